@@ -1,0 +1,72 @@
+package io.replywatch;
+
+import io.replywatch.cli.Command;
+import io.replywatch.cli.Console;
+import io.replywatch.cli.NotYetAvailable;
+import io.replywatch.cli.UsageException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Entry point: picks the subcommand, maps its outcome to the exit codes of product.md §3. */
+public final class Main {
+
+  private Main() {}
+
+  /** Every subcommand, in the order the help lists them. */
+  static List<Command> commands() {
+    return List.of(
+        new NotYetAvailable("run", "the service", "issue 2"),
+        new NotYetAvailable("demo", "the service against built-in simulated platforms", "issue 2"),
+        new NotYetAvailable("replay", "replay a history offline through the classifier and SLA engine", "issue 5"),
+        new NotYetAvailable("classify", "classify one text per stdin line", "issue 4"),
+        new NotYetAvailable("eval", "measure the classifier on labelled data", "issue 4"),
+        new NotYetAvailable("check-config", "validate a config file", "issue 2"),
+        new NotYetAvailable("bench", "print performance figures", "issues 3-5"));
+  }
+
+  public static void main(String[] argv) {
+    System.exit(execute(argv, Console.system()));
+  }
+
+  /** Runs one command line and returns the exit code; never calls System.exit, so tests can use it. */
+  public static int execute(String[] argv, Console io) {
+    List<String> rest = Arrays.asList(argv).subList(Math.min(1, argv.length), argv.length);
+    if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
+      io.out().print(topLevelHelp());
+      return argv.length == 0 ? 2 : 0;
+    }
+    Optional<Command> found = commands().stream().filter(c -> c.name().equals(argv[0])).findFirst();
+    if (found.isEmpty()) {
+      io.err().println("replywatch: unknown command '" + argv[0] + "' (see replywatch --help)");
+      return 2;
+    }
+    Command command = found.get();
+    if (rest.contains("--help") || rest.contains("-h")) {
+      io.out().println(command.usage());
+      return 0;
+    }
+    try {
+      return command.run(rest, io);
+    } catch (UsageException e) {
+      io.err().println("replywatch " + command.name() + ": " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      io.err().println("replywatch " + command.name() + ": unexpected failure: " + e);
+      e.printStackTrace(io.err());
+      return 1;
+    }
+  }
+
+  static String topLevelHelp() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Replywatch: social-media response-time monitor\n\n");
+    sb.append("usage: java -jar target/replywatch.jar <command> [options]\n\ncommands:\n");
+    for (Command c : commands()) {
+      sb.append(String.format("  %-13s %s%n", c.name(), c.summary()));
+    }
+    sb.append("\n'<command> --help' describes each command's options.\n");
+    return sb.toString();
+  }
+
+}

@@ -1,0 +1,90 @@
+package io.replywatch.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parsed {@code --name value} and {@code --flag} options of one subcommand. Unknown options are a usage error,
+ * so a typo never silently falls back to a default.
+ */
+public final class Args {
+  private final Map<String, String> values = new HashMap<>();
+  private final List<String> positional = new ArrayList<>();
+
+  private Args() {}
+
+  /**
+   * @param valued options that take a value ("--config")
+   * @param flags options that take none ("--json")
+   */
+  public static Args parse(List<String> raw, Set<String> valued, Set<String> flags) {
+    Args args = new Args();
+    for (int i = 0; i < raw.size(); i++) {
+      String a = raw.get(i);
+      if (a.startsWith("--")) {
+        String name = a;
+        String inline = null;
+        int eq = a.indexOf('=');
+        if (eq > 0) {
+          name = a.substring(0, eq);
+          inline = a.substring(eq + 1);
+        }
+        if (flags.contains(name) && inline == null) {
+          args.values.put(name, "true");
+        } else if (valued.contains(name)) {
+          if (inline == null) {
+            if (i + 1 >= raw.size()) {
+              throw new UsageException("option " + name + " needs a value");
+            }
+            inline = raw.get(++i);
+          }
+          args.values.put(name, inline);
+        } else {
+          throw new UsageException("unknown option '" + name + "'");
+        }
+      } else {
+        args.positional.add(a);
+      }
+    }
+    return args;
+  }
+
+  public boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  public String get(String name, String fallback) {
+    return values.getOrDefault(name, fallback);
+  }
+
+  public String require(String name) {
+    String v = values.get(name);
+    if (v == null) {
+      throw new UsageException("missing required option " + name);
+    }
+    return v;
+  }
+
+  public int intValue(String name, int fallback, int min, int max) {
+    String v = values.get(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw new UsageException(name + " must be between " + min + " and " + max + ", got " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + " must be a whole number, got '" + v + "'");
+    }
+  }
+
+  public List<String> positional() {
+    return List.copyOf(positional);
+  }
+}
