@@ -1,0 +1,46 @@
+package io.replywatch.sla;
+
+import io.replywatch.classify.Category;
+import io.replywatch.ingest.Platform;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Something a person must hear about: an episode reached its warning or breach target, or an episode that had an
+ * event was answered. Carries everything a channel needs to render it, so notifiers never look anything up.
+ *
+ * @param episodeId stable across restarts and replicas: {@code <platform>-<id of the opening post>}
+ * @param mentionId the platform id of the post that opened the episode
+ * @param at when the event happened: the deadline for warning/breach, the reply's time for resolved
+ * @param waited how long the customer had waited at {@code at} (for resolved: the response time)
+ * @param warningTarget the policy's warning target, if any
+ * @param breachTarget the policy's breach target, if any
+ */
+public record SlaEvent(
+    Level level,
+    String episodeId,
+    String mentionId,
+    String brand,
+    Platform platform,
+    Category category,
+    double confidence,
+    String authorHandle,
+    String text,
+    String permalink,
+    Instant openedAt,
+    Instant at,
+    Duration waited,
+    Optional<Duration> warningTarget,
+    Optional<Duration> breachTarget) {
+
+  /** Deterministic, so two replicas, a retry or a restart never open two incidents for one complaint (§4). */
+  public String dedupKey() {
+    return "replywatch/" + brand + "/" + platform.id() + "/" + episodeId;
+  }
+
+  /** Whole minutes waited, rounded down, as people read ("unanswered for 61 min"). */
+  public long waitedMinutes() {
+    return waited.toMinutes();
+  }
+}
