@@ -1,0 +1,264 @@
+package io.replywatch.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.replywatch.classify.Category;
+import io.replywatch.config.Node.ConfigFailure;
+import io.replywatch.config.ReplywatchConfig.Account;
+import io.replywatch.config.ReplywatchConfig.Alerts;
+import io.replywatch.config.ReplywatchConfig.Brand;
+import io.replywatch.config.ReplywatchConfig.Channel;
+import io.replywatch.config.ReplywatchConfig.PlatformSettings;
+import io.replywatch.config.ReplywatchConfig.Policy;
+import io.replywatch.ingest.Platform;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code replywatch.yaml} once into an immutable {@link ReplywatchConfig}, substituting the environment and
+ * validating every key. The only class below Main that reads a file or the environment (style rule 7).
+ */
+public final class ConfigLoader {
+  static final Set<String> CHANNEL_TYPES = Set.of("slack", "teams", "webhook", "pagerduty", "alertmanager", "console");
+  static final String PAGERDUTY_URL = "https://events.pagerduty.com/v2/enqueue";
+
+  private final Function<String, String> env;
+
+  public ConfigLoader(Function<String, String> env) {
+    this.env = env;
+  }
+
+  public static ConfigLoader fromSystemEnv() {
+    return new ConfigLoader(System::getenv);
+  }
+
+  /** Loads a file; any problem becomes a {@link ConfigException} naming the file and key path. */
+  public ReplywatchConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": no such file");
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage());
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses config text; {@code source} names it in errors. */
+  public ReplywatchConfig parse(String yaml, String source) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+      throw new ConfigException(source + ": " + where + "not valid YAML: " + e.getOriginalMessage());
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new ConfigException(source + ": the file is empty");
+    }
+    try {
+      return read(new Node(root, "", new EnvSubstitution(env)));
+    } catch (ConfigFailure e) {
+      throw new ConfigException(source + ": " + e.getMessage());
+    }
+  }
+
+  private ReplywatchConfig read(Node root) {
+    root.requireObject(Set.of("server", "storage", "brands", "platforms", "sla", "alerts"));
+    Node server = root.get("server").requireObject(Set.of("host", "port"));
+    ReplywatchConfig.Server srv = new ReplywatchConfig.Server(
+        server.get("host").text().orElse("127.0.0.1"),
+        server.get("port").parse(ConfigLoader::port, 8080, "a port number 0-65535"));
+    Node storage = root.get("storage").requireObject(Set.of("path"));
+    var store = new ReplywatchConfig.Storage(storage.get("path").text().orElse("data/replywatch.db"));
+    List<Brand> brands = brands(root.get("brands"));
+    Map<Platform, PlatformSettings> platforms = platforms(root.get("platforms"));
+    Node sla = root.get("sla").requireObject(Set.of("policies"));
+    List<Policy> policies = policies(sla.get("policies"));
+    Node alerts = root.get("alerts").requireObject(Set.of("support", "paging"));
+    Alerts routing = new Alerts(channels(alerts.get("support")), channels(alerts.get("paging")));
+    return new ReplywatchConfig(srv, store, brands, platforms, policies, routing);
+  }
+
+  private static List<Brand> brands(Node node) {
+    List<Node> items = node.list();
+    if (items.isEmpty()) {
+      throw node.fail("at least one brand is required");
+    }
+    List<Brand> brands = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Node b : items) {
+      b.requireObject(Set.of("id", "accounts", "automatedAccounts", "keywords"));
+      String id = b.get("id").requireText();
+      if (!id.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+        throw b.get("id").fail("must be lower-case letters, digits, '-' or '_' (it becomes a metric label)");
+      }
+      if (!ids.add(id)) {
+        throw b.get("id").fail("duplicate brand id '" + id + "'");
+      }
+      List<Account> accounts = new ArrayList<>();
+      for (Node a : b.get("accounts").list()) {
+        accounts.add(account(a));
+      }
+      if (accounts.isEmpty()) {
+        throw b.get("accounts").fail("at least one account is required");
+      }
+      Set<String> automated = new LinkedHashSet<>(strings(b.get("automatedAccounts")));
+      brands.add(new Brand(id, List.copyOf(accounts), Set.copyOf(automated), strings(b.get("keywords"))));
+    }
+    return List.copyOf(brands);
+  }
+
+  private static Account account(Node a) {
+    a.requireObject(Set.of("platform", "id", "handle", "token"));
+    String name = a.get("platform").requireText();
+    Platform platform = Platform.parse(name).orElseThrow(() ->
+        a.get("platform").fail("unknown platform '" + name + "' (one of " + platformNames() + ")"));
+    return new Account(platform, a.get("id").requireText(), a.get("handle").requireText(),
+        new Secret(a.get("token").text().orElse("")));
+  }
+
+  private static Map<Platform, PlatformSettings> platforms(Node node) {
+    node.requireObject(Arrays.stream(Platform.values()).map(Platform::id).collect(Collectors.toSet()));
+    Map<Platform, PlatformSettings> out = new EnumMap<>(Platform.class);
+    for (Platform p : Platform.values()) {
+      Node n = node.get(p.id()).requireObject(Set.of("baseUrl", "pollInterval", "backfill"));
+      String url = n.get("baseUrl").text().orElse(defaultBaseUrl(p));
+      if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        throw n.get("baseUrl").fail("must start with http:// or https://");
+      }
+      Duration interval = n.get("pollInterval").parse(Durations::parse, Duration.ofSeconds(60), "a duration like 30s");
+      if (interval.compareTo(Duration.ofMillis(10)) < 0) {
+        throw n.get("pollInterval").fail("must be at least 10ms");
+      }
+      Duration backfill = n.get("backfill").parse(Durations::parse, Duration.ofHours(24), "a duration like 24h");
+      out.put(p, new PlatformSettings(url.replaceAll("/+$", ""), interval, backfill));
+    }
+    return out;
+  }
+
+  private static String defaultBaseUrl(Platform p) {
+    return switch (p) {
+      case X -> "https://api.x.com";
+      case MASTODON -> "https://mastodon.social";
+      case BLUESKY -> "https://bsky.social";
+      case REDDIT -> "https://oauth.reddit.com";
+    };
+  }
+
+  private static List<Policy> policies(Node node) {
+    if (node.isMissing()) {
+      return defaultPolicies();
+    }
+    List<Policy> out = new ArrayList<>();
+    for (Node p : node.list()) {
+      p.requireObject(Set.of("match", "warning", "breach"));
+      Node match = p.get("match").requireObject(Set.of("brand", "platform", "category"));
+      Set<String> brands = Set.copyOf(strings(match.get("brand")));
+      Set<Platform> platforms = new HashSet<>();
+      for (Node v : listOrOne(match.get("platform"))) {
+        platforms.add(v.parse(Platform::parse, null, "one of " + platformNames()));
+      }
+      Set<Category> categories = new HashSet<>();
+      for (Node v : listOrOne(match.get("category"))) {
+        categories.add(v.parse(Category::parse, null, "one of complaint, question, praise, neutral"));
+      }
+      Optional<Duration> warning = Optional.ofNullable(p.get("warning").parse(Durations::parse, null, "a duration like 30m"));
+      Optional<Duration> breach = Optional.ofNullable(p.get("breach").parse(Durations::parse, null, "a duration like 60m"));
+      if (warning.isPresent() && breach.isPresent() && warning.get().compareTo(breach.get()) > 0) {
+        throw p.get("warning").fail("must not be longer than breach (" + Durations.format(breach.get()) + ")");
+      }
+      out.add(new Policy(brands, Set.copyOf(platforms), Set.copyOf(categories), warning, breach));
+    }
+    return List.copyOf(out);
+  }
+
+  /** product.md §2: complaint and question warn at 30 and page at 60 minutes; the rest is only measured. */
+  public static List<Policy> defaultPolicies() {
+    return List.of(
+        new Policy(Set.of(), Set.of(), Set.of(Category.COMPLAINT, Category.QUESTION),
+            Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(60))),
+        new Policy(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty()));
+  }
+
+  private static List<Channel> channels(Node node) {
+    List<Channel> out = new ArrayList<>();
+    for (Node c : node.list()) {
+      c.requireObject(Set.of("type", "url", "routingKey"));
+      String type = c.get("type").requireText();
+      if (!CHANNEL_TYPES.contains(type)) {
+        throw c.get("type").fail("unknown channel type '" + type + "' (one of " + String.join(", ", sorted(CHANNEL_TYPES)) + ")");
+      }
+      Secret url = new Secret(c.get("url").text().orElse(type.equals("pagerduty") ? PAGERDUTY_URL : ""));
+      Secret key = new Secret(c.get("routingKey").text().orElse(""));
+      if (!type.equals("console")) {
+        if (url.isEmpty()) {
+          throw c.get("url").fail("is required for a " + type + " channel");
+        }
+        if (!url.reveal().startsWith("http://") && !url.reveal().startsWith("https://")) {
+          // The value may be a secret webhook URL: say what is wrong, never what it is.
+          throw c.get("url").fail("must be an http:// or https:// URL");
+        }
+      }
+      if (type.equals("pagerduty") && key.isEmpty()) {
+        throw c.get("routingKey").fail("is required for a pagerduty channel");
+      }
+      out.add(new Channel(type, url, key));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Node> listOrOne(Node node) {
+    if (node.isMissing()) {
+      return List.of();
+    }
+    try {
+      return node.list();
+    } catch (ConfigFailure notAList) {
+      return List.of(node);
+    }
+  }
+
+  private static List<String> strings(Node node) {
+    List<String> out = new ArrayList<>();
+    for (Node n : listOrOne(node)) {
+      out.add(n.requireText());
+    }
+    return List.copyOf(out);
+  }
+
+  private static Optional<Integer> port(String s) {
+    try {
+      int p = Integer.parseInt(s);
+      return p >= 0 && p <= 65535 ? Optional.of(p) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String platformNames() {
+    return Arrays.stream(Platform.values()).map(Platform::id).collect(Collectors.joining(", "));
+  }
+
+  private static List<String> sorted(Set<String> s) {
+    return s.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,131 @@
+package io.replywatch.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A position in the parsed YAML tree that knows its key path, so every error can say exactly where it is
+ * ({@code brands[0].accounts[1].platform: ...}).
+ */
+final class Node {
+  private final JsonNode json;
+  private final String path;
+  private final EnvSubstitution env;
+
+  Node(JsonNode json, String path, EnvSubstitution env) {
+    this.json = json;
+    this.path = path;
+    this.env = env;
+  }
+
+  String path() {
+    return path;
+  }
+
+  boolean isMissing() {
+    return json == null || json.isMissingNode() || json.isNull();
+  }
+
+  Node get(String key) {
+    JsonNode child = isMissing() ? null : json.get(key);
+    return new Node(child, path.isEmpty() ? key : path + "." + key, env);
+  }
+
+  ConfigFailure fail(String message) {
+    return new ConfigFailure(path + ": " + message);
+  }
+
+  /** Rejects keys this object may not have, so a typo is an error instead of a silent default. */
+  Node requireObject(Set<String> allowed) {
+    if (isMissing()) {
+      return this;
+    }
+    if (!json.isObject()) {
+      throw fail("expected a mapping of keys, got " + kind());
+    }
+    for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!allowed.contains(key)) {
+        throw new ConfigFailure(get(key).path + ": unknown key (expected one of " + String.join(", ", allowed) + ")");
+      }
+    }
+    return this;
+  }
+
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    if (!isMissing() && json.isObject()) {
+      json.fieldNames().forEachRemaining(keys::add);
+    }
+    return keys;
+  }
+
+  List<Node> list() {
+    if (isMissing()) {
+      return List.of();
+    }
+    if (!json.isArray()) {
+      throw fail("expected a list, got " + kind());
+    }
+    List<Node> items = new ArrayList<>();
+    for (int i = 0; i < json.size(); i++) {
+      items.add(new Node(json.get(i), path + "[" + i + "]", env));
+    }
+    return items;
+  }
+
+  Optional<String> text() {
+    if (isMissing()) {
+      return Optional.empty();
+    }
+    if (!json.isValueNode()) {
+      throw fail("expected a single value, got " + kind());
+    }
+    try {
+      return Optional.of(env.apply(json.asText(), path));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigFailure(e.getMessage());
+    }
+  }
+
+  String requireText() {
+    String v = text().orElseThrow(() -> fail("is required"));
+    if (v.isBlank()) {
+      throw fail("must not be empty");
+    }
+    return v;
+  }
+
+  <T> T parse(Function<String, Optional<T>> parser, T fallback, String expected) {
+    Optional<String> raw = text();
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    return parser.apply(raw.get().trim())
+        .orElseThrow(() -> fail("expected " + expected + ", got '" + shorten(raw.get()) + "'"));
+  }
+
+  private String kind() {
+    if (json.isObject()) {
+      return "a mapping";
+    }
+    return json.isArray() ? "a list" : "'" + shorten(json.asText()) + "'";
+  }
+
+  /** Values may be secrets substituted from the environment: never echo more than a short prefix of a raw value. */
+  private static String shorten(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+  }
+
+  /** Internal carrier for a key-path error; the loader adds the file name. */
+  static final class ConfigFailure extends RuntimeException {
+    ConfigFailure(String message) {
+      super(message);
+    }
+  }
+}

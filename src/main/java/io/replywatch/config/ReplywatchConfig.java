@@ -1,0 +1,64 @@
+package io.replywatch.config;
+
+import io.replywatch.classify.Category;
+import io.replywatch.ingest.Platform;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The whole configuration, validated and immutable; built once by {@link ConfigLoader}. */
+public record ReplywatchConfig(
+    Server server,
+    Storage storage,
+    List<Brand> brands,
+    Map<Platform, PlatformSettings> platforms,
+    List<Policy> policies,
+    Alerts alerts) {
+
+  /** Where the HTTP endpoints listen. */
+  public record Server(String host, int port) {}
+
+  /** The embedded database file. */
+  public record Storage(String path) {}
+
+  /** A brand and its own accounts: mentions of them are polled, their posts are replies. */
+  public record Brand(String id, List<Account> accounts, Set<String> automatedAccounts, List<String> keywords) {
+
+    /** Whether posts by this account id or handle are automated (auto-responders) and so never count as replies. */
+    public boolean isAutomated(String accountIdOrHandle) {
+      return automatedAccounts.contains(accountIdOrHandle);
+    }
+  }
+
+  /** One brand account on one platform. */
+  public record Account(Platform platform, String id, String handle, Secret token) {}
+
+  /** Per-platform endpoint and cadence. {@code backfill} is how far back a first start with no cursor reads. */
+  public record PlatformSettings(String baseUrl, Duration pollInterval, Duration backfill) {}
+
+  /**
+   * An SLA policy; the first whose match fits a mention applies. Empty match sets match everything. Without
+   * targets the response time is measured but nothing is alerted.
+   */
+  public record Policy(
+      Set<String> brands,
+      Set<Platform> platforms,
+      Set<Category> categories,
+      Optional<Duration> warning,
+      Optional<Duration> breach) {
+
+    public boolean matches(String brand, Platform platform, Category category) {
+      return (brands.isEmpty() || brands.contains(brand))
+          && (platforms.isEmpty() || platforms.contains(platform))
+          && (categories.isEmpty() || categories.contains(category));
+    }
+  }
+
+  /** Alert routing: warning goes to support; breach to support and paging. */
+  public record Alerts(List<Channel> support, List<Channel> paging) {}
+
+  /** One alert channel. Which fields matter depends on the type. */
+  public record Channel(String type, Secret url, Secret routingKey) {}
+}

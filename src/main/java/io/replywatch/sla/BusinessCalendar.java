@@ -1,0 +1,30 @@
+package io.replywatch.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When the SLA clock runs. Outside business hours it stops, so a target is reached later in wall time. The
+ * default runs around the clock.
+ */
+public interface BusinessCalendar {
+
+  /** The instant at which {@code target} of running clock time has passed since {@code start}. */
+  Instant deadline(Instant start, Duration target);
+
+  /** How much clock time ran between two instants (the waiting age that counts against the SLA). */
+  Duration elapsed(Instant from, Instant to);
+
+  BusinessCalendar ALWAYS = new BusinessCalendar() {
+    @Override
+    public Instant deadline(Instant start, Duration target) {
+      return start.plus(target);
+    }
+
+    @Override
+    public Duration elapsed(Instant from, Instant to) {
+      Duration d = Duration.between(from, to);
+      return d.isNegative() ? Duration.ZERO : d;
+    }
+  };
+}

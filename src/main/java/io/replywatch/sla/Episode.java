@@ -1,0 +1,129 @@
+package io.replywatch.sla;
+
+import io.replywatch.classify.Classification;
+import io.replywatch.ingest.Mention;
+import io.replywatch.ingest.Platform;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One waiting episode (product.md §2): a customer waiting in one conversation, from their first unanswered
+ * message until the brand's next reply. Mutable, and owned by one {@link SlaTracker}; never shared across threads.
+ */
+public final class Episode {
+  /** A customer message inside the episode: the first opened it, later ones are follow-ups. */
+  record Message(String postId, Instant createdAt) {}
+
+  private final String id;
+  private final Mention opening;
+  private final Classification classification;
+  private final String conversation;
+  private final SlaPolicy policy;
+  private final boolean first;
+  private final List<Message> messages = new ArrayList<>();
+  private final Set<Level> fired = EnumSet.noneOf(Level.class);
+  private Instant closedAt;
+  private String closeReason;
+
+  Episode(Mention opening, Classification classification, String conversation, SlaPolicy policy, boolean first) {
+    this.id = opening.key();
+    this.opening = opening;
+    this.classification = classification;
+    this.conversation = conversation;
+    this.policy = policy;
+    this.first = first;
+    this.messages.add(new Message(opening.post().id(), opening.post().createdAt()));
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String brand() {
+    return opening.brand();
+  }
+
+  public Platform platform() {
+    return opening.post().platform();
+  }
+
+  public String customerId() {
+    return opening.post().authorId();
+  }
+
+  public String conversation() {
+    return conversation;
+  }
+
+  public Mention opening() {
+    return opening;
+  }
+
+  public Classification classification() {
+    return classification;
+  }
+
+  public SlaPolicy policy() {
+    return policy;
+  }
+
+  /** Whether this is the conversation's first episode: its response time is the first response time. */
+  public boolean isFirst() {
+    return first;
+  }
+
+  public Instant openedAt() {
+    return opening.post().createdAt();
+  }
+
+  public boolean isOpen() {
+    return closedAt == null;
+  }
+
+  public Optional<Instant> closedAt() {
+    return Optional.ofNullable(closedAt);
+  }
+
+  public Optional<String> closeReason() {
+    return Optional.ofNullable(closeReason);
+  }
+
+  /** The response time, clamped at zero when a reply's timestamp precedes the message (clock skew). */
+  public Optional<Duration> responseTime() {
+    if (closedAt == null) {
+      return Optional.empty();
+    }
+    Duration d = Duration.between(openedAt(), closedAt);
+    return Optional.of(d.isNegative() ? Duration.ZERO : d);
+  }
+
+  public boolean hasFired(Level level) {
+    return fired.contains(level);
+  }
+
+  public boolean hasAnyEvent() {
+    return !fired.isEmpty();
+  }
+
+  List<Message> messages() {
+    return messages;
+  }
+
+  void addMessage(String postId, Instant createdAt) {
+    messages.add(new Message(postId, createdAt));
+  }
+
+  void markFired(Level level) {
+    fired.add(level);
+  }
+
+  void close(Instant at, String reason) {
+    closedAt = at;
+    closeReason = reason;
+  }
+}

@@ -1,0 +1,42 @@
+package io.replywatch.sla;
+
+import io.replywatch.classify.Category;
+import io.replywatch.config.ReplywatchConfig.Policy;
+import io.replywatch.ingest.Platform;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The targets that apply to one episode, and when they fall due. Deadlines go through a {@link BusinessCalendar}
+ * so that a policy with business hours stops the clock outside them; the default calendar is 24/7.
+ */
+public record SlaPolicy(Optional<Duration> warning, Optional<Duration> breach, BusinessCalendar calendar) {
+
+  /** A policy that measures but never alerts. */
+  public static final SlaPolicy MEASURE_ONLY =
+      new SlaPolicy(Optional.empty(), Optional.empty(), BusinessCalendar.ALWAYS);
+
+  public Optional<Duration> target(Level level) {
+    return switch (level) {
+      case WARNING -> warning;
+      case BREACH -> breach;
+      case RESOLVED -> Optional.empty();
+    };
+  }
+
+  public Optional<Instant> deadline(Instant openedAt, Level level) {
+    return target(level).map(t -> calendar.deadline(openedAt, t));
+  }
+
+  /** The first configured policy that matches, as product.md §2 says; none matching means measure only. */
+  public static SlaPolicy resolve(List<Policy> policies, String brand, Platform platform, Category category) {
+    for (Policy p : policies) {
+      if (p.matches(brand, platform, category)) {
+        return new SlaPolicy(p.warning(), p.breach(), BusinessCalendar.ALWAYS);
+      }
+    }
+    return MEASURE_ONLY;
+  }
+}

@@ -1,0 +1,215 @@
+package io.replywatch.sla;
+
+import io.replywatch.classify.Classification;
+import io.replywatch.config.ReplywatchConfig.Policy;
+import io.replywatch.ingest.Mention;
+import io.replywatch.ingest.Post;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The SLA engine's pure core (product.md §2): opens and closes waiting episodes, and says which deadlines are due
+ * at a given instant. No timers and no Vert.x: the caller passes "now" and arms one timer for
+ * {@link #nextDeadline()}, so a deadline fires on time without a periodic sweep. Not thread-safe by design: one
+ * verticle owns it.
+ */
+public final class SlaTracker {
+  private static final int PENDING_REPLY_LIMIT = 100_000;
+
+  /** A deadline in the queue; ordered by time, then id, so equal times stay distinct. */
+  private record Deadline(Instant at, String episodeId, Level level) {}
+
+  private final List<Policy> policies;
+  private final SlaListener listener;
+  private final Map<String, Episode> open = new HashMap<>();
+  private final Map<String, Episode> openByThread = new HashMap<>();
+  private final TreeSet<Deadline> deadlines = new TreeSet<>(
+      Comparator.comparing(Deadline::at).thenComparing(Deadline::episodeId).thenComparing(Deadline::level));
+  private final Map<String, PostInfo> posts = new HashMap<>();
+  private final Map<String, Integer> episodesPerConversation = new HashMap<>();
+  /** Brand replies whose parent we have not seen yet (clock skew, late keyword search), by parent id. */
+  private final Map<String, Post> pendingReplies = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Post> eldest) {
+      return size() > PENDING_REPLY_LIMIT;
+    }
+  };
+
+  /** What we remember of any post seen: its conversation and, for customer posts, its author. */
+  private record PostInfo(String conversation, String customerId, Instant createdAt) {}
+
+  public SlaTracker(List<Policy> policies, SlaListener listener) {
+    this.policies = List.copyOf(policies);
+    this.listener = listener;
+  }
+
+  /**
+   * A customer's message: opens an episode, or joins the customer's open one in that conversation as a
+   * follow-up. The same post twice is ignored.
+   */
+  public void onMention(Mention mention, Classification classification) {
+    Post post = mention.post();
+    if (posts.containsKey(post.id())) {
+      return;
+    }
+    String conversation = conversationOf(post);
+    posts.put(post.id(), new PostInfo(conversation, post.authorId(), post.createdAt()));
+    String thread = threadKey(mention.brand(), conversation, post.authorId());
+    Episode current = openByThread.get(thread);
+    if (current != null) {
+      current.addMessage(post.id(), post.createdAt());
+      listener.followUp(current, post.id());
+    } else {
+      openEpisode(mention, classification, conversation, thread);
+    }
+    Post early = pendingReplies.remove(post.id());
+    if (early != null) {
+      onBrandReply(mention.brand(), early);
+    }
+  }
+
+  private void openEpisode(Mention mention, Classification classification, String conversation, String thread) {
+    SlaPolicy policy = SlaPolicy.resolve(policies, mention.brand(), mention.post().platform(), classification.category());
+    int seen = episodesPerConversation.merge(mention.brand() + "/" + conversation, 1, Integer::sum);
+    Episode e = new Episode(mention, classification, conversation, policy, seen == 1);
+    open.put(e.id(), e);
+    openByThread.put(thread, e);
+    for (Level level : List.of(Level.WARNING, Level.BREACH)) {
+      policy.deadline(e.openedAt(), level).ifPresent(at -> deadlines.add(new Deadline(at, e.id(), level)));
+    }
+    listener.opened(e);
+  }
+
+  /**
+   * A post by one of the brand's (non-automated) accounts. When it replies to a customer's message it closes that
+   * customer's open episode in the conversation; when it replies to another brand post in a conversation, it
+   * closes every open episode there.
+   */
+  public void onBrandReply(String brand, Post reply) {
+    if (reply.inReplyToId().isEmpty() || posts.containsKey(reply.id())) {
+      return;
+    }
+    String parentId = reply.inReplyToId().get();
+    PostInfo parent = posts.get(parentId);
+    if (parent == null) {
+      pendingReplies.put(parentId, reply);
+      return;
+    }
+    posts.put(reply.id(), new PostInfo(parent.conversation(), null, reply.createdAt()));
+    List<Episode> answered = new ArrayList<>();
+    if (parent.customerId() != null) {
+      Episode e = openByThread.get(threadKey(brand, parent.conversation(), parent.customerId()));
+      // A reply newer than the episode answers it, whichever of the customer's messages it quotes. An older
+      // reply answers it only when it replies to one of the episode's own messages: that is clock skew.
+      if (e != null && (!reply.createdAt().isBefore(e.openedAt()) || !parent.createdAt().isBefore(e.openedAt()))) {
+        answered.add(e);
+      }
+    } else {
+      for (Episode e : List.copyOf(open.values())) {
+        if (e.brand().equals(brand) && e.conversation().equals(parent.conversation())) {
+          answered.add(e);
+        }
+      }
+    }
+    // Under clock skew the reply still answers the message it replies to, even if stamped earlier.
+    Instant answeredUpTo = parent.createdAt().isAfter(reply.createdAt()) ? parent.createdAt() : reply.createdAt();
+    for (Episode e : answered) {
+      close(e, reply.createdAt(), answeredUpTo, "replied");
+    }
+  }
+
+  /** Closes an open episode by hand (answered outside the platform, spam). */
+  public Optional<Episode> closeByHand(String episodeId, String reason, Instant now) {
+    Episode e = open.get(episodeId);
+    if (e == null) {
+      return Optional.empty();
+    }
+    close(e, now, now, reason);
+    return Optional.of(e);
+  }
+
+  private void close(Episode e, Instant at, Instant answeredUpTo, String reason) {
+    // Follow-ups written after the reply are not answered by it: they start the next episode.
+    List<Episode.Message> later =
+        e.messages().stream().filter(m -> m.createdAt().isAfter(answeredUpTo)).toList();
+    e.messages().removeAll(later);
+    e.close(at, reason);
+    open.remove(e.id());
+    openByThread.remove(threadKey(e.brand(), e.conversation(), e.customerId()));
+    for (Level level : List.of(Level.WARNING, Level.BREACH)) {
+      e.policy().deadline(e.openedAt(), level).ifPresent(d -> deadlines.remove(new Deadline(d, e.id(), level)));
+    }
+    listener.closed(e);
+    if (e.hasAnyEvent()) {
+      listener.event(SlaEvents.of(e, Level.RESOLVED, at, e.responseTime().orElse(Duration.ZERO)));
+    }
+    if (!later.isEmpty()) {
+      reopen(e, later);
+    }
+  }
+
+  private void reopen(Episode answered, List<Episode.Message> later) {
+    Episode.Message first = later.get(0);
+    Mention m = answered.opening();
+    Post p = m.post();
+    Post followUp = new Post(p.platform(), first.postId(), p.authorId(), p.authorHandle(), p.text(),
+        first.createdAt(), p.inReplyToId(), p.conversationId(), p.permalink(), p.language());
+    String thread = threadKey(m.brand(), answered.conversation(), p.authorId());
+    openEpisode(new Mention(m.brand(), m.account(), followUp, m.receivedAt()), answered.classification(),
+        answered.conversation(), thread);
+    Episode next = openByThread.get(thread);
+    later.stream().skip(1).forEach(msg -> next.addMessage(msg.postId(), msg.createdAt()));
+  }
+
+  /** Fires every deadline at or before {@code now}, each (episode, level) once, earliest first. */
+  public void fireDue(Instant now) {
+    while (!deadlines.isEmpty() && !deadlines.first().at().isAfter(now)) {
+      Deadline d = deadlines.pollFirst();
+      Episode e = open.get(d.episodeId());
+      if (e == null || e.hasFired(d.level())) {
+        continue;
+      }
+      e.markFired(d.level());
+      Duration waited = e.policy().calendar().elapsed(e.openedAt(), now.isAfter(d.at()) ? now : d.at());
+      listener.event(SlaEvents.of(e, d.level(), d.at(), waited));
+    }
+  }
+
+  /** The earliest pending deadline: the one instant the caller's single timer must be armed for. */
+  public Optional<Instant> nextDeadline() {
+    return deadlines.isEmpty() ? Optional.empty() : Optional.of(deadlines.first().at());
+  }
+
+  public Collection<Episode> openEpisodes() {
+    return Collections.unmodifiableCollection(open.values());
+  }
+
+  public Optional<Episode> openEpisode(String id) {
+    return Optional.ofNullable(open.get(id));
+  }
+
+  private String conversationOf(Post post) {
+    if (post.conversationId().isPresent()) {
+      return post.conversationId().get();
+    }
+    if (post.inReplyToId().isPresent()) {
+      PostInfo parent = posts.get(post.inReplyToId().get());
+      return parent != null ? parent.conversation() : post.inReplyToId().get();
+    }
+    return post.id();
+  }
+
+  private static String threadKey(String brand, String conversation, String customerId) {
+    return brand + "\u0000" + conversation + "\u0000" + customerId;
+  }
+}

@@ -1,0 +1,153 @@
+package io.replywatch.sla;
+
+import static io.replywatch.testing.Posts.T0;
+import static io.replywatch.testing.Posts.as;
+import static io.replywatch.testing.Posts.mention;
+import static io.replywatch.testing.Posts.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.classify.Category;
+import io.replywatch.config.ConfigLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SlaTrackerTest {
+  private final RecordingListener listener = new RecordingListener();
+  private final SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), listener);
+
+  @Test
+  void shouldWarnAtExactlyThirtyMinutesAndBreachAtExactlySixty() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    assertEquals(Optional.of(T0.plus(Duration.ofMinutes(30))), tracker.nextDeadline());
+
+    tracker.fireDue(T0.plus(Duration.ofMinutes(30)).minusMillis(1));
+    assertEquals(List.of(), listener.levels(), "nothing before 30:00");
+    tracker.fireDue(T0.plus(Duration.ofMinutes(30)));
+    assertEquals(List.of("warning:mastodon-m1"), listener.levels());
+    assertEquals(Optional.of(T0.plus(Duration.ofMinutes(60))), tracker.nextDeadline());
+
+    tracker.fireDue(T0.plus(Duration.ofMinutes(60)).minusMillis(1));
+    assertEquals(1, listener.events.size(), "no breach before 60:00");
+    tracker.fireDue(T0.plus(Duration.ofMinutes(60)));
+    assertEquals(List.of("warning:mastodon-m1", "breach:mastodon-m1"), listener.levels());
+    SlaEvent breach = listener.events.get(1);
+    assertEquals(T0.plus(Duration.ofMinutes(60)), breach.at());
+    assertEquals(60, breach.waitedMinutes());
+    assertEquals(Optional.empty(), tracker.nextDeadline());
+  }
+
+  @Test
+  void shouldFireBothAtOnceAndOnlyOnceWhenFirstSeenPastBothTargets() {
+    Instant now = T0.plus(Duration.ofMinutes(75));
+    tracker.onMention(mention("old", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.fireDue(now);
+    tracker.fireDue(now);
+    tracker.fireDue(now.plusSeconds(3600));
+    assertEquals(List.of("warning:mastodon-old", "breach:mastodon-old"), listener.levels());
+    assertEquals(75, listener.events.get(1).waitedMinutes(), "the page says how long it really waited");
+  }
+
+  @Test
+  void shouldResolveWithResponseTimeWhenBrandRepliesAfterAnEvent() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.fireDue(T0.plus(Duration.ofMinutes(31)));
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(72)), "m1"));
+    assertEquals(List.of("warning:mastodon-m1", "resolved:mastodon-m1"), listener.levels());
+    assertEquals(72, listener.events.get(1).waitedMinutes());
+    tracker.fireDue(T0.plus(Duration.ofHours(5)));
+    assertEquals(2, listener.events.size(), "a closed episode never breaches");
+  }
+
+  @Test
+  void shouldNotAlertWhenAnsweredBeforeTheDeadlineEvenIfSeenLate() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(90)), "m1"));
+    tracker.fireDue(T0.plus(Duration.ofHours(3)));
+    assertEquals(List.of(), listener.levels(), "a backfill that is already answered sends nothing");
+    assertEquals(Optional.of(Duration.ofMinutes(90)), listener.closed.get(0).responseTime());
+  }
+
+  @ParameterizedTest(name = "{0} is measured but never alerted")
+  @CsvSource({"PRAISE", "NEUTRAL"})
+  void shouldNeverAlertForMeasuredOnlyCategories(Category category) {
+    tracker.onMention(mention("m1", "jane", T0, null), as(category));
+    assertEquals(Optional.empty(), tracker.nextDeadline());
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(200)), "m1"));
+    assertEquals(List.of(), listener.levels());
+    assertEquals(Optional.of(Duration.ofMinutes(200)), listener.closed.get(0).responseTime());
+  }
+
+  @Test
+  void shouldTreatAFollowUpAsPartOfTheOpenEpisode() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.onMention(mention("m2", "jane", T0.plus(Duration.ofMinutes(10)), "m1"), as(Category.COMPLAINT));
+    assertEquals(1, tracker.openEpisodes().size());
+    tracker.fireDue(T0.plus(Duration.ofMinutes(30)));
+    assertEquals(List.of("warning:mastodon-m1"), listener.levels(), "the clock runs from the first message");
+  }
+
+  @Test
+  void shouldOpenANextEpisodeForAMessageAfterTheReply() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.QUESTION));
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(5)), "m1"));
+    tracker.onMention(mention("m2", "jane", T0.plus(Duration.ofMinutes(20)), "r1"), as(Category.COMPLAINT));
+    assertEquals(2, listener.opened.size());
+    Episode next = listener.opened.get(1);
+    assertFalse(next.isFirst(), "the second episode of a conversation gives the next response time");
+    assertEquals("m1", next.conversation());
+    tracker.fireDue(T0.plus(Duration.ofMinutes(50)));
+    assertEquals(List.of("warning:mastodon-m2"), listener.levels());
+  }
+
+  @Test
+  void shouldSplitTheEpisodeWhenALateReplyPrecedesAFollowUp() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.onMention(mention("m2", "jane", T0.plus(Duration.ofMinutes(20)), "m1"), as(Category.COMPLAINT));
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(10)), "m1"));
+    assertEquals(Optional.of(Duration.ofMinutes(10)), listener.closed.get(0).responseTime());
+    assertEquals(1, tracker.openEpisodes().size());
+    assertEquals(T0.plus(Duration.ofMinutes(20)), tracker.openEpisodes().iterator().next().openedAt());
+  }
+
+  @Test
+  void shouldCloseOnlyTheAnsweredCustomerWhenTwoShareAThread() {
+    tracker.onMention(mention("a1", "ann", T0, null), as(Category.COMPLAINT));
+    tracker.onMention(mention("b1", "bob", T0.plus(Duration.ofMinutes(1)), "a1"), as(Category.COMPLAINT));
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(5)), "a1"));
+    assertEquals(1, tracker.openEpisodes().size());
+    assertEquals("mastodon-b1", tracker.openEpisodes().iterator().next().id());
+  }
+
+  @Test
+  void shouldClampResponseTimeToZeroWhenTheReplyPrecedesTheMention() {
+    tracker.onBrandReply("acme", post("r1", "acme", T0.minusSeconds(20), "m1"));
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    assertTrue(tracker.openEpisodes().isEmpty(), "the reply seen first still closes the episode");
+    assertEquals(Optional.of(Duration.ZERO), listener.closed.get(0).responseTime());
+  }
+
+  @Test
+  void shouldIgnoreTheSamePostTwice() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    assertEquals(1, listener.opened.size());
+  }
+
+  @Test
+  void shouldCloseByHandAndResolveOnlyWhenAnEventFired() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.onMention(mention("m2", "bob", T0, null), as(Category.COMPLAINT));
+    tracker.fireDue(T0.plus(Duration.ofMinutes(40)));
+    tracker.closeByHand("mastodon-m1", "answered by phone", T0.plus(Duration.ofMinutes(45)));
+    assertEquals(Optional.of("answered by phone"), listener.closed.get(0).closeReason());
+    assertTrue(listener.levels().contains("resolved:mastodon-m1"));
+    assertEquals(Optional.empty(), tracker.closeByHand("nope", "x", T0));
+  }
+}
