@@ -1,0 +1,31 @@
+package io.replywatch.ingest;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A failed request to a platform, classified so the poller knows what to do: wait for the rate-limit reset, back
+ * off and retry, or report the source blind (a revoked token needs a person). Never carries a token.
+ */
+public class PollException extends RuntimeException {
+
+  /** What kind of failure. */
+  public enum Kind { RATE_LIMITED, TRANSIENT, AUTH, MALFORMED }
+
+  private final Kind kind;
+  private final transient Optional<Instant> retryAt;
+
+  public PollException(Kind kind, String message, Optional<Instant> retryAt) {
+    super(message);
+    this.kind = kind;
+    this.retryAt = retryAt;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Optional<Instant> retryAt() {
+    return retryAt;
+  }
+}

@@ -1,0 +1,153 @@
+package io.replywatch.ingest.mastodon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.replywatch.ingest.Html;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.PollException;
+import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RateLimit;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * Mastodon's wire format (social-apis.md §2) to our {@link Post}s, with no I/O: notifications of type mention,
+ * account statuses, rate-limit headers and error bodies. Tolerant where the document says servers differ.
+ */
+public final class MastodonParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One notification: its own id is the polling cursor, its status is the mention. */
+  public record Notification(String id, Post status) {}
+
+  private MastodonParser() {}
+
+  /** Parses a notifications page; entries that are not mentions with a status are skipped. */
+  public static List<Notification> notifications(String body) {
+    List<Notification> out = new ArrayList<>();
+    for (JsonNode n : array(body)) {
+      JsonNode status = n.get("status");
+      if (!"mention".equals(n.path("type").asText()) || status == null || !status.isObject()) {
+        continue;
+      }
+      out.add(new Notification(requireText(n, "id"), status(status)));
+    }
+    return out;
+  }
+
+  /** Parses an account's statuses page (the brand's own posts, for reply detection). */
+  public static List<Post> statuses(String body) {
+    List<Post> out = new ArrayList<>();
+    for (JsonNode s : array(body)) {
+      if (s.hasNonNull("reblog")) {
+        continue;
+      }
+      out.add(status(s));
+    }
+    return out;
+  }
+
+  static Post status(JsonNode s) {
+    JsonNode account = s.path("account");
+    String text = Html.toText(s.path("content").asText(""));
+    String spoiler = s.path("spoiler_text").asText("");
+    if (!spoiler.isBlank()) {
+      text = spoiler.strip() + "\n" + text;
+    }
+    String url = s.hasNonNull("url") ? s.get("url").asText() : s.path("uri").asText("");
+    return new Post(
+        Platform.MASTODON,
+        requireText(s, "id"),
+        requireText(account, "id"),
+        account.path("acct").asText(account.path("username").asText("")),
+        text,
+        instant(requireText(s, "created_at")),
+        optionalText(s, "in_reply_to_id"),
+        Optional.empty(),
+        url,
+        optionalText(s, "language"));
+  }
+
+  /**
+   * Reads {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}: an ISO-8601 timestamp on Mastodon, an
+   * integer epoch on some forks (GoToSocial); both are accepted.
+   */
+  public static RateLimit rateLimit(Function<String, String> header, Instant now) {
+    OptionalInt remaining = OptionalInt.empty();
+    String r = header.apply("X-RateLimit-Remaining");
+    if (r != null) {
+      try {
+        remaining = OptionalInt.of(Integer.parseInt(r.trim()));
+      } catch (NumberFormatException ignored) {
+        // An unreadable header is no information, not an error.
+      }
+    }
+    Instant reset = now;
+    String s = header.apply("X-RateLimit-Reset");
+    if (s != null) {
+      try {
+        reset = s.trim().matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(s.trim())) : Instant.parse(s.trim());
+      } catch (DateTimeParseException | NumberFormatException ignored) {
+        reset = now;
+      }
+    }
+    return new RateLimit(remaining, reset);
+  }
+
+  /** The {@code error} of a JSON error body, or a note that the body was not JSON (an HTML 503 page). */
+  public static String errorMessage(String body) {
+    try {
+      JsonNode n = JSON.readTree(body == null ? "" : body);
+      if (n != null && n.hasNonNull("error")) {
+        return n.get("error").asText();
+      }
+    } catch (JsonProcessingException ignored) {
+      // fall through: not JSON
+    }
+    return "non-JSON error body";
+  }
+
+  private static JsonNode array(String body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body == null ? "" : body);
+    } catch (JsonProcessingException e) {
+      throw malformed("not JSON (" + e.getOriginalMessage() + ")");
+    }
+    if (root == null || !root.isArray()) {
+      throw malformed("expected a JSON array");
+    }
+    return root;
+  }
+
+  private static String requireText(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty()) {
+      throw malformed("missing field '" + field + "'");
+    }
+    return v.asText();
+  }
+
+  private static Optional<String> optionalText(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
+  }
+
+  private static Instant instant(String s) {
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      throw malformed("bad timestamp '" + (s.length() > 40 ? s.substring(0, 40) : s) + "'");
+    }
+  }
+
+  private static PollException malformed(String what) {
+    return new PollException(PollException.Kind.MALFORMED, "malformed Mastodon page: " + what, Optional.empty());
+  }
+}

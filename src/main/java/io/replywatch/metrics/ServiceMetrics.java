@@ -1,0 +1,184 @@
+package io.replywatch.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.replywatch.classify.Category;
+import io.replywatch.ingest.Platform;
+import io.replywatch.sla.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Owns every application meter (style rule 13). Micrometer's dotted names render as the Prometheus names of
+ * product.md §3. Labels only ever come from bounded sets: configured brands and accounts, platforms, categories,
+ * levels, channels; never a post id, customer handle or URL.
+ */
+public final class ServiceMetrics {
+  /** Response-time buckets in seconds; product.md §3 requires 300, 900, 1800, 3600, 7200, 14400 and 86400. */
+  private static final Duration[] RESPONSE_BUCKETS = seconds(60, 300, 600, 900, 1800, 2700, 3600, 7200, 14400, 28800, 86400, 172800);
+  private static final Duration[] LAG_BUCKETS = seconds(1, 5, 15, 30, 60, 120, 300, 900, 3600);
+
+  /** The values of {@code outcome} on poll requests. */
+  public enum PollOutcome { OK, RATE_LIMITED, ERROR }
+
+  /** The values of {@code outcome} on notifications. */
+  public enum NotifyOutcome { SENT, RETRIED, FAILED }
+
+  private final MeterRegistry registry;
+  private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> rateRemaining = new ConcurrentHashMap<>();
+
+  public ServiceMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Pre-registers every series of one brand on one platform at 0, so dashboards and rules see them from the start. */
+  public void initBrand(String brand, Platform platform) {
+    for (Category c : Category.values()) {
+      mentions(brand, platform, c);
+      responseTimer(brand, platform, c);
+      for (Level level : Level.values()) {
+        slaEvents(brand, platform, c, level);
+      }
+    }
+    lagTimer(platform);
+  }
+
+  public void initSource(Platform platform, String account) {
+    for (PollOutcome o : PollOutcome.values()) {
+      pollCounter(platform, account, o);
+    }
+    sourceGauge("replywatch.source.last.success.timestamp", lastSuccess, platform, account,
+        "Unix time of the source's last successful poll; 0 until it has succeeded", "seconds");
+    sourceGauge("replywatch.ratelimit.remaining", rateRemaining, platform, account,
+        "Requests left in the platform's current rate-limit window, as its headers said", null);
+  }
+
+  public void initChannel(String channel) {
+    for (Level level : Level.values()) {
+      for (NotifyOutcome o : NotifyOutcome.values()) {
+        notifications(channel, level, o);
+      }
+    }
+  }
+
+  public void mention(String brand, Platform platform, Category category) {
+    mentions(brand, platform, category).increment();
+  }
+
+  public void responseTime(String brand, Platform platform, Category category, Duration d) {
+    responseTimer(brand, platform, category).record(d);
+  }
+
+  public void slaEvent(String brand, Platform platform, Category category, Level level) {
+    slaEvents(brand, platform, category, level).increment();
+  }
+
+  public void notification(String channel, Level level, NotifyOutcome outcome) {
+    notifications(channel, level, outcome).increment();
+  }
+
+  public void poll(Platform platform, String account, PollOutcome outcome) {
+    pollCounter(platform, account, outcome).increment();
+  }
+
+  public void lastSuccess(Platform platform, String account, Instant at) {
+    lastSuccess.computeIfAbsent(key(platform, account), k -> new AtomicLong()).set(at.getEpochSecond());
+  }
+
+  public void rateLimitRemaining(Platform platform, String account, int remaining) {
+    rateRemaining.computeIfAbsent(key(platform, account), k -> new AtomicLong()).set(remaining);
+  }
+
+  public void ingestLag(Platform platform, Duration lag) {
+    lagTimer(platform).record(lag.isNegative() ? Duration.ZERO : lag);
+  }
+
+  /** Registers the {@code replywatch_waiting} gauges of one series, read from the tracker's waiting table. */
+  public void waitingGauge(String brand, Platform platform, Category category, WaitingTable table) {
+    for (WaitingTable.Age age : WaitingTable.Age.values()) {
+      Gauge.builder("replywatch.waiting", table, t -> t.count(brand, platform, category, age))
+          .description("Open episodes (customers waiting for an answer) now, by how long they have waited")
+          .tags("brand", brand, "platform", platform.id(), "category", category.id(), "age", age.label())
+          .strongReference(true)
+          .register(registry);
+    }
+  }
+
+  private Counter mentions(String brand, Platform platform, Category category) {
+    return Counter.builder("replywatch.mentions")
+        .description("Mentions ingested and classified")
+        .tags("brand", brand, "platform", platform.id(), "category", category.id())
+        .register(registry);
+  }
+
+  private Timer responseTimer(String brand, Platform platform, Category category) {
+    return Timer.builder("replywatch.response")
+        .description("Time from a customer's first unanswered message to the brand's reply, per closed episode")
+        .tags("brand", brand, "platform", platform.id(), "category", category.id())
+        .serviceLevelObjectives(RESPONSE_BUCKETS)
+        .register(registry);
+  }
+
+  private Counter slaEvents(String brand, Platform platform, Category category, Level level) {
+    return Counter.builder("replywatch.sla.events")
+        .description("SLA events fired: warning and breach when a target is reached, resolved when answered")
+        .tags("brand", brand, "platform", platform.id(), "category", category.id(), "level", level.id())
+        .register(registry);
+  }
+
+  private Counter notifications(String channel, Level level, NotifyOutcome outcome) {
+    return Counter.builder("replywatch.notifications")
+        .description("Notification attempts per channel: sent, retried after a recoverable failure, or failed for good")
+        .tags("channel", channel, "level", level.id(), "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .register(registry);
+  }
+
+  private Counter pollCounter(Platform platform, String account, PollOutcome outcome) {
+    return Counter.builder("replywatch.poll.requests")
+        .description("Requests to a platform's API, by outcome")
+        .tags("platform", platform.id(), "account", account, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .register(registry);
+  }
+
+  private Timer lagTimer(Platform platform) {
+    return Timer.builder("replywatch.ingest.lag")
+        .description("Delay between a post's creation on the platform and Replywatch seeing it")
+        .tags("platform", platform.id())
+        .serviceLevelObjectives(LAG_BUCKETS)
+        .register(registry);
+  }
+
+  private void sourceGauge(String name, Map<String, AtomicLong> values, Platform platform, String account,
+      String description, String unit) {
+    AtomicLong value = values.computeIfAbsent(key(platform, account), k -> new AtomicLong());
+    Gauge.builder(name, value, AtomicLong::get)
+        .description(description)
+        .baseUnit(unit)
+        .tags(Tags.of("platform", platform.id(), "account", account))
+        .strongReference(true)
+        .register(registry);
+  }
+
+  private static String key(Platform platform, String account) {
+    return platform.id() + "/" + account;
+  }
+
+  private static Duration[] seconds(long... s) {
+    Duration[] out = new Duration[s.length];
+    for (int i = 0; i < s.length; i++) {
+      out[i] = Duration.ofSeconds(s[i]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,27 @@
+package io.replywatch.notify;
+
+import io.replywatch.sla.ActivityLog;
+import io.replywatch.sla.SlaEvent;
+import io.vertx.core.Future;
+import java.util.function.Consumer;
+
+/** Writes each alert as one line to the console: the channel for trying Replywatch out and for the demo. */
+public final class ConsoleNotifier implements Notifier {
+  private final Consumer<String> sink;
+
+  public ConsoleNotifier(Consumer<String> sink) {
+    this.sink = sink;
+  }
+
+  @Override
+  public String channel() {
+    return "console";
+  }
+
+  @Override
+  public Future<Void> send(SlaEvent e) {
+    sink.accept("ALERT " + e.level().id() + " " + e.dedupKey() + " " + e.category().id() + " waited "
+        + e.waitedMinutes() + " min: @" + e.authorHandle() + " " + ActivityLog.quote(e.text()));
+    return Future.succeededFuture();
+  }
+}

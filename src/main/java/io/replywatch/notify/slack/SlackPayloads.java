@@ -1,0 +1,90 @@
+package io.replywatch.notify.slack;
+
+import io.replywatch.sla.Level;
+import io.replywatch.sla.SlaEvent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+
+/**
+ * Builds Slack incoming-webhook bodies (alert-payloads.md §2.4): {@code text} for the notification and
+ * {@code blocks} for the message. Everything from the mention is untrusted and goes through {@link #escape}.
+ */
+public final class SlackPayloads {
+  /** Slack's limit for a section's text. */
+  static final int SECTION_LIMIT = 3000;
+  static final int QUOTE_LIMIT = 1200;
+
+  private SlackPayloads() {}
+
+  public static JsonObject of(SlaEvent e) {
+    String platform = e.platform().displayName();
+    String what = e.category().id();
+    if (e.level() == Level.RESOLVED) {
+      String text = "Answered: " + what + " to @" + escape(e.brand()) + " on " + platform + " after "
+          + e.waitedMinutes() + " min";
+      return new JsonObject().put("text", text).put("blocks", new JsonArray()
+          .add(section(":white_check_mark: " + text + "\n" + link(e))));
+    }
+    String title = (e.level() == Level.BREACH ? "Complaint past page target" : "Unanswered " + what) + ": "
+        + e.waitedMinutes() + " min";
+    String text = "Unanswered " + what + " to @" + escape(e.brand()) + " on " + platform + ": " + e.waitedMinutes()
+        + " min (" + targetNote(e) + ")";
+    String body = "*@" + escape(cut(e.authorHandle(), 100)) + "* on " + platform + ": \""
+        + escape(cut(e.text(), QUOTE_LIMIT)) + "\"\n" + link(e);
+    String context = "brand *" + escape(e.brand()) + "* \u00b7 " + what + String.format(" (%.2f)", e.confidence())
+        + " \u00b7 " + (e.level() == Level.BREACH ? "on-call paged" : pagesAt(e.breachTarget()));
+    return new JsonObject().put("text", text).put("blocks", new JsonArray()
+        .add(new JsonObject().put("type", "header").put("text",
+            new JsonObject().put("type", "plain_text").put("text", cut(title, 150))))
+        .add(section(body))
+        .add(new JsonObject().put("type", "context").put("elements", new JsonArray()
+            .add(new JsonObject().put("type", "mrkdwn").put("text", context)))));
+  }
+
+  /**
+   * Slack's three control characters, and the words that would ping a whole channel if a link-naming app saw
+   * them: {@code <!channel>}, {@code <@U123>} and {@code <https://evil|bank.com>} arrive as plain text.
+   */
+  public static String escape(String untrusted) {
+    if (untrusted == null) {
+      return "";
+    }
+    String s = untrusted.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return s.replaceAll("(?i)@(here|channel|everyone)\\b", "@\u200B$1");
+  }
+
+  private static String link(SlaEvent e) {
+    String url = e.permalink();
+    if (url == null || !(url.startsWith("https://") || url.startsWith("http://")) || url.matches(".*[\\s<>|].*")) {
+      return "";
+    }
+    return "<" + url + "|Open post>";
+  }
+
+  private static JsonObject section(String mrkdwn) {
+    return new JsonObject().put("type", "section")
+        .put("text", new JsonObject().put("type", "mrkdwn").put("text", cut(mrkdwn, SECTION_LIMIT)));
+  }
+
+  private static String targetNote(SlaEvent e) {
+    return e.level() == Level.BREACH
+        ? e.breachTarget().map(t -> "page SLA " + t.toMinutes() + " min").orElse("past target")
+        : e.warningTarget().map(t -> "support SLA " + t.toMinutes() + " min").orElse("past target");
+  }
+
+  private static String pagesAt(Optional<java.time.Duration> breach) {
+    return breach.map(t -> "pages on-call at " + t.toMinutes() + " min").orElse("no page target");
+  }
+
+  /** Cuts on a code-point boundary, so an emoji is never split into half a surrogate pair. */
+  static String cut(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    if (s.codePointCount(0, s.length()) <= max) {
+      return s;
+    }
+    return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "\u2026";
+  }
+}

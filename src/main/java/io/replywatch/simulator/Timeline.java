@@ -1,0 +1,45 @@
+package io.replywatch.simulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A scripted, platform-neutral history of customer posts and brand replies. A simulator shows each post once its
+ * time has come on the injected clock, so the same script drives the demo (fast clock) and the tests (manual
+ * clock). Thread-safe: the script may grow while a simulator serves it.
+ */
+public final class Timeline {
+  private final List<SimPost> posts = new ArrayList<>();
+  private long sequence;
+  private Consumer<Instant> extender = t -> {};
+
+  /** Adds a post; returns its id. Ids grow with time, as snowflakes do. */
+  public synchronized String add(Instant at, String authorId, String handle, String text, boolean brand,
+      String inReplyTo, String language) {
+    String id = Long.toString((at.toEpochMilli() << 12) + (sequence++ & 0xFFF));
+    posts.add(new SimPost(id, at, authorId, handle, text, brand, Optional.ofNullable(inReplyTo), language));
+    posts.sort(Comparator.comparing(SimPost::createdAt).thenComparing(SimPost::id, io.replywatch.ingest.Ids.ORDER));
+    return id;
+  }
+
+  /** A hook called before each read with the current time, so an endless script (the demo) can grow lazily. */
+  public synchronized void extendWith(Consumer<Instant> extender) {
+    this.extender = extender;
+  }
+
+  /** Every post created at or before the clock's now, oldest first. */
+  public synchronized List<SimPost> visible(Clock clock) {
+    Instant now = clock.instant();
+    extender.accept(now);
+    return posts.stream().filter(p -> !p.createdAt().isAfter(now)).toList();
+  }
+
+  public synchronized List<SimPost> all() {
+    return List.copyOf(posts);
+  }
+}

@@ -1,0 +1,186 @@
+package io.replywatch.simulator.mastodon;
+
+import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimPost;
+import io.replywatch.simulator.Timeline;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A Mastodon instance on a loopback port that serves a scripted {@link Timeline} in Mastodon's wire format
+ * (social-apis.md §2): mention notifications and account statuses, newest first, {@code min_id}/{@code max_id}/
+ * {@code since_id} paging with {@code Link} headers, {@code X-RateLimit-*} headers with an ISO-8601 reset,
+ * 300 requests per 5-minute window, Bearer auth, and injectable faults.
+ */
+public final class MastodonSimulator extends VerticleBase {
+  public static final int WINDOW_LIMIT = 300;
+  public static final Duration WINDOW = Duration.ofMinutes(5);
+
+  /** A request as the simulator saw it, for tests that check what a poller sent and when. */
+  public record Request(String path, String query, Instant at, int status) {}
+
+  private final Timeline timeline;
+  private final Clock clock;
+  private final String brandAccountId;
+  private final String token;
+  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private Instant windowStart;
+  private int windowUsed;
+  private Instant blockedUntil = Instant.MIN;
+  private HttpServer server;
+
+  public MastodonSimulator(Timeline timeline, Clock clock, String brandAccountId, String token) {
+    this.timeline = timeline;
+    this.clock = clock;
+    this.brandAccountId = brandAccountId;
+    this.token = token;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.get("/api/v1/notifications").handler(this::notifications);
+    router.get("/api/v1/accounts/:id/statuses").handler(this::statuses);
+    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onSuccess(s -> server = s);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + actualPort();
+  }
+
+  /** Serves {@code fault} instead of the next answer. Thread-safe. */
+  public void inject(Fault fault) {
+    synchronized (faults) {
+      faults.add(fault);
+    }
+  }
+
+  public List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  private void notifications(RoutingContext ctx) {
+    if (!admit(ctx)) {
+      return;
+    }
+    List<String> types = ctx.queryParam("types[]");
+    List<SimPost> mentions = types.isEmpty() || types.contains("mention")
+        ? timeline.visible(clock).stream().filter(p -> !p.brand()).toList() : List.of();
+    List<SimPost> page = MastodonPages.page(mentions, ctx.request().params(), 40, 80);
+    JsonArray body = new JsonArray();
+    page.forEach(p -> body.add(MastodonJson.notification(p, brandAccountId)));
+    reply(ctx, page, body, "/api/v1/notifications");
+  }
+
+  private void statuses(RoutingContext ctx) {
+    if (!admit(ctx)) {
+      return;
+    }
+    String account = ctx.pathParam("id");
+    if (!account.equals(brandAccountId)) {
+      send(ctx, 404, "{\"error\":\"Record not found\"}");
+      return;
+    }
+    List<SimPost> own = timeline.visible(clock).stream().filter(SimPost::brand).toList();
+    List<SimPost> page = MastodonPages.page(own, ctx.request().params(), 20, 40);
+    JsonArray body = new JsonArray();
+    page.forEach(p -> body.add(MastodonJson.status(p)));
+    reply(ctx, page, body, "/api/v1/accounts/" + account + "/statuses");
+  }
+
+  /** Auth, faults and the rate-limit window; answers the request itself and returns false when it must not go on. */
+  private boolean admit(RoutingContext ctx) {
+    Instant now = clock.instant();
+    String auth = ctx.request().getHeader("Authorization");
+    if (auth == null || !auth.equals("Bearer " + token)) {
+      ctx.response().putHeader("WWW-Authenticate",
+          "Bearer realm=\"Doorkeeper\", error=\"invalid_token\", error_description=\"The access token is invalid\"");
+      send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
+      return false;
+    }
+    Fault fault;
+    synchronized (faults) {
+      fault = faults.poll();
+    }
+    if (fault != null) {
+      serveFault(ctx, fault, now);
+      return false;
+    }
+    if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
+      windowStart = now;
+      windowUsed = 0;
+    }
+    if (now.isBefore(blockedUntil) || windowUsed >= WINDOW_LIMIT) {
+      rateLimited(ctx, now.isBefore(blockedUntil) ? blockedUntil : windowStart.plus(WINDOW));
+      return false;
+    }
+    windowUsed++;
+    rateHeaders(ctx, WINDOW_LIMIT - windowUsed, windowStart.plus(WINDOW));
+    return true;
+  }
+
+  private void serveFault(RoutingContext ctx, Fault fault, Instant now) {
+    switch (fault.kind()) {
+      case RATE_LIMIT -> {
+        blockedUntil = now.plus(fault.retryAfter());
+        rateLimited(ctx, blockedUntil);
+      }
+      case HTML_503 -> {
+        ctx.response().putHeader("Content-Type", "text/html");
+        send(ctx, 503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
+      }
+      case SERVER_ERROR -> send(ctx, 500, "{\"error\":\"There was a temporary problem serving your request, please try again\"}");
+      case MALFORMED -> send(ctx, 200, "[{\"id\": \"9\", \"type\": \"mention\", \"status\": {\"id\": ");
+      case UNAUTHORIZED -> send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
+    }
+  }
+
+  private void rateLimited(RoutingContext ctx, Instant reset) {
+    rateHeaders(ctx, 0, reset);
+    send(ctx, 429, "{\"error\":\"Too many requests\"}");
+  }
+
+  private void rateHeaders(RoutingContext ctx, int remaining, Instant reset) {
+    ctx.response()
+        .putHeader("X-RateLimit-Limit", Integer.toString(WINDOW_LIMIT))
+        .putHeader("X-RateLimit-Remaining", Integer.toString(remaining))
+        .putHeader("X-RateLimit-Reset", DateTimeFormatter.ISO_INSTANT.format(reset.truncatedTo(ChronoUnit.MICROS)));
+  }
+
+  private void reply(RoutingContext ctx, List<SimPost> page, JsonArray body, String path) {
+    List<String> links = new ArrayList<>();
+    if (!page.isEmpty()) {
+      // Newest first: the last entry is the oldest of the page.
+      String query = MastodonPages.carriedQuery(ctx.request().params());
+      links.add("<" + baseUrl() + path + "?max_id=" + page.get(page.size() - 1).id() + query + ">; rel=\"next\"");
+      links.add("<" + baseUrl() + path + "?min_id=" + page.get(0).id() + query + ">; rel=\"prev\"");
+      ctx.response().putHeader("Link", String.join(", ", links));
+    }
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+    send(ctx, 200, body.encode());
+  }
+
+  private void send(RoutingContext ctx, int status, String body) {
+    requests.add(new Request(ctx.request().path(), ctx.request().query(), clock.instant(), status));
+    ctx.response().setStatusCode(status).end(body);
+  }
+}

@@ -1,0 +1,169 @@
+package io.replywatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.classify.KeywordClassifier;
+import io.replywatch.config.ConfigLoader;
+import io.replywatch.config.ReplywatchConfig;
+import io.replywatch.ingest.InMemoryCursorStore;
+import io.replywatch.simulator.FakeWebhookReceiver;
+import io.replywatch.simulator.Timeline;
+import io.replywatch.simulator.mastodon.MastodonSimulator;
+import io.replywatch.time.ManualClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton end to end: a Mastodon simulator → poller → classifier → SLA tracker → Slack webhook.
+ * Time is a manual clock: the test moves it to 30 and 60 minutes and the service's own timers fire.
+ */
+class PipelineIntegrationTest {
+  private static final Instant T0 = Instant.parse("2026-09-01T10:00:00Z");
+  private static final long WAIT_S = 20;
+
+  private final ManualClock clock = new ManualClock(T0);
+  private final BlockingQueue<String> activity = new LinkedBlockingQueue<>();
+  private Vertx fakes;
+  private Service service;
+  private FakeWebhookReceiver slack;
+  private Timeline timeline;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fakes = Vertx.vertx();
+    timeline = new Timeline();
+    String m1 = timeline.add(T0.minus(Duration.ofMinutes(5)), "501", "jane@example.social",
+        "my order #1234 never arrived, third time asking <!channel>", false, null, "en");
+    timeline.add(T0.plus(Duration.ofMinutes(70)), "42", "acme", "So sorry Jane, a replacement ships today.", true, m1, "en");
+    MastodonSimulator sim = new MastodonSimulator(timeline, clock, "42", "secret-token");
+    slack = new FakeWebhookReceiver();
+    await(fakes.deployVerticle(sim).compose(id -> fakes.deployVerticle(slack)));
+    String yaml = """
+        server: { host: 127.0.0.1, port: 0 }
+        brands:
+          - id: acme
+            accounts:
+              - { platform: mastodon, id: "42", handle: acme, token: "${TOKEN}" }
+        platforms:
+          mastodon: { baseUrl: "%s", pollInterval: 30s }
+        alerts:
+          support:
+            - { type: slack, url: "${SLACK_URL}" }
+        """.formatted(sim.baseUrl());
+    ReplywatchConfig config = new ConfigLoader(Map.of("TOKEN", "secret-token", "SLACK_URL", slack.url("/hook"))::get)
+        .parse(yaml, "test.yaml");
+    service = await(Service.start(new Service.Options(config, clock, new KeywordClassifier(),
+        new InMemoryCursorStore(), activity::add, line -> {})));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (service != null) {
+      await(service.stop());
+    }
+    await(fakes.close());
+  }
+
+  @Test
+  void shouldWarnAtThirtyPageAtSixtyAndFollowUpWhenAnswered() throws Exception {
+    awaitActivity("waiting");
+    assertNull(slack.arrivals().poll(), "nothing is sent before the warning target");
+
+    clock.set(T0.plus(Duration.ofMinutes(25)));
+    JsonObject warning = nextSlack();
+    assertTrue(warning.getString("text").startsWith("Unanswered complaint to @acme on Mastodon: 30 min"),
+        warning.getString("text"));
+    String section = warning.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");
+    assertTrue(section.contains("&lt;!channel&gt;"), "mention text is escaped for Slack: " + section);
+
+    clock.set(T0.plus(Duration.ofMinutes(55)));
+    JsonObject breach = nextSlack();
+    assertTrue(breach.getString("text").contains("60 min"), breach.getString("text"));
+
+    clock.set(T0.plus(Duration.ofMinutes(71)));
+    JsonObject resolved = nextSlack();
+    assertEquals("Answered: complaint to @acme on Mastodon after 75 min", resolved.getString("text"));
+    assertEquals(3, slack.accepted().size());
+
+    String metrics = scrape();
+    assertTrue(metrics.contains("replywatch_sla_events_total{brand=\"acme\",category=\"complaint\",level=\"warning\",platform=\"mastodon\"} 1.0"), metrics);
+    assertTrue(metrics.contains("replywatch_notifications_total{channel=\"slack\",level=\"resolved\",outcome=\"sent\"} 1.0"));
+    assertTrue(metrics.contains("replywatch_poll_requests_total{account=\"acme\",outcome=\"ok\",platform=\"mastodon\"}"));
+  }
+
+  @Test
+  void shouldRetryASlackFailureAndDeliverOnce() throws Exception {
+    awaitActivity("waiting");
+    slack.answerNext(new FakeWebhookReceiver.Answer(500, null), new FakeWebhookReceiver.Answer(429, "30"));
+    clock.set(T0.plus(Duration.ofMinutes(25)));
+    awaitRetried(1);
+    clock.advance(Duration.ofSeconds(5)); // past the first backoff (1-1.2 s)
+    awaitRetried(2);
+    clock.advance(Duration.ofSeconds(20));
+    assertNull(slack.arrivals().poll(200, TimeUnit.MILLISECONDS), "Retry-After: 30 is honoured");
+    clock.advance(Duration.ofSeconds(11));
+    JsonObject warning = nextSlack();
+    assertTrue(warning.getString("text").contains("30 min"));
+    assertEquals(3, slack.requests(), "500, then 429, then delivered");
+    assertEquals(1, slack.accepted().size());
+  }
+
+  private void awaitRetried(int n) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+    while (retried() < n) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + n + " retries, saw " + retried());
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+  }
+
+  private double retried() {
+    var c = service.registry().find("replywatch.notifications").tags("channel", "slack", "level", "warning",
+        "outcome", "retried").counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private JsonObject nextSlack() throws InterruptedException {
+    JsonObject body = slack.arrivals().poll(WAIT_S, TimeUnit.SECONDS);
+    assertNotNull(body, "Slack received nothing within " + WAIT_S + "s");
+    return body;
+  }
+
+  private void awaitActivity(String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+    while (System.nanoTime() < deadline) {
+      String line = activity.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (line != null && line.contains(" " + what + " ")) {
+        return;
+      }
+    }
+    throw new AssertionError("no '" + what + "' in the activity log within " + WAIT_S + "s");
+  }
+
+  private String scrape() throws Exception {
+    var client = io.vertx.ext.web.client.WebClient.create(fakes);
+    try {
+      return await(client.get(service.port(), "127.0.0.1", "/metrics").send()).bodyAsString();
+    } finally {
+      client.close();
+    }
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS);
+  }
+}
