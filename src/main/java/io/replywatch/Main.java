@@ -1,8 +1,11 @@
 package io.replywatch;
 
 import io.replywatch.cli.Command;
+import io.replywatch.cli.CheckConfigCommand;
 import io.replywatch.cli.Console;
+import io.replywatch.cli.DemoCommand;
 import io.replywatch.cli.NotYetAvailable;
+import io.replywatch.cli.RunCommand;
 import io.replywatch.cli.UsageException;
 import java.util.Arrays;
 import java.util.List;
@@ -16,12 +19,12 @@ public final class Main {
   /** Every subcommand, in the order the help lists them. */
   static List<Command> commands() {
     return List.of(
-        new NotYetAvailable("run", "the service", "issue 2"),
-        new NotYetAvailable("demo", "the service against built-in simulated platforms", "issue 2"),
+        new RunCommand(),
+        new DemoCommand(),
         new NotYetAvailable("replay", "replay a history offline through the classifier and SLA engine", "issue 5"),
         new NotYetAvailable("classify", "classify one text per stdin line", "issue 4"),
         new NotYetAvailable("eval", "measure the classifier on labelled data", "issue 4"),
-        new NotYetAvailable("check-config", "validate a config file", "issue 2"),
+        new CheckConfigCommand(),
         new NotYetAvailable("bench", "print performance figures", "issues 3-5"));
   }
 

@@ -1,0 +1,109 @@
+package io.replywatch.cli;
+
+import io.replywatch.Service;
+import io.replywatch.classify.Classifiers;
+import io.replywatch.config.ConfigLoader;
+import io.replywatch.config.ReplywatchConfig;
+import io.replywatch.ingest.InMemoryCursorStore;
+import io.replywatch.simulator.DemoScenario;
+import io.replywatch.simulator.FakeWebhookReceiver;
+import io.replywatch.simulator.Timeline;
+import io.replywatch.simulator.mastodon.MastodonSimulator;
+import io.replywatch.time.ServiceClock;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code demo}: the real service against built-in simulated platforms and a local Slack receiver, on a clock that
+ * runs {@code --speed} times faster, with a readable live log. Needs no account, token or server.
+ */
+public final class DemoCommand implements Command {
+  static final String TOKEN = "demo-token";
+
+  @Override
+  public String name() {
+    return "demo";
+  }
+
+  @Override
+  public String summary() {
+    return "the service against built-in simulated platforms, time running --speed times faster";
+  }
+
+  @Override
+  public String usage() {
+    return """
+        usage: replywatch demo [--speed 60] [--port 8080]
+
+        Runs the real pipeline against a simulated Mastodon instance playing a scripted support shift, with a
+        local Slack webhook receiver standing in for Slack and the console standing in for the pager. Time runs
+        --speed times faster (60: one minute of demo is an hour of support life), so within about 90 seconds you
+        see mentions classified, a warning at 30 minutes, a page at 60 and the follow-up when the brand answers.
+        Serves /metrics, /health/live and /health/ready on 127.0.0.1:--port. Runs until Ctrl-C.
+
+          --speed N   how many times faster than real time the clock runs (1-3600, default 60)
+          --port N    HTTP port for /metrics and /health (default 8080; 0 picks a free one)""";
+  }
+
+  @Override
+  public int run(List<String> raw, Console io) throws Exception {
+    Args args = Args.parse(raw, Set.of("--speed", "--port"), Set.of());
+    int speed = args.intValue("--speed", 60, 1, 3600);
+    int port = args.intValue("--port", 8080, 0, 65535);
+    Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    ServiceClock clock = ServiceClock.scaled(start, speed);
+
+    Vertx sims = Vertx.vertx();
+    Timeline timeline = DemoScenario.timeline(start);
+    MastodonSimulator mastodon = new MastodonSimulator(timeline, clock, DemoScenario.BRAND_ACCOUNT_ID, TOKEN);
+    FakeWebhookReceiver slack = new FakeWebhookReceiver(body ->
+        io.out().println("          -> Slack    " + body.getString("text")));
+    sims.deployVerticle(mastodon).compose(id -> sims.deployVerticle(slack)).await();
+
+    ReplywatchConfig config = new ConfigLoader(Map.of("SLACK_URL", slack.url("/services/T000/B000/demo"))::get)
+        .parse(demoConfig(mastodon.baseUrl(), port, speed), "the demo's built-in config");
+    io.out().println(banner(speed, port));
+    Service service;
+    try {
+      service = Service.start(new Service.Options(config, clock, Classifiers.byDefault(), new InMemoryCursorStore(),
+          io.out()::println, line -> io.out().println("          -> Pager    " + line))).await();
+    } catch (Exception e) {
+      sims.close();
+      throw Lifecycle.explainStartFailure(e, "127.0.0.1", port, "--port");
+    }
+    io.out().println("Serving http://127.0.0.1:" + service.port() + "/metrics and /health/ready. Ctrl-C stops.\n");
+    int code = Lifecycle.runUntilStopped(service);
+    sims.close();
+    return code;
+  }
+
+  static String demoConfig(String mastodonUrl, int port, int speed) {
+    return """
+        server: { host: 127.0.0.1, port: %d }
+        brands:
+          - id: acme
+            accounts:
+              - { platform: mastodon, id: "%s", handle: %s, token: "%s" }
+        platforms:
+          mastodon: { baseUrl: "%s", pollInterval: %ds }
+        alerts:
+          support:
+            - { type: slack, url: "${SLACK_URL}" }
+          paging:
+            - { type: console }
+        """.formatted(port, DemoScenario.BRAND_ACCOUNT_ID, DemoScenario.BRAND_HANDLE, TOKEN, mastodonUrl,
+        Math.max(1, Math.min(30, speed / 2)));
+  }
+
+  private static String banner(int speed, int port) {
+    return """
+        Replywatch demo: brand @acme on a simulated Mastodon; one real second is %s of support time.
+        Targets: complaints and questions warn support (Slack) at 30 min and page on-call at 60 min.
+        Times below are service time (UTC).
+        """.formatted(speed == 60 ? "one minute" : speed + " seconds");
+  }
+}

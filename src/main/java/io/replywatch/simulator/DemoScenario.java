@@ -1,0 +1,73 @@
+package io.replywatch.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The demo's script: a support shift that repeats every two hours of service time, with a complaint that goes
+ * unanswered past both targets, one answered after the warning, questions answered in time, praise and neutral
+ * chatter, a follow-up, Korean mentions, and one overdue complaint already waiting when the demo starts (it fires
+ * at once, as a backfill after an outage would).
+ */
+public final class DemoScenario {
+  public static final String BRAND_ACCOUNT_ID = "42";
+  public static final String BRAND_HANDLE = "acme";
+  static final Duration CYCLE = Duration.ofHours(2);
+
+  private final Timeline timeline;
+  private final Instant start;
+  private int cycles;
+
+  private DemoScenario(Timeline timeline, Instant start) {
+    this.timeline = timeline;
+    this.start = start;
+  }
+
+  /** A timeline that grows one cycle ahead of the clock, for as long as the demo runs. */
+  public static Timeline timeline(Instant start) {
+    Timeline t = new Timeline();
+    DemoScenario s = new DemoScenario(t, start);
+    s.backlog();
+    t.extendWith(s::extend);
+    return t;
+  }
+
+  private void backlog() {
+    String old = customer(start.minus(Duration.ofMinutes(65)), "dana", "my package has been stuck for a week, "
+        + "still waiting and nobody answers. Unacceptable.", null, "en");
+    brand(start.plus(Duration.ofMinutes(3)), "Dana, we're sorry: your package is on a van today. DM us the order number?", old);
+  }
+
+  private void extend(Instant now) {
+    while (!start.plus(CYCLE.multipliedBy(cycles)).isAfter(now.plus(CYCLE))) {
+      cycle(start.plus(CYCLE.multipliedBy(cycles)), cycles == 0 ? "" : Integer.toString(cycles));
+      cycles++;
+    }
+  }
+
+  private void cycle(Instant c, String n) {
+    String q = customer(at(c, 1), "lee" + n, "do you ship to Canada?", null, "en");
+    brand(at(c, 9), "Hi! Yes, we ship to Canada in 3-5 days.", q);
+    customer(at(c, 2), "sam" + n, "love the new app, checkout is so fast now \uD83C\uDF89 thanks!", null, "en");
+    String ko = customer(at(c, 4), "minji" + n, "주문한 지 2주가 지났는데 아직도 배송이 안 왔어요. 너무 실망입니다", null, "ko");
+    brand(at(c, 48), "민지님, 불편을 드려 죄송합니다. 오늘 바로 재발송해 드렸습니다.", ko);
+    String omar = customer(at(c, 6), "omar" + n, "I was charged twice for order #5521, I need a refund", null, "en");
+    customer(at(c, 20), "omar" + n, "hello?? still waiting on the refund", omar, "en");
+    brand(at(c, 80), "Omar, the duplicate charge is refunded; it shows in 2-3 days. Sorry for the wait.", omar);
+    customer(at(c, 10), "kit" + n, "is hosting a meetup in Berlin next week", null, "en");
+    String ji = customer(at(c, 30), "jiwoo" + n, "매장 영업시간이 어떻게 되나요?", null, "ko");
+    brand(at(c, 40), "지우님, 매장은 매일 10시부터 20시까지 영업합니다.", ji);
+  }
+
+  private static Instant at(Instant cycleStart, int minutes) {
+    return cycleStart.plus(Duration.ofMinutes(minutes));
+  }
+
+  private String customer(Instant at, String handle, String text, String inReplyTo, String lang) {
+    return timeline.add(at, "9" + Math.abs(handle.hashCode()), handle + "@example.social", text, false, inReplyTo, lang);
+  }
+
+  private void brand(Instant at, String text, String inReplyTo) {
+    timeline.add(at, BRAND_ACCOUNT_ID, BRAND_HANDLE, text, true, inReplyTo, "en");
+  }
+}
