@@ -38,8 +38,13 @@ final class Promtool {
 
   /** The promtool binary: {@code $PROMTOOL}, else the first {@code promtool} on {@code PATH}, else /usr/bin. */
   static Optional<Path> locate() {
+    return locate("promtool", "PROMTOOL");
+  }
+
+  /** A binary of the Debian package: {@code $envVar}, else the first {@code name} on {@code PATH}, else /usr/bin. */
+  static Optional<Path> locate(String name, String envVar) {
     List<Path> candidates = new ArrayList<>();
-    String explicit = System.getenv("PROMTOOL");
+    String explicit = System.getenv(envVar);
     if (explicit != null && !explicit.isBlank()) {
       candidates.add(Path.of(explicit));
     }
@@ -47,19 +52,24 @@ final class Promtool {
     if (path != null) {
       for (String dir : path.split(java.io.File.pathSeparator)) {
         if (!dir.isBlank()) {
-          candidates.add(Path.of(dir, "promtool"));
+          candidates.add(Path.of(dir, name));
         }
       }
     }
-    candidates.add(Path.of("/usr/bin/promtool"));
+    candidates.add(Path.of("/usr/bin", name));
     return candidates.stream().filter(Files::isExecutable).findFirst();
   }
 
   /** The promtool binary, or skips (fails under {@code CI=true}) the calling test when there is none. */
   static Path require() {
-    Optional<Path> found = locate();
+    return require("promtool", "PROMTOOL");
+  }
+
+  /** A binary of the Debian package, or skips (fails under {@code CI=true}) the calling test when there is none. */
+  static Path require(String name, String envVar) {
+    Optional<Path> found = locate(name, envVar);
     if (found.isEmpty()) {
-      String message = "promtool not found on PATH or at /usr/bin/promtool; install it with: " + INSTALL_HINT;
+      String message = name + " not found on PATH or at /usr/bin/" + name + "; install it with: " + INSTALL_HINT;
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message + " (CI=true: the Prometheus checks are mandatory)");
       }
