@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -175,7 +176,7 @@ final class DashboardQueries {
     Matcher m = IDENTIFIER.matcher(s);
     while (m.find()) {
       String name = m.group(1);
-      if (!KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      if (!KEYWORDS.contains(name.toLowerCase(Locale.ROOT))) {
         names.add(name);
       }
     }

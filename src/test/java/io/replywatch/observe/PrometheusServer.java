@@ -38,7 +38,7 @@ final class PrometheusServer implements AutoCloseable {
 
   /** Starts Prometheus with job {@code replywatch} scraping {@code target} and the given rule files. */
   static PrometheusServer start(Path workDir, String target, List<Path> ruleFiles) throws IOException {
-    Path binary = Promtool.require("prometheus", "PROMETHEUS");
+    Path binary = Promtool.require("prometheus", "PROMETHEUS_BINARY");
     int port = freePort();
     StringBuilder config = new StringBuilder()
         .append("global: {scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s}\n")
@@ -81,10 +81,15 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 

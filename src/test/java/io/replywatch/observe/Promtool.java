@@ -3,6 +3,7 @@ package io.replywatch.observe;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class Promtool {
     return locate("promtool", "PROMTOOL");
   }
 
-  /** A binary of the Debian package: {@code $envVar}, else the first {@code name} on {@code PATH}, else /usr/bin. */
+  /** A binary of the Debian package (promtool, prometheus): {@code $envVar}, else the first {@code name} on {@code PATH}, else /usr/bin. */
   static Optional<Path> locate(String name, String envVar) {
     List<Path> candidates = new ArrayList<>();
     String explicit = System.getenv(envVar);
@@ -50,7 +51,7 @@ final class Promtool {
     }
     String path = System.getenv("PATH");
     if (path != null) {
-      for (String dir : path.split(java.io.File.pathSeparator)) {
+      for (String dir : path.split(File.pathSeparator)) {
         if (!dir.isBlank()) {
           candidates.add(Path.of(dir, name));
         }
