@@ -106,8 +106,10 @@ final class Node {
     if (raw.isEmpty()) {
       return fallback;
     }
-    return parser.apply(raw.get().trim())
-        .orElseThrow(() -> fail("expected " + expected + ", got '" + shorten(raw.get()) + "'"));
+    // A value that came from the environment may be a secret: say where it came from, never what it is.
+    String shown = EnvSubstitution.refersToEnv(json.asText()) ? "a value from " + json.asText().trim()
+        : "'" + shorten(raw.get()) + "'";
+    return parser.apply(raw.get().trim()).orElseThrow(() -> fail("expected " + expected + ", got " + shown));
   }
 
   private String kind() {

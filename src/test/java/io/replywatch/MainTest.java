@@ -1,0 +1,88 @@
+package io.replywatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.cli.Command;
+import io.replywatch.cli.Console;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... argv) {
+    Console io = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Main.execute(argv, io);
+  }
+
+  static Stream<String> commands() {
+    return Main.commands().stream().map(Command::name);
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void shouldPrintHelpForEveryCommand(String command) {
+    assertEquals(0, run(command, "--help"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(command), out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldListTheCommandsAndExit2WithoutOne() {
+    assertEquals(2, run());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("check-config"));
+    assertEquals(0, run("--help"));
+  }
+
+  @Test
+  void shouldExit2OnAnUnknownCommandOrOption() {
+    assertEquals(2, run("frobnicate"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'frobnicate'"));
+    assertEquals(2, run("check-config", "--confg", "x.yaml"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option '--confg'"));
+  }
+
+  @Test
+  void shouldExit2WithTheKeyPathForABrokenConfig(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("broken.yaml"), """
+        brands:
+          - id: acme
+            accounts:
+              - { platform: mastodon, id: "1", handle: a, token: t }
+              - { platform: myspace, id: "2", handle: b, token: t }
+        """);
+    assertEquals(2, run("check-config", "--config", file.toString()));
+    String msg = err.toString(StandardCharsets.UTF_8).trim();
+    assertEquals("replywatch check-config: " + file + ": brands[0].accounts[1].platform: unknown platform 'myspace'"
+        + " (one of x, mastodon, bluesky, reddit)", msg);
+  }
+
+  @Test
+  void shouldSummariseAGoodConfig(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("ok.yaml"), """
+        brands:
+          - id: acme
+            accounts:
+              - { platform: mastodon, id: "1", handle: a, token: t }
+        """);
+    assertEquals(0, run("check-config", "--config", file.toString()));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(": ok: 1 brand(s), 1 account(s) on mastodon"));
+  }
+
+  @Test
+  void shouldRefuseADemoSpeedOutOfRange() {
+    assertEquals(2, run("demo", "--speed", "0"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--speed must be between 1 and 3600"));
+  }
+}

@@ -1,0 +1,125 @@
+package io.replywatch.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.classify.Category;
+import io.replywatch.ingest.Platform;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  private static final Map<String, String> ENV = Map.of(
+      "X_BEARER_TOKEN", "x-secret-1", "MASTODON_TOKEN", "m-secret-2", "SLACK_WEBHOOK_URL", "https://hooks.slack.test/T/B/secret3");
+  private static final String MINIMAL = """
+      brands:
+        - id: acme
+          accounts:
+            - { platform: mastodon, id: "1", handle: acme, token: t }
+      """;
+
+  private final ConfigLoader loader = new ConfigLoader(ENV::get);
+
+  @Test
+  void shouldLoadTheShippedConfigFile() {
+    ReplywatchConfig c = loader.load(Path.of("config/replywatch.yaml"));
+    assertEquals(8080, c.server().port());
+    assertEquals("acme", c.brands().get(0).id());
+    assertEquals("x-secret-1", c.brands().get(0).accounts().get(0).token().reveal());
+    assertEquals(Platform.MASTODON, c.brands().get(0).accounts().get(1).platform());
+    assertEquals(Duration.ofSeconds(30), c.platforms().get(Platform.MASTODON).pollInterval());
+    assertEquals(Optional.of(Duration.ofMinutes(30)), c.policies().get(0).warning());
+    assertEquals("slack", c.alerts().support().get(0).type());
+  }
+
+  @Test
+  void shouldApplyDefaultsToAMinimalFile() {
+    ReplywatchConfig c = loader.parse(MINIMAL, "min.yaml");
+    assertEquals("127.0.0.1", c.server().host());
+    assertEquals("https://mastodon.social", c.platforms().get(Platform.MASTODON).baseUrl());
+    assertEquals(Duration.ofHours(24), c.platforms().get(Platform.MASTODON).backfill());
+    assertTrue(c.policies().get(0).matches("acme", Platform.X, Category.COMPLAINT));
+    assertEquals(Optional.of(Duration.ofMinutes(60)), c.policies().get(0).breach());
+    assertFalse(c.policies().get(1).warning().isPresent());
+  }
+
+  @Test
+  void shouldUseTheDefaultOfAnUnsetVariable() {
+    ReplywatchConfig c = loader.parse(MINIMAL.replace("token: t", "token: \"${NOPE:-fallback}\""), "f.yaml");
+    assertEquals("fallback", c.brands().get(0).accounts().get(0).token().reveal());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "unknown platform | accounts:\\n        - { platform: myspace, id: \"1\", handle: a } | bad.yaml: brands[0].accounts[0].platform: unknown platform 'myspace'",
+      "missing id | accounts:\\n        - { platform: x, handle: a } | bad.yaml: brands[0].accounts[0].id: is required",
+      "typo in a key | accounts:\\n        - { platfrom: x, id: \"1\", handle: a } | bad.yaml: brands[0].accounts[0].platfrom: unknown key",
+      "unset variable | accounts:\\n        - { platform: x, id: \"1\", handle: a, token: \"${NOT_SET}\" } | bad.yaml: brands[0].accounts[0].token: environment variable NOT_SET is not set",
+  })
+  void shouldNameTheKeyPathOfABadAccount(String name, String accounts, String expected) {
+    String yaml = "brands:\n  - id: acme\n    " + accounts.replace("\\n", "\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "bad.yaml"));
+    assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "server: { port: 99999 } | server.port: expected a port number 0-65535, got '99999'",
+      "platforms: { mastodon: { pollInterval: soon } } | platforms.mastodon.pollInterval: expected a duration like 30s, got 'soon'",
+      "platforms: { myspace: {} } | platforms.myspace: unknown key",
+      "sla: { policies: [ { match: { category: [rant] } } ] } | sla.policies[0].match.category[0]: expected one of complaint",
+      "sla: { policies: [ { warning: 90m, breach: 60m } ] } | sla.policies[0].warning: must not be longer than breach (1h)",
+      "alerts: { support: [ { type: carrier-pigeon } ] } | alerts.support[0].type: unknown channel type 'carrier-pigeon'",
+      "alerts: { paging: [ { type: pagerduty } ] } | alerts.paging[0].routingKey: is required for a pagerduty channel",
+  })
+  void shouldNameTheKeyPathOfABadSetting(String extra, String expected) {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL + extra, "bad.yaml"));
+    assertTrue(e.getMessage().startsWith("bad.yaml: " + expected), e.getMessage());
+  }
+
+  @Test
+  void shouldNeverPutASecretInAnError() {
+    String yaml = MINIMAL + "alerts: { support: [ { type: slack, url: \"${SLACK_WEBHOOK_URL}x y\" } ] }\n"
+        + "server: { port: \"${X_BEARER_TOKEN}\" }\n";
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "bad.yaml"));
+    assertFalse(e.getMessage().contains("secret"), e.getMessage());
+    assertTrue(e.getMessage().contains("got a value from ${X_BEARER_TOKEN}"), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "[{index}] {1}")
+  @CsvSource(delimiter = '|', value = {
+      "'' | the file is empty",
+      "'brands: [' | line ",
+      "'brands: []' | brands: at least one brand is required",
+      "'- just\\n- a list' | expected a mapping",
+  })
+  void shouldRejectBrokenFiles(String yaml, String expected) {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml.replace("\\n", "\n"), "broken.yaml"));
+    assertTrue(e.getMessage().startsWith("broken.yaml: ") && e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void shouldSayWhenTheFileIsMissing() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load(Path.of("no/such.yaml")));
+    assertEquals("no/such.yaml: no such file", e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"500ms,500", "30s,30000", "30m,1800000", "1h30m,5400000", "2d,172800000"})
+  void shouldParseDurations(String text, long millis) {
+    assertEquals(Optional.of(Duration.ofMillis(millis)), Durations.parse(text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"30", "m30", "30 m", "-5s", "1h-5m"})
+  void shouldRejectBadDurations(String text) {
+    assertEquals(Optional.empty(), Durations.parse(text));
+  }
+}

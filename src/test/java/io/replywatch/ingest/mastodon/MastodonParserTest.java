@@ -1,0 +1,112 @@
+package io.replywatch.ingest.mastodon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.ingest.Html;
+import io.replywatch.ingest.PollException;
+import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RateLimit;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Against the REC-derived example of social-apis.md §2.2. */
+class MastodonParserTest {
+  private static final String PAGE = """
+      [
+        {"id": "21", "type": "mention", "created_at": "2026-08-01T13:51:43.458Z", "group_key": "ungrouped-21",
+         "account": {"id": "117020565693913441", "username": "admin", "acct": "admin"},
+         "status": {
+           "id": "117020577157693549", "created_at": "2026-08-01T13:51:42.823Z",
+           "in_reply_to_id": null, "in_reply_to_account_id": null, "spoiler_text": "", "language": "en",
+           "uri": "https://social.example/ap/users/117020565693913441/statuses/117020577157693549",
+           "url": "https://social.example/@admin/117020577157693549",
+           "content": "<p><span class=\\"h-card\\" translate=\\"no\\"><a href=\\"https://social.example/@acme\\" class=\\"u-url mention\\">@<span>acme</span></a></span> hello!</p>",
+           "account": {"id": "117020565693913441", "username": "admin", "acct": "admin"}}},
+        {"id": "20", "type": "favourite", "created_at": "2026-08-01T13:50:16.001Z", "account": {"id": "1"}},
+        {"id": "19", "type": "mention", "created_at": "2026-08-01T13:50:16.001Z",
+         "account": {"id": "297420", "acct": "haskal@cybre.space"},
+         "status": {
+           "id": "117020571000000001", "created_at": "2026-08-01T13:50:15.9Z",
+           "in_reply_to_id": "117020570000000000", "language": null, "url": null,
+           "uri": "https://cybre.space/users/haskal/statuses/111",
+           "content": "<p>same!<br>line two &amp; more &lt;b&gt;</p>",
+           "account": {"id": "297420", "username": "haskal", "acct": "haskal@cybre.space"}}}
+      ]""";
+
+  @Test
+  void shouldParseMentionNotificationsAndSkipOtherTypes() {
+    List<MastodonParser.Notification> page = MastodonParser.notifications(PAGE);
+    assertEquals(2, page.size());
+    Post first = page.get(0).status();
+    assertEquals("21", page.get(0).id(), "the notification id is the cursor");
+    assertEquals("117020577157693549", first.id(), "the status id is the mention id");
+    assertEquals("@acme hello!", first.text());
+    assertEquals(Instant.parse("2026-08-01T13:51:42.823Z"), first.createdAt());
+    assertEquals("https://social.example/@admin/117020577157693549", first.permalink());
+    Post second = page.get(1).status();
+    assertEquals(Optional.of("117020570000000000"), second.inReplyToId());
+    assertEquals("haskal@cybre.space", second.authorHandle());
+    assertEquals("same!\nline two & more <b>", second.text());
+    assertEquals("https://cybre.space/users/haskal/statuses/111", second.permalink(), "url null: fall back to uri");
+    assertEquals(Optional.empty(), second.language());
+    assertEquals(Instant.parse("2026-08-01T13:50:15.900Z"), second.createdAt());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "truncated JSON | [{\"id\": \"9\", \"type\": \"mention\", \"status\": {\"id\": ",
+      "HTML page | <html><body>503</body></html>",
+      "object not array | {\"error\": \"Record not found\"}",
+      "status without id | [{\"id\": \"9\", \"type\": \"mention\", \"status\": {\"created_at\": \"2026-08-01T13:50:15Z\", \"account\": {\"id\": \"1\"}}}]",
+      "bad timestamp | [{\"id\": \"9\", \"type\": \"mention\", \"status\": {\"id\": \"1\", \"created_at\": \"yesterday\", \"account\": {\"id\": \"1\"}}}]",
+  })
+  void shouldRejectMalformedPagesWithAClearError(String name, String body) {
+    PollException e = assertThrows(PollException.class, () -> MastodonParser.notifications(body));
+    assertEquals(PollException.Kind.MALFORMED, e.kind());
+    assertTrue(e.getMessage().startsWith("malformed Mastodon page: "), e.getMessage());
+  }
+
+  @Test
+  void shouldReadAnEmptyPage() {
+    assertEquals(List.of(), MastodonParser.notifications("[]"));
+  }
+
+  @ParameterizedTest(name = "reset {0}")
+  @CsvSource({
+      "2026-08-01T13:55:00.940463Z, 2026-08-01T13:55:00.940463Z",
+      "1785592500, 2026-08-01T13:55:00Z",
+      "garbage, 2026-08-01T13:50:00Z",
+  })
+  void shouldReadRateLimitHeadersInBothFormats(String reset, String expected) {
+    Instant now = Instant.parse("2026-08-01T13:50:00Z");
+    Map<String, String> headers = Map.of("X-RateLimit-Remaining", "299", "X-RateLimit-Reset", reset);
+    RateLimit r = MastodonParser.rateLimit(headers::get, now);
+    assertEquals(OptionalInt.of(299), r.remaining());
+    assertEquals(Instant.parse(expected), r.reset());
+  }
+
+  @Test
+  void shouldReadErrorBodies() {
+    assertEquals("Too many requests", MastodonParser.errorMessage("{\"error\":\"Too many requests\"}"));
+    assertEquals("non-JSON error body", MastodonParser.errorMessage("<html>503</html>"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "<p>a</p><p>b</p> | a\\nb",
+      "x &#128512; y | x \uD83D\uDE00 y",
+      "&#0; &#xZZ; &bogus; | &#0; &#xZZ; &bogus;",
+      "'' | ''",
+  })
+  void shouldTurnHtmlIntoText(String html, String text) {
+    assertEquals(text.replace("\\n", "\n"), Html.toText(html));
+  }
+}
