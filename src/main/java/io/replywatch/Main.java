@@ -1,6 +1,7 @@
 package io.replywatch;
 
 import io.replywatch.cli.Command;
+import io.replywatch.cli.BenchCommand;
 import io.replywatch.cli.CheckConfigCommand;
 import io.replywatch.cli.Console;
 import io.replywatch.cli.DemoCommand;
@@ -25,7 +26,7 @@ public final class Main {
         new NotYetAvailable("classify", "classify one text per stdin line", "issue 4"),
         new NotYetAvailable("eval", "measure the classifier on labelled data", "issue 4"),
         new CheckConfigCommand(),
-        new NotYetAvailable("bench", "print performance figures", "issues 3-5"));
+        new BenchCommand());
   }
 
   public static void main(String[] argv) {
