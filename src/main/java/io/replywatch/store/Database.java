@@ -1,0 +1,150 @@
+package io.replywatch.store;
+
+import io.replywatch.cli.UsageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The embedded SQLite file (WAL mode): opens it, migrates the schema forward on start, and refuses a file written
+ * by a newer version instead of damaging it. Committed transactions survive {@code kill -9}: WAL keeps them in
+ * the log file, and SQLite replays it on the next open.
+ */
+public final class Database implements AutoCloseable {
+  /** The schema this build writes. Bump it and append to {@link #MIGRATIONS} for every change. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final List<String> MIGRATIONS = List.of("""
+      CREATE TABLE mentions (
+        platform TEXT NOT NULL, id TEXT NOT NULL, brand TEXT NOT NULL, account TEXT NOT NULL,
+        author_id TEXT NOT NULL, author_handle TEXT NOT NULL, text TEXT NOT NULL,
+        created_at INTEGER NOT NULL, received_at INTEGER NOT NULL, in_reply_to TEXT, conversation_id TEXT,
+        permalink TEXT NOT NULL, platform_language TEXT,
+        category TEXT NOT NULL, polarity REAL NOT NULL, confidence REAL NOT NULL, language TEXT NOT NULL,
+        question INTEGER NOT NULL,
+        PRIMARY KEY (platform, id));
+      CREATE TABLE posts (
+        platform TEXT NOT NULL, id TEXT NOT NULL, brand TEXT NOT NULL, conversation TEXT NOT NULL,
+        customer_id TEXT, created_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, id));
+      CREATE INDEX posts_created ON posts (created_at);
+      CREATE TABLE episodes (
+        id TEXT PRIMARY KEY, brand TEXT NOT NULL, platform TEXT NOT NULL, mention_id TEXT NOT NULL,
+        conversation TEXT NOT NULL, customer_id TEXT NOT NULL, opened_at INTEGER NOT NULL,
+        category TEXT NOT NULL, first INTEGER NOT NULL, messages TEXT NOT NULL,
+        warning_fired INTEGER NOT NULL DEFAULT 0, breach_fired INTEGER NOT NULL DEFAULT 0,
+        closed_at INTEGER, close_reason TEXT, response_ms INTEGER,
+        warning_ms INTEGER, breach_ms INTEGER);
+      CREATE INDEX episodes_open ON episodes (closed_at);
+      CREATE TABLE sla_events (
+        episode_id TEXT NOT NULL, level TEXT NOT NULL, at INTEGER NOT NULL, waited_ms INTEGER NOT NULL,
+        PRIMARY KEY (episode_id, level));
+      CREATE TABLE cursors (
+        platform TEXT NOT NULL, account TEXT NOT NULL, endpoint TEXT NOT NULL, cursor TEXT NOT NULL,
+        PRIMARY KEY (platform, account, endpoint));
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, episode_id TEXT NOT NULL, level TEXT NOT NULL,
+        channel INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER NOT NULL, last_error TEXT, payload TEXT NOT NULL,
+        UNIQUE (episode_id, level, channel));
+      """);
+
+  private final Path path;
+  private final Connection connection;
+
+  private Database(Path path, Connection connection) {
+    this.path = path;
+    this.connection = connection;
+  }
+
+  /** Opens (creating if needed) and migrates; a file of a newer schema, or not a database, is a clear error. */
+  public static Database open(Path path) {
+    try {
+      Path parent = path.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
+      Database db = new Database(path, c);
+      db.configure();
+      db.migrate();
+      return db;
+    } catch (SQLException | java.io.IOException e) {
+      throw new UsageException(path + ": cannot open the store: " + e.getMessage(), e);
+    }
+  }
+
+  private void configure() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=NORMAL");
+      s.execute("PRAGMA busy_timeout=5000");
+      s.execute("PRAGMA foreign_keys=ON");
+    }
+  }
+
+  private void migrate() throws SQLException {
+    int version = userVersion();
+    if (version > SCHEMA_VERSION) {
+      throw new UsageException(path + ": the store has schema version " + version + ", newer than this build's "
+          + SCHEMA_VERSION + "; run a newer Replywatch, or point storage.path at another file. The file was not changed.");
+    }
+    connection.setAutoCommit(false);
+    try (Statement s = connection.createStatement()) {
+      for (int v = version; v < SCHEMA_VERSION; v++) {
+        for (String sql : MIGRATIONS.get(v).split(";\\s*\\n")) {
+          if (!sql.isBlank()) {
+            s.execute(sql);
+          }
+        }
+      }
+      s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    }
+  }
+
+  int userVersion() throws SQLException {
+    try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** The one connection; callers serialise access (one owner thread, or synchronized on this database). */
+  Connection connection() {
+    return connection;
+  }
+
+  /** A separate connection for readers (the HTTP API), which WAL lets read while the writer writes. */
+  public Connection openReader() {
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout=5000");
+        s.execute("PRAGMA query_only=ON");
+      }
+      return c;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open a reader on " + path, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("closing " + path, e);
+    }
+  }
+}
