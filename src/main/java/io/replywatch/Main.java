@@ -19,8 +19,9 @@ public final class Main {
         new NotYetAvailable("run", "the service", "issue 2"),
         new NotYetAvailable("demo", "the service against built-in simulated platforms", "issue 2"),
         new NotYetAvailable("replay", "replay a history offline through the classifier and SLA engine", "issue 5"),
-        new NotYetAvailable("classify", "classify one text per stdin line", "issue 4"),
-        new NotYetAvailable("eval", "measure the classifier on labelled data", "issue 4"),
+        new io.replywatch.cli.ClassifyCommand(),
+        new io.replywatch.cli.EvalCommand(),
+        new io.replywatch.cli.TrainCommand(),
         new NotYetAvailable("check-config", "validate a config file", "issue 2"),
         new NotYetAvailable("bench", "print performance figures", "issues 3-5"));
   }

@@ -1,0 +1,105 @@
+package io.replywatch.cli;
+
+import io.replywatch.classify.Analyzer;
+import io.replywatch.classify.Category;
+import io.replywatch.classify.corpus.BadInputException;
+import io.replywatch.classify.corpus.Corpora;
+import io.replywatch.classify.corpus.LabelledText;
+import io.replywatch.classify.model.LinearModel;
+import io.replywatch.classify.model.Trainer;
+import io.replywatch.classify.model.Training;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code train}: builds a classifier model from labelled data. The shipped default model is exactly
+ * {@code train --vader <vader dir> --nsmc <nsmc tsv> --out src/main/resources/classify/model.bin}.
+ */
+public final class TrainCommand implements Command {
+
+  @Override
+  public String name() {
+    return "train";
+  }
+
+  @Override
+  public String summary() {
+    return "train a classifier model from labelled data";
+  }
+
+  @Override
+  public String usage() {
+    return """
+        usage: replywatch train [--vader DIR] [--nsmc FILE] [--input FILE.csv] [--no-fixtures] --out FILE
+
+        Trains the classifier's linear model and writes it to --out (gzipped, about 1-2 MB).
+          --vader DIR     VADER's rated texts (*_GroundTruth.txt): rating >= 0.5 praise, <= -0.5 complaint, else neutral
+          --nsmc FILE     NSMC reviews (tab-separated, columns document and label): 0 complaint, 1 praise
+          --input FILE    your own CSV with a header and columns text,label (complaint, question, praise, neutral)
+          --no-fixtures   leave out the project's own customer-care fixtures (included by default)
+          --out FILE      where to write the model
+        Fixture questions are trained as questions only when --input has question labels; otherwise as neutral,
+        and the question detector turns neutral texts that ask something into questions.
+        Use a model with: classify --model FILE, eval --model FILE.
+        The shipped default model:
+          replywatch train --vader ../shared/data/vader --nsmc ../shared/data/nsmc/nsmc_raw_sample5000.tsv \\
+            --out src/main/resources/classify/model.bin""";
+  }
+
+  @Override
+  public int run(List<String> raw, Console io) throws Exception {
+    Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out"), Set.of("--no-fixtures"));
+    Path out = Path.of(args.require("--out"));
+    List<LabelledText> data = new ArrayList<>();
+    try {
+      if (args.has("--vader")) {
+        data.addAll(report(io, "vader", Corpora.vader(Path.of(args.require("--vader")))));
+      }
+      if (args.has("--nsmc")) {
+        data.addAll(report(io, "nsmc", Corpora.nsmc(Path.of(args.require("--nsmc")))));
+      }
+      if (args.has("--input")) {
+        data.addAll(report(io, "input", Corpora.labelledCsv(Path.of(args.require("--input")))));
+      }
+      if (data.isEmpty()) {
+        throw new UsageException("nothing to train on: give --vader, --nsmc and/or --input");
+      }
+      if (!args.has("--no-fixtures")) {
+        boolean questions = data.stream().anyMatch(t -> t.label() == Category.QUESTION);
+        data.addAll(report(io, "fixtures", Corpora.fixtures().stream()
+            .map(t -> questions || t.label() != Category.QUESTION ? t : new LabelledText(t.text(), Category.NEUTRAL))
+            .toList()));
+      }
+    } catch (BadInputException e) {
+      throw new UsageException(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new UsageException(e.getFile() + ": no such file");
+    }
+    LinearModel model = Training.train(Analyzer.shipped(), data, Trainer.DEFAULT, io.err()::println);
+    write(model, out);
+    io.out().println("wrote " + out + " (" + Files.size(out) + " bytes, classes " + model.classes() + ", "
+        + data.size() + " texts)");
+    return 0;
+  }
+
+  private static List<LabelledText> report(Console io, String name, List<LabelledText> texts) {
+    io.err().println(name + ": " + texts.size() + " texts");
+    return texts;
+  }
+
+  private static void write(LinearModel model, Path out) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UsageException(out + ": directory " + parent + " does not exist");
+    }
+    try (OutputStream o = Files.newOutputStream(out)) {
+      model.write(o);
+    }
+  }
+}
