@@ -41,13 +41,14 @@ public final class EvalCommand implements Command {
           --format vader    a directory of VADER's rated texts, labelled as 'train --vader' does
           --cv K            K-fold stratified cross-validation (seed 42): trains the same model type on K-1 folds
                             of FILE and tests on the rest; without it the shipped model (or --model) is tested
+          --balance B       with --cv: class weighting as in 'train --balance' (default 0)
           --json            one object: accuracy, macro_f1, complaint_precision, complaint_recall,
                             mentions_per_second, confusion""";
   }
 
   @Override
   public int run(List<String> raw, Console io) throws Exception {
-    Args args = Args.parse(raw, Set.of("--input", "--format", "--cv", "--model"), Set.of("--json"));
+    Args args = Args.parse(raw, Set.of("--input", "--format", "--cv", "--model", "--balance"), Set.of("--json"));
     Path input = Path.of(args.require("--input"));
     String format = args.require("--format");
     int k = args.intValue("--cv", 0, 2, 20);
@@ -58,7 +59,7 @@ public final class EvalCommand implements Command {
     List<LabelledText> data = read(input, format, analyzer);
     io.err().println("eval: " + data.size() + " texts from " + input);
     Evaluation e = k > 0
-        ? Evaluation.crossValidate(analyzer, data, k, Trainer.DEFAULT, io.err()::println)
+        ? Evaluation.crossValidate(analyzer, data, k, TrainCommand.trainer(args), io.err()::println)
         : Evaluation.of(ModelOption.classifier(args), data);
     String mode = k > 0 ? k + "-fold cross-validation" : args.has("--model") ? "model " + args.require("--model")
         : "shipped default model";

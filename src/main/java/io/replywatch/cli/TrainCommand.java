@@ -36,7 +36,7 @@ public final class TrainCommand implements Command {
   @Override
   public String usage() {
     return """
-        usage: replywatch train [--vader DIR] [--nsmc FILE] [--input FILE.csv] [--no-fixtures] --out FILE
+        usage: replywatch train [--vader DIR] [--nsmc FILE] [--input FILE.csv] [--no-fixtures] [--balance B] --out FILE
 
         Trains the classifier's linear model and writes it to --out (gzipped, about 1-2 MB).
           --vader DIR     VADER's rated texts (*_GroundTruth.txt): rating >= 0.5 praise, <= -0.5 complaint, else neutral
@@ -44,6 +44,8 @@ public final class TrainCommand implements Command {
           --input FILE    your own CSV with a header and columns text,label (complaint, question, praise, neutral)
           --no-fixtures   leave out the project's own customer-care fixtures (included by default)
           --out FILE      where to write the model
+          --balance B     class weighting in [0, 1]: 0 (default) plain, 1 weights each category by the inverse of
+                          its share, so a rare category is not drowned by a common one
         Fixture questions are trained as questions only when --input has question labels; otherwise as neutral,
         and the question detector turns neutral texts that ask something into questions.
         Use a model with: classify --model FILE, eval --model FILE.
@@ -54,7 +56,7 @@ public final class TrainCommand implements Command {
 
   @Override
   public int run(List<String> raw, Console io) throws Exception {
-    Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out"), Set.of("--no-fixtures"));
+    Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out", "--balance"), Set.of("--no-fixtures"));
     Path out = Path.of(args.require("--out"));
     List<LabelledText> data = new ArrayList<>();
     try {
@@ -81,11 +83,28 @@ public final class TrainCommand implements Command {
     } catch (NoSuchFileException e) {
       throw new UsageException(e.getFile() + ": no such file");
     }
-    LinearModel model = Training.train(Analyzer.shipped(), data, Trainer.DEFAULT, io.err()::println);
+    LinearModel model = Training.train(Analyzer.shipped(), data, trainer(args), io.err()::println);
     write(model, out);
     io.out().println("wrote " + out + " (" + Files.size(out) + " bytes, classes " + model.classes() + ", "
         + data.size() + " texts)");
     return 0;
+  }
+
+  /** The default trainer with the {@code --balance} class weighting, if given. */
+  static Trainer trainer(Args args) {
+    if (!args.has("--balance")) {
+      return Trainer.DEFAULT;
+    }
+    String v = args.require("--balance");
+    try {
+      double b = Double.parseDouble(v);
+      if (b < 0 || b > 1) {
+        throw new UsageException("--balance must be between 0 and 1, got " + v);
+      }
+      return Trainer.DEFAULT.withBalance(b);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--balance must be a number between 0 and 1, got '" + v + "'");
+    }
   }
 
   private static List<LabelledText> report(Console io, String name, List<LabelledText> texts) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TrainingTest {
-  private static final Trainer SMALL = new Trainer(12, 5, 0.1, 1e-6, 1);
+  private static final Trainer SMALL = new Trainer(12, 5, 0.1, 1e-6, 0, 1);
 
   private static List<LabelledText> tiny() throws Exception {
     return Corpora.labelledCsv(Path.of("src/test/resources/classify/tiny-train.csv"));
