@@ -32,7 +32,8 @@ public final class EvalCommand implements Command {
     return """
         usage: replywatch eval --input FILE --format airline|nsmc|vader [--json] [--cv K] [--model FILE]
 
-        Prints accuracy, macro-F1, complaint precision and recall, throughput (mentions/s, one thread) and the
+        Prints accuracy, macro-F1 (over the categories in the labels; also with question folded into neutral),
+        complaint precision and recall, throughput (mentions/s, one thread, timed after a warm-up pass) and the
         confusion matrix (rows: label, columns: prediction).
           --format airline  Twitter US Airline Sentiment Tweets.csv: negative -> complaint, positive -> praise,
                             neutral -> question when the text asks something, else neutral; rows repeating a
@@ -89,6 +90,7 @@ public final class EvalCommand implements Command {
     sb.append(String.format(Locale.ROOT, "model:               %s%n", mode));
     sb.append(String.format(Locale.ROOT, "accuracy:            %.4f%n", c.accuracy()));
     sb.append(String.format(Locale.ROOT, "macro_f1:            %.4f%n", c.macroF1()));
+    sb.append(String.format(Locale.ROOT, "macro_f1_question_as_neutral: %.4f%n", c.questionAsNeutral().macroF1()));
     sb.append(String.format(Locale.ROOT, "complaint_precision: %.4f%n", c.precision(Category.COMPLAINT)));
     sb.append(String.format(Locale.ROOT, "complaint_recall:    %.4f%n", c.recall(Category.COMPLAINT)));
     sb.append(String.format(Locale.ROOT, "mentions_per_second: %.0f%n", e.mentionsPerSecond()));
@@ -117,8 +119,8 @@ public final class EvalCommand implements Command {
     }
     m.append('}');
     return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
-        + "\"complaint_precision\":%.4f,\"complaint_recall\":%.4f,\"mentions_per_second\":%.0f,\"confusion\":%s}",
-        mode.replace("\\", "/").replace("\"", "'"), texts, c.accuracy(), c.macroF1(), c.precision(Category.COMPLAINT),
+        + "\"macro_f1_question_as_neutral\":%.4f,\"complaint_precision\":%.4f,\"complaint_recall\":%.4f,\"mentions_per_second\":%.0f,\"confusion\":%s}",
+        mode.replace("\\", "/").replace("\"", "'"), texts, c.accuracy(), c.macroF1(), c.questionAsNeutral().macroF1(), c.precision(Category.COMPLAINT),
         c.recall(Category.COMPLAINT), e.mentionsPerSecond(), m);
   }
 }

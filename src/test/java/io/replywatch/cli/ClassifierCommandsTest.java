@@ -60,7 +60,7 @@ class ClassifierCommandsTest {
     Run r = run("", "eval", "--input", DIR + "tiny-airline.csv", "--format", "airline", "--json");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().matches("\\{\"mode\":\"shipped default model\",\"texts\":6,\"accuracy\":[01]\\.\\d{4},"
-        + "\"macro_f1\":.*\"complaint_precision\":.*\"complaint_recall\":.*\"mentions_per_second\":\\d+,"
+        + "\"macro_f1\":.*\"macro_f1_question_as_neutral\":.*\"complaint_precision\":.*\"complaint_recall\":.*\"mentions_per_second\":\\d+,"
         + "\"confusion\":\\{\"complaint\":\\{\"complaint\":\\d+.*}}\\n"), r.out());
   }
 

@@ -25,6 +25,24 @@ public final class Confusion {
     }
   }
 
+  /**
+   * The same matrix with question folded into neutral, both as label and as prediction: the three classes of
+   * data sets such as the airline tweets, whose "neutral" we split by the question detector.
+   */
+  public Confusion questionAsNeutral() {
+    Confusion out = new Confusion();
+    for (Category g : Category.values()) {
+      for (Category p : Category.values()) {
+        out.counts[fold(g).ordinal()][fold(p).ordinal()] += count(g, p);
+      }
+    }
+    return out;
+  }
+
+  private static Category fold(Category c) {
+    return c == Category.QUESTION ? Category.NEUTRAL : c;
+  }
+
   public long count(Category gold, Category predicted) {
     return counts[gold.ordinal()][predicted.ordinal()];
   }

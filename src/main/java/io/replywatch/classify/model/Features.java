@@ -7,7 +7,8 @@ import io.replywatch.classify.VaderScorer;
 
 /**
  * Turns an {@link Analysis} into hashed features: word unigrams and bigrams (with a negation mark on the three
- * words after "not", "never", ...), for Korean also syllable 1-3-grams over the text without spaces, all scaled to
+ * words after "not", "never", ...), character 4-grams inside Latin words longer than three letters, for Korean
+ * syllable 1-3-grams over the text without spaces, all scaled to
  * unit length; then the VADER-style lexicon scores as dense values. Hashing keeps the model a fixed size whatever
  * the vocabulary.
  */
@@ -41,6 +42,9 @@ public final class Features {
       if (i > 0) {
         v.add(slot(BI, prev * 0x9E3779B1 + h), 1f);
       }
+      if (w.length() > 3 && w.charAt(0) < 128) {
+        wordGrams(w, v);
+      }
       negate = VaderScorer.isNegation(w) ? 3 : negate - 1;
       prev = h;
     }
@@ -51,6 +55,19 @@ public final class Features {
     v.normalise(2);
     dense(a, v);
     return v;
+  }
+
+  /** Character 4-grams of a Latin word with boundary marks: catches misspellings and inflections ("delayed"). */
+  private void wordGrams(String w, SparseVector v) {
+    int n = w.length();
+    for (int i = -1; i + 3 <= n + 1; i++) {
+      int h = 23;
+      for (int k = i; k < i + 4 && k <= n; k++) {
+        char c = k < 0 ? '<' : k == n ? '>' : w.charAt(k);
+        h = h * 31 + c;
+      }
+      v.add(slot(CHAR + 9, h), 0.5f);
+    }
   }
 
   /** Character 1..MAX_GRAM-grams over the text with spaces removed: Korean spacing is too loose for words alone. */

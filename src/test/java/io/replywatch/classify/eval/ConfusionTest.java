@@ -31,6 +31,18 @@ class ConfusionTest {
   }
 
   @Test
+  void shouldFoldQuestionIntoNeutral() {
+    Confusion c = new Confusion();
+    add(c, Category.QUESTION, NEUTRAL, 2);
+    add(c, NEUTRAL, Category.QUESTION, 1);
+    add(c, Category.QUESTION, COMPLAINT, 1);
+    Confusion folded = c.questionAsNeutral();
+    assertEquals(0, c.accuracy());
+    assertEquals(0.75, folded.accuracy(), 1e-12);
+    assertEquals(List.of(COMPLAINT, NEUTRAL), folded.used());
+  }
+
+  @Test
   void shouldGiveZeroRatherThanNaNWhenAClassIsNeverPredicted() {
     Confusion c = new Confusion();
     add(c, COMPLAINT, PRAISE, 1);
