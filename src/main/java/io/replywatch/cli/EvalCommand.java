@@ -30,7 +30,7 @@ public final class EvalCommand implements Command {
   @Override
   public String usage() {
     return """
-        usage: replywatch eval --input FILE --format airline|nsmc|vader [--json] [--cv K] [--model FILE]
+        usage: replywatch eval --input FILE --format airline|nsmc|vader|csv [--json] [--cv K] [--model FILE]
 
         Prints accuracy, macro-F1 (over the categories in the labels; also with question folded into neutral),
         complaint precision and recall, throughput (mentions/s, one thread, timed after a warm-up pass) and the
@@ -39,6 +39,7 @@ public final class EvalCommand implements Command {
                             neutral -> question when the text asks something, else neutral; rows repeating a
                             tweet_id or an exact text are dropped
           --format nsmc     NSMC tab-separated reviews (columns document, label): 0 -> complaint, 1 -> praise
+          --format csv      your own CSV with columns text,label, as for 'train --input'
           --format vader    a directory of VADER's rated texts, labelled as 'train --vader' does
           --cv K            K-fold stratified cross-validation (seed 42): trains the same model type on K-1 folds
                             of FILE and tests on the rest; without it the shipped model (or --model) is tested
@@ -62,7 +63,7 @@ public final class EvalCommand implements Command {
     Evaluation e = k > 0
         ? Evaluation.crossValidate(analyzer, data, k, TrainCommand.trainer(args), io.err()::println)
         : Evaluation.of(ModelOption.classifier(args), data);
-    String mode = k > 0 ? k + "-fold cross-validation" : args.has("--model") ? "model " + args.require("--model")
+    String mode = k > 0 ? k + "-fold cross-validation (seed 42, balance " + args.get("--balance", "0") + ")" : args.has("--model") ? "model " + args.require("--model")
         : "shipped default model";
     io.out().println(args.has("--json") ? json(e, data.size(), mode) : plain(e, data.size(), mode, input));
     return 0;
@@ -74,7 +75,8 @@ public final class EvalCommand implements Command {
         case "airline" -> Corpora.airline(input, text -> analyzer.analyze(text).question());
         case "nsmc" -> Corpora.nsmc(input);
         case "vader" -> Corpora.vader(input);
-        default -> throw new UsageException("--format must be airline, nsmc or vader, got '" + format + "'");
+        case "csv" -> Corpora.labelledCsv(input);
+        default -> throw new UsageException("--format must be airline, nsmc, vader or csv, got '" + format + "'");
       };
     } catch (BadInputException e) {
       throw new UsageException(e.getMessage());

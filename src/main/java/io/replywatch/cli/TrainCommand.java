@@ -22,6 +22,8 @@ import java.util.Set;
  * {@code train --vader <vader dir> --nsmc <nsmc tsv> --out src/main/resources/classify/model.bin}.
  */
 public final class TrainCommand implements Command {
+  /** How many times the fixtures count; chosen on the held-out src/test/resources/classify/validation.csv. */
+  static final int DEFAULT_FIXTURE_WEIGHT = 5;
 
   @Override
   public String name() {
@@ -43,6 +45,8 @@ public final class TrainCommand implements Command {
           --nsmc FILE     NSMC reviews (tab-separated, columns document and label): 0 complaint, 1 praise
           --input FILE    your own CSV with a header and columns text,label (complaint, question, praise, neutral)
           --no-fixtures   leave out the project's own customer-care fixtures (included by default)
+          --fixture-weight N  how many times each fixture counts (default %d): they are the only texts
+                          addressed to a brand among thousands of reviews
           --out FILE      where to write the model
           --balance B     class weighting in [0, 1]: 0 (default) plain, 1 weights each category by the inverse of
                           its share, so a rare category is not drowned by a common one
@@ -51,12 +55,12 @@ public final class TrainCommand implements Command {
         Use a model with: classify --model FILE, eval --model FILE.
         The shipped default model:
           replywatch train --vader ../shared/data/vader --nsmc ../shared/data/nsmc/nsmc_raw_sample5000.tsv \\
-            --out src/main/resources/classify/model.bin""";
+            --out src/main/resources/classify/model.bin""".formatted(DEFAULT_FIXTURE_WEIGHT);
   }
 
   @Override
   public int run(List<String> raw, Console io) throws Exception {
-    Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out", "--balance"), Set.of("--no-fixtures"));
+    Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out", "--balance", "--fixture-weight"), Set.of("--no-fixtures"));
     Path out = Path.of(args.require("--out"));
     List<LabelledText> data = new ArrayList<>();
     try {
@@ -74,9 +78,12 @@ public final class TrainCommand implements Command {
       }
       if (!args.has("--no-fixtures")) {
         boolean questions = data.stream().anyMatch(t -> t.label() == Category.QUESTION);
-        data.addAll(report(io, "fixtures", Corpora.fixtures().stream()
+        List<LabelledText> fixtures = report(io, "fixtures", Corpora.fixtures().stream()
             .map(t -> questions || t.label() != Category.QUESTION ? t : new LabelledText(t.text(), Category.NEUTRAL))
-            .toList()));
+            .toList());
+        for (int i = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100); i > 0; i--) {
+          data.addAll(fixtures);
+        }
       }
     } catch (BadInputException e) {
       throw new UsageException(e.getMessage());
