@@ -15,7 +15,7 @@ import java.util.List;
 public final class TextClassifier implements Classifier {
   /** Where the shipped default model lives in the jar. */
   public static final String MODEL_RESOURCE = "/classify/model.bin";
-  /** Confidence is scaled by this for text in no script the model knows (emoji only, Cyrillic, ...). */
+  /** Confidence is scaled by this for text in no script the model knows (emoji only, Cyrillic, ...) or cut. */
   static final double UNKNOWN_LANGUAGE_FACTOR = 0.4;
 
   private final Analyzer analyzer;
@@ -73,7 +73,7 @@ public final class TextClassifier implements Classifier {
       return new Classification(forced.get(), polarity, 1, a.language(), question);
     }
     double confidence = p[best];
-    if (Classification.UNKNOWN_LANGUAGE.equals(a.language())) {
+    if (Classification.UNKNOWN_LANGUAGE.equals(a.language()) || (text != null && text.length() > TextPrep.MAX_CHARS)) {
       confidence *= UNKNOWN_LANGUAGE_FACTOR;
     }
     return new Classification(category, polarity, confidence, a.language(), question);

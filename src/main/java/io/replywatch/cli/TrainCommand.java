@@ -38,7 +38,8 @@ public final class TrainCommand implements Command {
   @Override
   public String usage() {
     return """
-        usage: replywatch train [--vader DIR] [--nsmc FILE] [--input FILE.csv] [--no-fixtures] [--balance B] --out FILE
+        usage: replywatch train [--vader DIR] [--nsmc FILE] [--input FILE.csv] [--no-fixtures] [--fixture-weight N]
+                       [--balance B] --out FILE
 
         Trains the classifier's linear model and writes it to --out (gzipped, about 1-2 MB).
           --vader DIR     VADER's rated texts (*_GroundTruth.txt): rating >= 0.5 praise, <= -0.5 complaint, else neutral

@@ -64,6 +64,13 @@ class TextClassifierTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"x", "terrible ", "thank you "})
+  void shouldGiveLowConfidenceWhenTheTextWasCut(String unit) {
+    Classification c = CLASSIFIER.classify(unit.repeat(TextPrep.MAX_CHARS + 1), "");
+    assertTrue(c.confidence() <= TextClassifier.UNKNOWN_LANGUAGE_FACTOR, c.toString());
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', value = {"love love love 😍|1", "I hate this, awful|-1"})
   void shouldSignPolarity(String text, int sign) {
     assertEquals(sign, (int) Math.signum(CLASSIFIER.classify(text, "").polarity()));
