@@ -54,6 +54,9 @@ public final class EvalCommand implements Command {
     Path input = Path.of(args.require("--input"));
     String format = args.require("--format");
     int k = args.intValue("--cv", 0, 2, 20);
+    if (args.has("--balance") && !args.has("--cv")) {
+      throw new UsageException("--balance only applies to the models --cv trains");
+    }
     if (args.has("--cv") && args.has("--model")) {
       throw new UsageException("--cv trains its own models; it cannot be combined with --model");
     }

@@ -63,6 +63,8 @@ public final class TrainCommand implements Command {
   public int run(List<String> raw, Console io) throws Exception {
     Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out", "--balance", "--fixture-weight"), Set.of("--no-fixtures"));
     Path out = Path.of(args.require("--out"));
+    Trainer trainer = trainer(args);
+    int fixtureWeight = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100);
     List<LabelledText> data = new ArrayList<>();
     try {
       if (args.has("--vader")) {
@@ -82,7 +84,7 @@ public final class TrainCommand implements Command {
         List<LabelledText> fixtures = report(io, "fixtures", Corpora.fixtures().stream()
             .map(t -> questions || t.label() != Category.QUESTION ? t : new LabelledText(t.text(), Category.NEUTRAL))
             .toList());
-        for (int i = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100); i > 0; i--) {
+        for (int i = fixtureWeight; i > 0; i--) {
           data.addAll(fixtures);
         }
       }
@@ -91,7 +93,7 @@ public final class TrainCommand implements Command {
     } catch (NoSuchFileException e) {
       throw new UsageException(e.getFile() + ": no such file");
     }
-    LinearModel model = Training.train(Analyzer.shipped(), data, trainer(args), io.err()::println);
+    LinearModel model = Training.train(Analyzer.shipped(), data, trainer, io.err()::println);
     write(model, out);
     io.out().println("wrote " + out + " (" + Files.size(out) + " bytes, classes " + model.classes() + ", "
         + data.size() + " texts)");

@@ -96,6 +96,8 @@ class ClassifierCommandsTest {
       "eval --input x --format nsmc --cv 1|--cv must be between 2 and 20",
       "classify --model src/test/resources/classify/tiny-nsmc.tsv|tiny-nsmc.tsv: not a model",
       "train --out /tmp/x.bin|nothing to train on",
+      "eval --input x --format nsmc --balance 0.5|--balance only applies",
+      "train --input src/test/resources/classify/tiny-train.csv --balance 2 --out /tmp/x.bin|--balance must be between",
       "classify --bogus|unknown option '--bogus'"})
   void shouldExitTwoWithOneClearMessage(String commandLine, String message) {
     Run r = run("", commandLine.split(" "));
