@@ -3,10 +3,13 @@ package io.replywatch;
 import io.replywatch.cli.Command;
 import io.replywatch.cli.BenchCommand;
 import io.replywatch.cli.CheckConfigCommand;
+import io.replywatch.cli.ClassifyCommand;
 import io.replywatch.cli.Console;
 import io.replywatch.cli.DemoCommand;
+import io.replywatch.cli.EvalCommand;
 import io.replywatch.cli.NotYetAvailable;
 import io.replywatch.cli.RunCommand;
+import io.replywatch.cli.TrainCommand;
 import io.replywatch.cli.UsageException;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +26,9 @@ public final class Main {
         new RunCommand(),
         new DemoCommand(),
         new NotYetAvailable("replay", "replay a history offline through the classifier and SLA engine", "issue 5"),
-        new NotYetAvailable("classify", "classify one text per stdin line", "issue 4"),
-        new NotYetAvailable("eval", "measure the classifier on labelled data", "issue 4"),
+        new ClassifyCommand(),
+        new EvalCommand(),
+        new TrainCommand(),
         new CheckConfigCommand(),
         new BenchCommand());
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.replywatch.classify.KeywordClassifier;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.ingest.InMemoryCursorStore;
@@ -65,7 +64,7 @@ class PipelineIntegrationTest {
         """.formatted(sim.baseUrl());
     ReplywatchConfig config = new ConfigLoader(Map.of("TOKEN", "secret-token", "SLACK_URL", slack.url("/hook"))::get)
         .parse(yaml, "test.yaml");
-    service = await(Service.start(new Service.Options(config, clock, new KeywordClassifier(),
+    service = await(Service.start(new Service.Options(config, clock, io.replywatch.classify.Classifiers.byDefault(),
         new InMemoryCursorStore(), activity::add, line -> {})));
   }
 

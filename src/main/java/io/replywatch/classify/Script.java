@@ -1,0 +1,52 @@
+package io.replywatch.classify;
+
+/**
+ * Routes a text to a language by the script its letters are written in: Hangul means Korean, Latin means English
+ * (the only Latin-script language the model knows), anything else is undetermined. Cheap enough for every mention.
+ */
+public final class Script {
+
+  private Script() {}
+
+  /** Letter counts of one text, by script. */
+  public record Counts(int hangul, int latin, int other) {
+
+    /** ISO 639-1 code: {@code ko}, {@code en}, or {@code und} when no known script dominates. */
+    public String language() {
+      if (hangul > 0 && hangul >= latin) {
+        return "ko";
+      }
+      if (latin > 0 && latin >= other) {
+        return "en";
+      }
+      return Classification.UNKNOWN_LANGUAGE;
+    }
+  }
+
+  public static Counts count(String text) {
+    int hangul = 0;
+    int latin = 0;
+    int other = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 128) {
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+          latin++;
+        }
+      } else if (isHangul(c)) {
+        hangul++;
+      } else if (Character.isLetter(c)) {
+        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+          latin++;
+        } else {
+          other++;
+        }
+      }
+    }
+    return new Counts(hangul, latin, other);
+  }
+
+  public static boolean isHangul(char c) {
+    return (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u1100' && c <= '\u11FF') || (c >= '\u3130' && c <= '\u318F');
+  }
+}

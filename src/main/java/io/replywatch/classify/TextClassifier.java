@@ -1,0 +1,105 @@
+package io.replywatch.classify;
+
+import io.replywatch.classify.model.Features;
+import io.replywatch.classify.model.LinearModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The classifier of product.md §2: rules first, then the linear model over lexicon scores and hashed n-grams.
+ * Complaint wins over question: a text the model calls a complaint stays one even when it asks something, and a
+ * model trained without a question class (such as the shipped one) turns a neutral text that asks into a question. Pure and thread-safe; never throws.
+ */
+public final class TextClassifier implements Classifier {
+  /** Where the shipped default model lives in the jar. */
+  public static final String MODEL_RESOURCE = "/classify/model.bin";
+  /** Confidence is scaled by this for text in no script the model knows (emoji only, Cyrillic, ...) or cut. */
+  static final double UNKNOWN_LANGUAGE_FACTOR = 0.4;
+
+  private final Analyzer analyzer;
+  private final LinearModel model;
+  private final Features features;
+  private final ClassifierRules rules;
+  private final List<Category> classes;
+
+  public TextClassifier(Analyzer analyzer, LinearModel model, ClassifierRules rules) {
+    this.analyzer = analyzer;
+    this.model = model;
+    this.features = new Features(model.bits());
+    this.rules = rules;
+    this.classes = model.classes();
+  }
+
+  /** The shipped default model with the given rules. */
+  public static TextClassifier shipped(ClassifierRules rules) {
+    return new TextClassifier(Analyzer.shipped(), ShippedModel.MODEL, rules);
+  }
+
+  public LinearModel model() {
+    return model;
+  }
+
+  @Override
+  public Classification classify(String text, String authorHandle) {
+    try {
+      return decide(analyzer.analyze(text), text, authorHandle);
+    } catch (RuntimeException e) {
+      return new Classification(Category.NEUTRAL, 0, 0, Classification.UNKNOWN_LANGUAGE, false);
+    }
+  }
+
+  private Classification decide(Analysis a, String text, String authorHandle) {
+    var forced = rules.apply(text, authorHandle);
+    if (a.tokens().size() == 0) {
+      return new Classification(forced.orElse(Category.NEUTRAL), 0, forced.isPresent() ? 1 : 0,
+          a.language(), false);
+    }
+    double[] p = model.probabilities(features.extract(a));
+    int best = 0;
+    for (int j = 1; j < p.length; j++) {
+      if (p[j] > p[best]) {
+        best = j;
+      }
+    }
+    Category category = classes.get(best);
+    if (a.question() && category == Category.NEUTRAL && !classes.contains(Category.QUESTION)) {
+      category = Category.QUESTION;
+    }
+    double polarity = polarity(p, a.sentiment());
+    boolean question = a.question() || category == Category.QUESTION;
+    if (forced.isPresent()) {
+      return new Classification(forced.get(), polarity, 1, a.language(), question);
+    }
+    double confidence = p[best];
+    if (Classification.UNKNOWN_LANGUAGE.equals(a.language()) || (text != null && text.length() > TextPrep.MAX_CHARS)) {
+      confidence *= UNKNOWN_LANGUAGE_FACTOR;
+    }
+    return new Classification(category, polarity, confidence, a.language(), question);
+  }
+
+  private double polarity(double[] p, Sentiment s) {
+    int praise = classes.indexOf(Category.PRAISE);
+    int complaint = classes.indexOf(Category.COMPLAINT);
+    double model = (praise < 0 ? 0 : p[praise]) - (complaint < 0 ? 0 : p[complaint]);
+    double v = s.hits() == 0 ? model : (model + s.compound()) / 2;
+    return Math.max(-1, Math.min(1, v));
+  }
+
+  /** Loads the default model resource once, on first use. */
+  private static final class ShippedModel {
+    static final LinearModel MODEL = load();
+
+    private static LinearModel load() {
+      try (InputStream in = TextClassifier.class.getResourceAsStream(MODEL_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException(MODEL_RESOURCE + " is missing: build it with 'replywatch train'");
+        }
+        return LinearModel.read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + MODEL_RESOURCE, e);
+      }
+    }
+  }
+}

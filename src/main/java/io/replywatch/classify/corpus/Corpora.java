@@ -1,0 +1,204 @@
+package io.replywatch.classify.corpus;
+
+import io.replywatch.classify.Category;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Readers for the labelled data sets the classifier is trained and measured on, each mapped to our categories.
+ * Every problem is a {@link BadInputException} naming the file and line.
+ */
+public final class Corpora {
+  /** VADER rated texts with a mean rating at or beyond ±this are negative / positive; the rest neutral. */
+  public static final double VADER_NEUTRAL_BAND = 0.5;
+  /** The four rated-text files of the VADER paper's data set. */
+  public static final List<String> VADER_FILES = List.of("tweets_GroundTruth.txt",
+      "amazonReviewSnippets_GroundTruth.txt", "movieReviewSnippets_GroundTruth.txt",
+      "nytEditorialSnippets_GroundTruth.txt");
+
+  private Corpora() {}
+
+  /**
+   * Twitter US Airline Sentiment ({@code Tweets.csv}): negative → complaint, positive → praise, neutral → question
+   * when the text asks something, else neutral. Rows repeating a tweet id or an exact text are dropped.
+   */
+  public static List<LabelledText> airline(Path file, Predicate<String> isQuestion) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    Set<String> seenIds = new HashSet<>();
+    Set<String> seenTexts = new HashSet<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Csv csv = new Csv(r, ',');
+      Csv.Row header = csv.next();
+      int id = column(file, header, "tweet_id");
+      int label = column(file, header, "airline_sentiment");
+      int text = column(file, header, "text");
+      for (Csv.Row row = csv.next(); row != null; row = csv.next()) {
+        List<String> f = fields(file, row, header.fields().size());
+        String t = f.get(text);
+        Category c = switch (f.get(label)) {
+          case "negative" -> Category.COMPLAINT;
+          case "positive" -> Category.PRAISE;
+          case "neutral" -> isQuestion.test(t) ? Category.QUESTION : Category.NEUTRAL;
+          default -> throw bad(file, row.line(), "airline_sentiment '" + f.get(label)
+              + "' is not negative, neutral or positive");
+        };
+        if (seenIds.add(f.get(id)) && seenTexts.add(t)) {
+          out.add(new LabelledText(t, c));
+        }
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new BadInputException(file + ": not UTF-8 text");
+    }
+    return nonEmpty(file, out);
+  }
+
+  /** NSMC tab-separated reviews with a header naming {@code document} and {@code label}: 0 → complaint, 1 → praise. */
+  public static List<LabelledText> nsmc(Path file) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String head = r.readLine();
+      Csv.Row header = new Csv.Row(1, head == null ? List.of() : List.of(head.split("\t", -1)));
+      int text = column(file, header, "document");
+      int label = column(file, header, "label");
+      int line = 1;
+      for (String s = r.readLine(); s != null; s = r.readLine()) {
+        line++;
+        if (s.isBlank()) {
+          continue;
+        }
+        List<String> f = fields(file, new Csv.Row(line, List.of(s.split("\t", -1))), header.fields().size());
+        Category c = switch (f.get(label).trim()) {
+          case "0" -> Category.COMPLAINT;
+          case "1" -> Category.PRAISE;
+          default -> throw bad(file, line, "label '" + f.get(label) + "' is not 0 or 1");
+        };
+        out.add(new LabelledText(f.get(text), c));
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new BadInputException(file + ": not UTF-8 text");
+    }
+    return nonEmpty(file, out);
+  }
+
+  /** The VADER paper's rated texts ({@code id TAB mean rating TAB text}) in a directory, by {@link #VADER_NEUTRAL_BAND}. */
+  public static List<LabelledText> vader(Path dir) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    for (String name : VADER_FILES) {
+      Path file = dir.resolve(name);
+      if (!Files.isReadable(file)) {
+        throw new BadInputException(file + ": missing (expected the VADER rated-text files in " + dir + ")");
+      }
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        String[] f = lines.get(i).split("\t", 3);
+        if (lines.get(i).isBlank()) {
+          continue;
+        }
+        if (f.length < 3) {
+          throw bad(file, i + 1, "expected id, rating and text separated by tabs");
+        }
+        double rating;
+        try {
+          rating = Double.parseDouble(f[1].trim());
+        } catch (NumberFormatException e) {
+          throw bad(file, i + 1, "rating '" + f[1] + "' is not a number");
+        }
+        Category c = rating >= VADER_NEUTRAL_BAND ? Category.PRAISE
+            : rating <= -VADER_NEUTRAL_BAND ? Category.COMPLAINT : Category.NEUTRAL;
+        out.add(new LabelledText(f[2], c));
+      }
+    }
+    return out;
+  }
+
+  /** A user's CSV with a header naming {@code text} and {@code label} (complaint, question, praise, neutral). */
+  public static List<LabelledText> labelledCsv(Path file) throws IOException {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return labelledCsv(file.toString(), r);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new BadInputException(file + ": not UTF-8 text");
+    }
+  }
+
+  /** The fixtures written for this project and shipped in the jar ({@code classify/fixtures.csv}). */
+  public static List<LabelledText> fixtures() throws IOException {
+    String name = "/classify/fixtures.csv";
+    try (InputStream in = Corpora.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new BadInputException(name + ": missing from the jar");
+      }
+      return labelledCsv(name, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    }
+  }
+
+  static List<LabelledText> labelledCsv(String name, BufferedReader r) throws IOException {
+    Path file = Path.of(name);
+    List<LabelledText> out = new ArrayList<>();
+    Csv csv = new Csv(r, ',');
+    Csv.Row header;
+    try {
+      header = csv.next();
+      int text = column(file, header, "text");
+      int label = column(file, header, "label");
+      for (Csv.Row row = csv.next(); row != null; row = csv.next()) {
+        if (row.fields().size() == 1 && row.fields().get(0).isBlank()) {
+          continue;
+        }
+        List<String> f = fields(file, row, Math.max(text, label) + 1);
+        String id = f.get(label).trim().toLowerCase(Locale.ROOT);
+        int line = row.line();
+        Category c = Category.parse(id).orElseThrow(() -> bad(file, line,
+            "label '" + f.get(label) + "' is not complaint, question, praise or neutral"));
+        out.add(new LabelledText(f.get(text), c));
+      }
+    } catch (IOException e) {
+      if (e instanceof java.nio.charset.MalformedInputException) {
+        throw e;
+      }
+      throw new BadInputException(name + ": " + e.getMessage());
+    }
+    return nonEmpty(file, out);
+  }
+
+  private static int column(Path file, Csv.Row header, String name) {
+    if (header == null) {
+      throw new BadInputException(file + ": empty file (expected a header line)");
+    }
+    List<String> h = header.fields();
+    for (int i = 0; i < h.size(); i++) {
+      if (h.get(i).trim().replace("\uFEFF", "").equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    throw bad(file, 1, "header has no '" + name + "' column (found " + h + ")");
+  }
+
+  private static List<String> fields(Path file, Csv.Row row, int needed) {
+    if (row.fields().size() < needed) {
+      throw bad(file, row.line(), "expected " + needed + " fields, found " + row.fields().size());
+    }
+    return row.fields();
+  }
+
+  private static List<LabelledText> nonEmpty(Path file, List<LabelledText> out) {
+    if (out.isEmpty()) {
+      throw new BadInputException(file + ": no labelled rows");
+    }
+    return out;
+  }
+
+  private static BadInputException bad(Path file, int line, String message) {
+    return new BadInputException(file + ":" + line + ": " + message);
+  }
+}

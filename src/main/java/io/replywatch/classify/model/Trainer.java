@@ -1,0 +1,97 @@
+package io.replywatch.classify.model;
+
+import io.replywatch.classify.Category;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Fits a {@link LinearModel} by AdaGrad on the softmax loss with a small L2 penalty. Deterministic: the same
+ * examples, settings and seed give the same weights, so the shipped model can be rebuilt bit for bit.
+ *
+ * @param bits log2 of the number of hashed feature buckets
+ * @param epochs passes over the data
+ * @param rate AdaGrad base learning rate
+ * @param l2 L2 penalty applied to the weights an example touches
+ * @param balance class weighting: each example's loss is weighted by (n / (classes * n_class))^balance, so 0 is
+ *     plain, 1 is "balanced" (rare classes count as much as common ones in total)
+ * @param seed shuffling seed
+ */
+public record Trainer(int bits, int epochs, double rate, double l2, double balance, long seed) {
+
+  /** Settings chosen by 5-fold cross-validation on the VADER rated texts and NSMC (never on the airline data). */
+  public static final Trainer DEFAULT = new Trainer(18, 5, 0.1, 1e-6, 0, 20261123L);
+
+  /** The same settings with another class weighting. */
+  public Trainer withBalance(double b) {
+    return new Trainer(bits, epochs, rate, l2, b, seed);
+  }
+
+  /** One training example: its features and its label. */
+  public record Example(SparseVector x, Category label) {}
+
+  public LinearModel fit(List<Example> examples, Consumer<String> progress) {
+    List<Category> classes = new ArrayList<>(new TreeSet<>(examples.stream().map(Example::label).toList()));
+    if (classes.size() < 2) {
+      throw new IllegalArgumentException("training needs at least two categories, got " + classes);
+    }
+    int c = classes.size();
+    float[] w = new float[(1 << bits) * c];
+    float[] g2 = new float[w.length];
+    int[] order = new int[examples.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Random random = new Random(seed);
+    LinearModel model = new LinearModel(bits, classes, w);
+    double[] weight = classWeights(examples, classes);
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      shuffle(order, random);
+      double loss = 0;
+      for (int i : order) {
+        int y = classes.indexOf(examples.get(i).label());
+        loss += step(model, examples.get(i), y, weight[y], w, g2, c);
+      }
+      progress.accept(String.format("epoch %d/%d: mean loss %.4f", epoch, epochs, loss / Math.max(1, order.length)));
+    }
+    return model;
+  }
+
+  private double[] classWeights(List<Example> examples, List<Category> classes) {
+    double[] n = new double[classes.size()];
+    for (Example e : examples) {
+      n[classes.indexOf(e.label())]++;
+    }
+    double[] weight = new double[n.length];
+    for (int j = 0; j < n.length; j++) {
+      weight[j] = Math.pow(examples.size() / (n.length * n[j]), balance);
+    }
+    return weight;
+  }
+
+  private double step(LinearModel model, Example e, int y, double weight, float[] w, float[] g2, int c) {
+    double[] p = model.probabilities(e.x());
+    SparseVector x = e.x();
+    for (int k = 0; k < x.size(); k++) {
+      int base = x.index(k) * c;
+      float v = x.value(k);
+      for (int j = 0; j < c; j++) {
+        double g = weight * (p[j] - (j == y ? 1 : 0)) * v + l2 * w[base + j];
+        g2[base + j] += (float) (g * g);
+        w[base + j] -= (float) (rate * g / Math.sqrt(g2[base + j] + 1e-8));
+      }
+    }
+    return -Math.log(Math.max(1e-12, p[y]));
+  }
+
+  private static void shuffle(int[] a, Random r) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}

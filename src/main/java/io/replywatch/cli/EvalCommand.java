@@ -1,0 +1,131 @@
+package io.replywatch.cli;
+
+import io.replywatch.classify.Analyzer;
+import io.replywatch.classify.Category;
+import io.replywatch.classify.corpus.BadInputException;
+import io.replywatch.classify.corpus.Corpora;
+import io.replywatch.classify.corpus.LabelledText;
+import io.replywatch.classify.eval.Confusion;
+import io.replywatch.classify.eval.Evaluation;
+import io.replywatch.classify.model.Trainer;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code eval}: measures the classifier (shipped, trained, or by cross-validation) on a labelled data set. */
+public final class EvalCommand implements Command {
+
+  @Override
+  public String name() {
+    return "eval";
+  }
+
+  @Override
+  public String summary() {
+    return "measure the classifier on labelled data";
+  }
+
+  @Override
+  public String usage() {
+    return """
+        usage: replywatch eval --input FILE --format airline|nsmc|vader|csv [--json] [--cv K] [--model FILE]
+
+        Prints accuracy, macro-F1 (over the categories in the labels; also with question folded into neutral),
+        complaint precision and recall, throughput (mentions/s, one thread, timed after a warm-up pass) and the
+        confusion matrix (rows: label, columns: prediction).
+          --format airline  Twitter US Airline Sentiment Tweets.csv: negative -> complaint, positive -> praise,
+                            neutral -> question when the text asks something, else neutral; rows repeating a
+                            tweet_id or an exact text are dropped
+          --format nsmc     NSMC tab-separated reviews (columns document, label): 0 -> complaint, 1 -> praise
+          --format csv      your own CSV with columns text,label, as for 'train --input'
+          --format vader    a directory of VADER's rated texts, labelled as 'train --vader' does
+          --cv K            K-fold stratified cross-validation (seed 42): trains the same model type on K-1 folds
+                            of FILE and tests on the rest; without it the shipped model (or --model) is tested
+          --balance B       with --cv: class weighting as in 'train --balance' (default 0)
+          --json            one object: accuracy, macro_f1, complaint_precision, complaint_recall,
+                            mentions_per_second, confusion""";
+  }
+
+  @Override
+  public int run(List<String> raw, Console io) throws Exception {
+    Args args = Args.parse(raw, Set.of("--input", "--format", "--cv", "--model", "--balance"), Set.of("--json"));
+    Path input = Path.of(args.require("--input"));
+    String format = args.require("--format");
+    int k = args.intValue("--cv", 0, 2, 20);
+    if (args.has("--balance") && !args.has("--cv")) {
+      throw new UsageException("--balance only applies to the models --cv trains");
+    }
+    if (args.has("--cv") && args.has("--model")) {
+      throw new UsageException("--cv trains its own models; it cannot be combined with --model");
+    }
+    Analyzer analyzer = Analyzer.shipped();
+    List<LabelledText> data = read(input, format, analyzer);
+    io.err().println("eval: " + data.size() + " texts from " + input);
+    Evaluation e = k > 0
+        ? Evaluation.crossValidate(analyzer, data, k, TrainCommand.trainer(args), io.err()::println)
+        : Evaluation.of(ModelOption.classifier(args), data);
+    String mode = k > 0 ? k + "-fold cross-validation (seed 42, balance " + args.get("--balance", "0") + ")" : args.has("--model") ? "model " + args.require("--model")
+        : "shipped default model";
+    io.out().println(args.has("--json") ? json(e, data.size(), mode) : plain(e, data.size(), mode, input));
+    return 0;
+  }
+
+  private static List<LabelledText> read(Path input, String format, Analyzer analyzer) throws Exception {
+    try {
+      return switch (format) {
+        case "airline" -> Corpora.airline(input, text -> analyzer.analyze(text).question());
+        case "nsmc" -> Corpora.nsmc(input);
+        case "vader" -> Corpora.vader(input);
+        case "csv" -> Corpora.labelledCsv(input);
+        default -> throw new UsageException("--format must be airline, nsmc, vader or csv, got '" + format + "'");
+      };
+    } catch (BadInputException e) {
+      throw new UsageException(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new UsageException(e.getFile() + ": no such file");
+    }
+  }
+
+  static String plain(Evaluation e, int texts, String mode, Path input) {
+    Confusion c = e.confusion();
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "data:                %s (%d texts)%n", input, texts));
+    sb.append(String.format(Locale.ROOT, "model:               %s%n", mode));
+    sb.append(String.format(Locale.ROOT, "accuracy:            %.4f%n", c.accuracy()));
+    sb.append(String.format(Locale.ROOT, "macro_f1:            %.4f%n", c.macroF1()));
+    sb.append(String.format(Locale.ROOT, "macro_f1_question_as_neutral: %.4f%n", c.questionAsNeutral().macroF1()));
+    sb.append(String.format(Locale.ROOT, "complaint_precision: %.4f%n", c.precision(Category.COMPLAINT)));
+    sb.append(String.format(Locale.ROOT, "complaint_recall:    %.4f%n", c.recall(Category.COMPLAINT)));
+    sb.append(String.format(Locale.ROOT, "mentions_per_second: %.0f%n", e.mentionsPerSecond()));
+    sb.append("confusion (rows: label, columns: predicted):\n");
+    List<Category> used = c.used();
+    sb.append(String.format("  %-10s", ""));
+    used.forEach(p -> sb.append(String.format("%10s", p.id())));
+    for (Category g : used) {
+      sb.append(String.format("%n  %-10s", g.id()));
+      used.forEach(p -> sb.append(String.format("%10d", c.count(g, p))));
+    }
+    return sb.toString();
+  }
+
+  static String json(Evaluation e, int texts, String mode) {
+    Confusion c = e.confusion();
+    StringBuilder m = new StringBuilder("{");
+    List<Category> used = c.used();
+    for (int i = 0; i < used.size(); i++) {
+      Category g = used.get(i);
+      m.append(i == 0 ? "" : ",").append('"').append(g.id()).append("\":{");
+      for (int j = 0; j < used.size(); j++) {
+        m.append(j == 0 ? "" : ",").append('"').append(used.get(j).id()).append("\":").append(c.count(g, used.get(j)));
+      }
+      m.append('}');
+    }
+    m.append('}');
+    return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
+        + "\"macro_f1_question_as_neutral\":%.4f,\"complaint_precision\":%.4f,\"complaint_recall\":%.4f,\"mentions_per_second\":%.0f,\"confusion\":%s}",
+        mode.replace("\\", "/").replace("\"", "'"), texts, c.accuracy(), c.macroF1(), c.questionAsNeutral().macroF1(), c.precision(Category.COMPLAINT),
+        c.recall(Category.COMPLAINT), e.mentionsPerSecond(), m);
+  }
+}

@@ -1,0 +1,134 @@
+package io.replywatch.cli;
+
+import io.replywatch.classify.Analyzer;
+import io.replywatch.classify.Category;
+import io.replywatch.classify.corpus.BadInputException;
+import io.replywatch.classify.corpus.Corpora;
+import io.replywatch.classify.corpus.LabelledText;
+import io.replywatch.classify.model.LinearModel;
+import io.replywatch.classify.model.Trainer;
+import io.replywatch.classify.model.Training;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code train}: builds a classifier model from labelled data. The shipped default model is exactly
+ * {@code train --vader <vader dir> --nsmc <nsmc tsv> --out src/main/resources/classify/model.bin}.
+ */
+public final class TrainCommand implements Command {
+  /** How many times the fixtures count; chosen on the held-out src/test/resources/classify/validation.csv. */
+  static final int DEFAULT_FIXTURE_WEIGHT = 5;
+
+  @Override
+  public String name() {
+    return "train";
+  }
+
+  @Override
+  public String summary() {
+    return "train a classifier model from labelled data";
+  }
+
+  @Override
+  public String usage() {
+    return """
+        usage: replywatch train [--vader DIR] [--nsmc FILE] [--input FILE.csv] [--no-fixtures] [--fixture-weight N]
+                       [--balance B] --out FILE
+
+        Trains the classifier's linear model and writes it to --out (gzipped, about 1-2 MB).
+          --vader DIR     VADER's rated texts (*_GroundTruth.txt): rating >= 0.5 praise, <= -0.5 complaint, else neutral
+          --nsmc FILE     NSMC reviews (tab-separated, columns document and label): 0 complaint, 1 praise
+          --input FILE    your own CSV with a header and columns text,label (complaint, question, praise, neutral)
+          --no-fixtures   leave out the project's own customer-care fixtures (included by default)
+          --fixture-weight N  how many times each fixture counts (default %d): they are the only texts
+                          addressed to a brand among thousands of reviews
+          --out FILE      where to write the model
+          --balance B     class weighting in [0, 1]: 0 (default) plain, 1 weights each category by the inverse of
+                          its share, so a rare category is not drowned by a common one
+        Fixture questions are trained as questions only when --input has question labels; otherwise as neutral,
+        and the question detector turns neutral texts that ask something into questions.
+        Use a model with: classify --model FILE, eval --model FILE.
+        The shipped default model:
+          replywatch train --vader ../shared/data/vader --nsmc ../shared/data/nsmc/nsmc_raw_sample5000.tsv \\
+            --out src/main/resources/classify/model.bin""".formatted(DEFAULT_FIXTURE_WEIGHT);
+  }
+
+  @Override
+  public int run(List<String> raw, Console io) throws Exception {
+    Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out", "--balance", "--fixture-weight"), Set.of("--no-fixtures"));
+    Path out = Path.of(args.require("--out"));
+    Trainer trainer = trainer(args);
+    int fixtureWeight = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100);
+    List<LabelledText> data = new ArrayList<>();
+    try {
+      if (args.has("--vader")) {
+        data.addAll(report(io, "vader", Corpora.vader(Path.of(args.require("--vader")))));
+      }
+      if (args.has("--nsmc")) {
+        data.addAll(report(io, "nsmc", Corpora.nsmc(Path.of(args.require("--nsmc")))));
+      }
+      if (args.has("--input")) {
+        data.addAll(report(io, "input", Corpora.labelledCsv(Path.of(args.require("--input")))));
+      }
+      if (data.isEmpty()) {
+        throw new UsageException("nothing to train on: give --vader, --nsmc and/or --input");
+      }
+      if (!args.has("--no-fixtures")) {
+        boolean questions = data.stream().anyMatch(t -> t.label() == Category.QUESTION);
+        List<LabelledText> fixtures = report(io, "fixtures", Corpora.fixtures().stream()
+            .map(t -> questions || t.label() != Category.QUESTION ? t : new LabelledText(t.text(), Category.NEUTRAL))
+            .toList());
+        for (int i = fixtureWeight; i > 0; i--) {
+          data.addAll(fixtures);
+        }
+      }
+    } catch (BadInputException e) {
+      throw new UsageException(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new UsageException(e.getFile() + ": no such file");
+    }
+    LinearModel model = Training.train(Analyzer.shipped(), data, trainer, io.err()::println);
+    write(model, out);
+    io.out().println("wrote " + out + " (" + Files.size(out) + " bytes, classes " + model.classes() + ", "
+        + data.size() + " texts)");
+    return 0;
+  }
+
+  /** The default trainer with the {@code --balance} class weighting, if given. */
+  static Trainer trainer(Args args) {
+    if (!args.has("--balance")) {
+      return Trainer.DEFAULT;
+    }
+    String v = args.require("--balance");
+    try {
+      double b = Double.parseDouble(v);
+      if (b < 0 || b > 1) {
+        throw new UsageException("--balance must be between 0 and 1, got " + v);
+      }
+      return Trainer.DEFAULT.withBalance(b);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--balance must be a number between 0 and 1, got '" + v + "'");
+    }
+  }
+
+  private static List<LabelledText> report(Console io, String name, List<LabelledText> texts) {
+    io.err().println(name + ": " + texts.size() + " texts");
+    return texts;
+  }
+
+  private static void write(LinearModel model, Path out) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UsageException(out + ": directory " + parent + " does not exist");
+    }
+    try (OutputStream o = Files.newOutputStream(out)) {
+      model.write(o);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.replywatch.classify;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.classify.corpus.Corpora;
+import io.replywatch.classify.eval.Confusion;
+import io.replywatch.classify.eval.Evaluation;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped model on validation.csv: brand mentions written for this project and never trained on (it chose the
+ * fixture weight). Guards against a retrained model that silently loses the customer-care domain.
+ */
+class ShippedModelValidationTest {
+
+  @Test
+  void shouldKeepItsFiguresOnTheHeldOutMentions() throws Exception {
+    var data = Corpora.labelledCsv(Path.of("src/test/resources/classify/validation.csv"));
+    Confusion c = Evaluation.of(TextClassifier.shipped(ClassifierRules.NONE), data).confusion();
+    String figures = "accuracy " + c.accuracy() + ", complaint P " + c.precision(Category.COMPLAINT) + " R "
+        + c.recall(Category.COMPLAINT);
+    assertTrue(c.accuracy() >= 0.78, figures);
+    assertTrue(c.precision(Category.COMPLAINT) >= 0.9, figures);
+    assertTrue(c.recall(Category.COMPLAINT) >= 0.6, figures);
+  }
+}

@@ -1,0 +1,78 @@
+package io.replywatch.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The shipped default model on obvious texts written for this test, and on hostile input. */
+class TextClassifierTest {
+  private static final Classifier CLASSIFIER = TextClassifier.shipped(ClassifierRules.NONE);
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "@acme my parcel never arrived and nobody answers my emails, awful|complaint|en",
+      "@acme this is the worst service I have ever had|complaint|en",
+      "@acme thank you so much, the team was wonderful!|praise|en",
+      "@acme how do I change the address on my account?|question|en",
+      "@acme why is my refund still not here after a month?? ridiculous|complaint|en",
+      "주문한 지 2주째인데 아직도 배송이 안 와요 최악이네요|complaint|ko",
+      "친절하게 도와주셔서 정말 감사합니다 최고예요|praise|ko",
+      "매장 영업시간이 어떻게 되나요?|question|ko"})
+  void shouldClassifyObviousTexts(String text, String category, String language) {
+    Classification c = CLASSIFIER.classify(text, "someone");
+    assertEquals(category, c.category().id(), text + " -> " + c);
+    assertEquals(language, c.language());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "@acme my bag is broken, can you replace it?|complaint|true",
+      "@acme terrible, why is nobody answering??|complaint|true"})
+  void shouldLetComplaintWinOverQuestion(String text, String category, boolean question) {
+    Classification c = CLASSIFIER.classify(text, "");
+    assertEquals(category, c.category().id(), c.toString());
+    assertEquals(question, c.question());
+  }
+
+  static Stream<String> hostile() {
+    return Stream.of(null, "", "   ", "\u0000\u0001\u001b[31m", "😀😀😀", "🙂", "x".repeat(100_000),
+        "Привет как дела", "混合 text 배송 😀 \u202e", "\uD83D", "@@@@ ### !!! ???", "a".repeat(6000) + " terrible");
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostile")
+  void shouldNeverFailAndStayInRange(String text) {
+    Classification c = CLASSIFIER.classify(text, null);
+    assertTrue(c.polarity() >= -1 && c.polarity() <= 1, c.toString());
+    assertTrue(c.confidence() >= 0 && c.confidence() <= 1, c.toString());
+  }
+
+  static Stream<String> unknownLanguage() {
+    return Stream.of("", "   ", "😀😀😀", "Привет как дела", "\u0000\u0000", "12345");
+  }
+
+  @ParameterizedTest
+  @MethodSource("unknownLanguage")
+  void shouldGiveLowConfidenceWhenTheLanguageIsUnknown(String text) {
+    Classification c = CLASSIFIER.classify(text, "");
+    assertEquals(Classification.UNKNOWN_LANGUAGE, c.language());
+    assertTrue(c.confidence() <= TextClassifier.UNKNOWN_LANGUAGE_FACTOR, c.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"x", "terrible ", "thank you "})
+  void shouldGiveLowConfidenceWhenTheTextWasCut(String unit) {
+    Classification c = CLASSIFIER.classify(unit.repeat(TextPrep.MAX_CHARS + 1), "");
+    assertTrue(c.confidence() <= TextClassifier.UNKNOWN_LANGUAGE_FACTOR, c.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"love love love 😍|1", "I hate this, awful|-1"})
+  void shouldSignPolarity(String text, int sign) {
+    assertEquals(sign, (int) Math.signum(CLASSIFIER.classify(text, "").polarity()));
+  }
+}

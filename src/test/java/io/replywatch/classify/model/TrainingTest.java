@@ -1,0 +1,80 @@
+package io.replywatch.classify.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.classify.Analyzer;
+import io.replywatch.classify.Category;
+import io.replywatch.classify.ClassifierRules;
+import io.replywatch.classify.TextClassifier;
+import io.replywatch.classify.corpus.Corpora;
+import io.replywatch.classify.corpus.LabelledText;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TrainingTest {
+  private static final Trainer SMALL = new Trainer(12, 5, 0.1, 1e-6, 0, 1);
+
+  private static List<LabelledText> tiny() throws Exception {
+    return Corpora.labelledCsv(Path.of("src/test/resources/classify/tiny-train.csv"));
+  }
+
+  private static LinearModel train() throws Exception {
+    return Training.train(Analyzer.shipped(), tiny(), SMALL, s -> { });
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {"worst broken refund|complaint", "love the team, great|praise",
+      "email on monday|neutral"})
+  void shouldLearnFromAUsersCsv(String text, String category) throws Exception {
+    TextClassifier c = new TextClassifier(Analyzer.shipped(), train(), ClassifierRules.NONE);
+    assertEquals(category, c.classify(text, "").category().id());
+  }
+
+  @Test
+  void shouldGiveTheSameWeightsForTheSameSeed() throws Exception {
+    assertArrayEquals(train().weights(), train().weights());
+  }
+
+  @Test
+  void shouldSurviveAWriteAndReadWithinQuantisationError() throws Exception {
+    LinearModel model = train();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    model.write(out);
+    LinearModel back = LinearModel.read(new ByteArrayInputStream(out.toByteArray()));
+    assertEquals(model.classes(), back.classes());
+    float max = 0;
+    for (float w : model.weights()) {
+      max = Math.max(max, Math.abs(w));
+    }
+    for (int i = 0; i < model.weights().length; i++) {
+      assertEquals(model.weights()[i], back.weights()[i], max / 30000);
+    }
+  }
+
+  @Test
+  void shouldRefuseFilesThatAreNotModels() {
+    byte[] junk = "not a model".getBytes();
+    assertThrows(java.io.IOException.class, () -> LinearModel.read(new ByteArrayInputStream(junk)));
+  }
+
+  @Test
+  void shouldNeedTwoCategories() {
+    var one = List.of(new Trainer.Example(new SparseVector(), Category.PRAISE));
+    assertThrows(IllegalArgumentException.class, () -> SMALL.fit(one, s -> { }));
+  }
+
+  @Test
+  void shouldShipAModelSmallEnoughForTheJar() {
+    LinearModel shipped = TextClassifier.shipped(ClassifierRules.NONE).model();
+    assertTrue(shipped.classes().contains(Category.COMPLAINT));
+    assertTrue(Path.of("src/main/resources/classify/model.bin").toFile().length() < 3_000_000);
+  }
+}

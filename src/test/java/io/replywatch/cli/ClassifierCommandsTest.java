@@ -1,0 +1,108 @@
+package io.replywatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClassifierCommandsTest {
+  private static final String DIR = "src/test/resources/classify/";
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String stdin, String... argv) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console io = new Console(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code = Main.execute(argv, io);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldClassifyOneResultPerLineInOrder() {
+    Run r = run("thank you, wonderful service!\n\nwhen do you open?\n", "classify");
+    String[] lines = r.out().split("\n");
+    assertEquals(0, r.code());
+    assertEquals(3, lines.length);
+    assertTrue(lines[0].matches("praise\t0\\.\\d{3}\t[01]\\.\\d{3}\ten\tfalse"), lines[0]);
+    assertEquals("neutral\t0.000\t0.000\tund\tfalse", lines[1]);
+    assertTrue(lines[2].startsWith("question\t") && lines[2].endsWith("\ten\ttrue"), lines[2]);
+  }
+
+  @Test
+  void shouldPrintJsonObjects() {
+    Run r = run("배송이 너무 늦어요 최악\n", "classify", "--json");
+    assertTrue(r.out().matches("\\{\"category\":\"complaint\",\"polarity\":-?[01]\\.\\d{3},"
+        + "\"confidence\":[01]\\.\\d{3},\"language\":\"ko\",\"question\":false}\\n"), r.out());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"classify", "eval", "train"})
+  void shouldDescribeEveryCommand(String command) {
+    Run r = run("", command, "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("usage: replywatch " + command), r.out());
+  }
+
+  @Test
+  void shouldEvaluateTheShippedModelOnAnAirlineFile() {
+    Run r = run("", "eval", "--input", DIR + "tiny-airline.csv", "--format", "airline", "--json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().matches("\\{\"mode\":\"shipped default model\",\"texts\":6,\"accuracy\":[01]\\.\\d{4},"
+        + "\"macro_f1\":.*\"macro_f1_question_as_neutral\":.*\"complaint_precision\":.*\"complaint_recall\":.*\"mentions_per_second\":\\d+,"
+        + "\"confusion\":\\{\"complaint\":\\{\"complaint\":\\d+.*}}\\n"), r.out());
+  }
+
+  @Test
+  void shouldCrossValidateOnAUsersData(@TempDir Path tmp) throws Exception {
+    Path nsmcLike = tmp.resolve("reviews.tsv");
+    StringBuilder sb = new StringBuilder("id\tdocument\tlabel\n");
+    for (int i = 0; i < 40; i++) {
+      sb.append(i).append(i % 2 == 0 ? "\t정말 재미있고 최고 감동\t1\n" : "\t너무 지루하고 최악 별로\t0\n");
+    }
+    Files.writeString(tmp.resolve("reviews.tsv"), sb.toString());
+    Run r = run("", "eval", "--input", nsmcLike.toString(), "--format", "nsmc", "--cv", "5");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("accuracy:            1.0000"), r.out());
+    assertTrue(r.err().contains("fold 5/5"), r.err());
+  }
+
+  @Test
+  void shouldTrainAModelThatClassifyCanUse(@TempDir Path tmp) {
+    Path model = tmp.resolve("m.bin");
+    Run t = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", model.toString());
+    assertEquals(0, t.code(), t.err());
+    Run c = run("worst broken refund\n", "classify", "--model", model.toString());
+    assertTrue(c.out().startsWith("complaint\t"), c.out());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "train --input src/test/resources/classify/bad-label.csv --out /tmp/x.bin|bad-label.csv:3: label 'angry'",
+      "eval --input nowhere.csv --format airline|nowhere.csv: no such file",
+      "eval --input src/test/resources/classify/tiny-nsmc.tsv --format airline|tiny-nsmc.tsv:1: header has no",
+      "eval --input x --format yelp|--format must be",
+      "eval --input x --format nsmc --cv 1|--cv must be between 2 and 20",
+      "classify --model src/test/resources/classify/tiny-nsmc.tsv|tiny-nsmc.tsv: not a model",
+      "train --out /tmp/x.bin|nothing to train on",
+      "eval --input x --format nsmc --balance 0.5|--balance only applies",
+      "train --input src/test/resources/classify/tiny-train.csv --balance 2 --out /tmp/x.bin|--balance must be between",
+      "classify --bogus|unknown option '--bogus'"})
+  void shouldExitTwoWithOneClearMessage(String commandLine, String message) {
+    Run r = run("", commandLine.split(" "));
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(message), r.err());
+    assertEquals(1, r.err().strip().split("\n").length, r.err());
+  }
+}
