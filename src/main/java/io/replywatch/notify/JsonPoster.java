@@ -1,0 +1,112 @@
+package io.replywatch.notify;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP half shared by the JSON channels (PagerDuty, Alertmanager, Teams, webhook): one POST with an explicit
+ * timeout, the status judged by {@link RetryPolicy}, {@code Retry-After} honoured, and every failure turned into a
+ * {@link DeliveryException} whose message names the channel and status but never the URL or a secret. Vert.x's own
+ * exception messages are never passed on, because they quote the request path (where webhook secrets live).
+ *
+ * <p>Holds its {@link WebClient} in a field for its whole life: Vert.x 5 closes clients nothing references.
+ */
+public final class JsonPoster {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JsonPoster.class);
+  private static final int MAX_REASON_CHARS = 200;
+
+  private final String channel;
+  private final WebClient client;
+  private final long timeoutMillis;
+  private final Clock clock;
+  private final List<String> secrets;
+
+  /**
+   * @param channel the channel name used in messages and logs
+   * @param timeout the whole request's deadline; a stalled receiver fails as a recoverable timeout
+   * @param secrets strings redacted from anything the receiver echoes back (routing keys, URLs)
+   */
+  public JsonPoster(Vertx vertx, String channel, Duration timeout, Clock clock, List<String> secrets) {
+    this.channel = Objects.requireNonNull(channel);
+    this.timeoutMillis = timeout.toMillis();
+    this.clock = clock;
+    this.secrets = secrets.stream().filter(s -> s != null && !s.isEmpty()).toList();
+    this.client = WebClient.create(vertx, new WebClientOptions()
+        .setUserAgent("replywatch")
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis)));
+  }
+
+  /** POSTs {@code body} as JSON to {@code url}; succeeds on any 2xx. */
+  public Future<Void> post(String url, Buffer body) {
+    return client.postAbs(url)
+        .timeout(timeoutMillis)
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(body)
+        .transform(ar -> ar.succeeded() ? judge(ar.result()) : Future.failedFuture(failure(ar.cause())));
+  }
+
+  private Future<Void> judge(HttpResponse<Buffer> response) {
+    int status = response.statusCode();
+    switch (RetryPolicy.check(status)) {
+      case DELIVERED:
+        LOG.debug("{}: delivered, status {}", channel, status);
+        return Future.succeededFuture();
+      case RETRY:
+        Optional<Duration> retryAfter = RetryAfter.parse(response.getHeader("Retry-After"), clock.instant());
+        LOG.warn("{}: receiver answered {}, will retry (retry-after {})", channel, status,
+            retryAfter.map(Duration::toString).orElse("none"));
+        return Future.failedFuture(new DeliveryException(message(status, response), true, retryAfter));
+      default:
+        LOG.warn("{}: receiver answered {}, giving up: {}", channel, status, reason(response));
+        return Future.failedFuture(new DeliveryException(message(status, response), false, Optional.empty()));
+    }
+  }
+
+  private DeliveryException failure(Throwable cause) {
+    String message;
+    if (cause instanceof TimeoutException) {
+      message = channel + ": no answer within " + timeoutMillis + " ms";
+    } else {
+      message = channel + ": request failed (" + cause.getClass().getSimpleName() + ")";
+    }
+    LOG.warn("{}", message);
+    return new DeliveryException(message, true, Optional.empty());
+  }
+
+  private String message(int status, HttpResponse<Buffer> response) {
+    String reason = reason(response);
+    return channel + ": receiver answered " + status + (reason.isEmpty() ? "" : " (" + reason + ")");
+  }
+
+  /** The receiver's error body, on one line, short, with any secret it might echo removed. */
+  private String reason(HttpResponse<Buffer> response) {
+    Buffer body = response.body();
+    if (body == null || body.length() == 0) {
+      return "";
+    }
+    String text = body.length() > 4 * MAX_REASON_CHARS
+        ? body.getString(0, 4 * MAX_REASON_CHARS) : body.toString();
+    for (String secret : secrets) {
+      text = text.replace(secret, "<redacted>").replace(secret.replace("/", "\\/"), "<redacted>");
+    }
+    return Text.line(text, MAX_REASON_CHARS);
+  }
+
+  /** Releases the connection pool; the notifier is unusable afterwards. */
+  public void close() {
+    client.close();
+  }
+}
