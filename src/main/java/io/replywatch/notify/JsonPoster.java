@@ -6,8 +6,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +49,8 @@ public final class JsonPoster {
     this.channel = Objects.requireNonNull(channel);
     this.timeoutMillis = timeout.toMillis();
     this.clock = clock;
-    this.secrets = secrets.stream().filter(s -> s != null && !s.isEmpty()).toList();
+    this.secrets = secrets.stream().filter(s -> s != null && !s.isEmpty())
+        .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     this.client = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("replywatch")
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis)));
@@ -103,6 +110,46 @@ public final class JsonPoster {
       text = text.replace(secret, "<redacted>").replace(secret.replace("/", "\\/"), "<redacted>");
     }
     return Text.line(text, MAX_REASON_CHARS);
+  }
+
+  /**
+   * The parts of a secret URL that a receiver might echo back on their own: the whole URL, its path and query,
+   * each query value and each long path segment (webhook tokens and signatures live there).
+   */
+  public static List<String> urlSecrets(String url) {
+    List<String> parts = new ArrayList<>();
+    parts.add(url);
+    try {
+      URI uri = new URI(url);
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+      String query = uri.getRawQuery();
+      if (query != null) {
+        parts.add(path + "?" + query);
+        parts.add(query);
+        for (String pair : query.split("&")) {
+          String value = pair.substring(pair.indexOf('=') + 1);
+          if (value.length() >= 8) {
+            parts.add(value);
+            parts.add(URLDecoder.decode(value, StandardCharsets.UTF_8));
+          }
+        }
+      }
+      if (path.length() > 1) {
+        parts.add(path);
+      }
+      for (String segment : path.split("/")) {
+        if (segment.length() >= 16) {
+          parts.add(segment);
+        }
+      }
+      if (uri.getRawUserInfo() != null) {
+        parts.add(uri.getRawUserInfo());
+      }
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      // not a URL we can take apart: the whole string is still redacted
+    }
+    parts.sort(Comparator.comparingInt(String::length).reversed());
+    return parts;
   }
 
   /** Releases the connection pool; the notifier is unusable afterwards. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class NotifierContract {
 
   /** Request timeout the subclasses give their notifier; the stall case waits this long. */
-  protected static final Duration TIMEOUT = Duration.ofMillis(300);
+  protected static final Duration TIMEOUT = Duration.ofMillis(1000);
 
   /** A notifier posting to {@code url} (the fake's address plus any secret path). */
   protected abstract Notifier create(Vertx vertx, FakeReceiver fake);

@@ -32,7 +32,7 @@ public final class AlertmanagerNotifier implements Notifier {
         + "/api/v2/alerts";
     this.payloads = Objects.requireNonNull(payloads, "payloads");
     this.clock = clock;
-    this.poster = new JsonPoster(vertx, channel(), timeout, clock, List.of(baseUrl));
+    this.poster = new JsonPoster(vertx, channel(), timeout, clock, JsonPoster.urlSecrets(baseUrl));
   }
 
   @Override

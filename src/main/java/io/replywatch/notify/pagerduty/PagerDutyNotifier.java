@@ -34,7 +34,13 @@ public final class PagerDutyNotifier implements Notifier {
       throw new IllegalArgumentException("pagerduty: routing key is empty");
     }
     this.payloads = Objects.requireNonNull(payloads, "payloads");
-    this.poster = new JsonPoster(vertx, channel(), timeout, clock, List.of(routingKey, url));
+    this.poster = new JsonPoster(vertx, channel(), timeout, clock, withKey(routingKey, url));
+  }
+
+  private static List<String> withKey(String routingKey, String url) {
+    List<String> secrets = new java.util.ArrayList<>(JsonPoster.urlSecrets(url));
+    secrets.add(routingKey);
+    return secrets;
   }
 
   @Override
