@@ -58,11 +58,37 @@ public final class JsonPoster {
 
   /** POSTs {@code body} as JSON to {@code url}; succeeds on any 2xx. */
   public Future<Void> post(String url, Buffer body) {
-    return client.postAbs(url)
-        .timeout(timeoutMillis)
-        .putHeader("Content-Type", "application/json")
-        .sendBuffer(body)
-        .transform(ar -> ar.succeeded() ? judge(ar.result()) : Future.failedFuture(failure(ar.cause())));
+    try {
+      return client.postAbs(url)
+          .timeout(timeoutMillis)
+          .putHeader("Content-Type", "application/json")
+          .sendBuffer(body)
+          .transform(ar -> ar.succeeded() ? judge(ar.result()) : Future.failedFuture(failure(ar.cause())));
+    } catch (RuntimeException e) {
+      // Vert.x rejects a malformed URL synchronously, quoting it: never let that message out
+      return Future.failedFuture(new DeliveryException(channel + ": URL rejected (" + e.getClass().getSimpleName()
+          + ")", false, Optional.empty()));
+    }
+  }
+
+  /**
+   * Checks at start-up that a configured URL is an absolute http(s) URL, failing with a message that names the
+   * channel and what is wrong but not the URL itself.
+   */
+  public static String requireHttpUrl(String channel, String what, String url) {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException(channel + ": " + what + " is empty");
+    }
+    try {
+      URI uri = new URI(url);
+      if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new IllegalArgumentException(channel + ": " + what + " is not an absolute http(s) URL");
+      }
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(channel + ": " + what + " is not a valid URL");
+    }
+    return url;
   }
 
   private Future<Void> judge(HttpResponse<Buffer> response) {

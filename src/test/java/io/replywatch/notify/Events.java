@@ -46,10 +46,4 @@ public final class Events {
         e.confidence(), e.authorHandle(), e.text(), e.permalink(), e.openedAt(), e.at(), e.waited(),
         e.warningTarget(), e.breachTarget());
   }
-
-  public static SlaEvent at(SlaEvent e, Instant opened, Instant at) {
-    return new SlaEvent(e.level(), e.episodeId(), e.mentionId(), e.brand(), e.platform(), e.category(),
-        e.confidence(), e.authorHandle(), e.text(), e.permalink(), opened, at, Duration.between(opened, at),
-        e.warningTarget(), e.breachTarget());
-  }
 }

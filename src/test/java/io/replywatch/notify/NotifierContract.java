@@ -10,6 +10,9 @@ import io.replywatch.sla.SlaEvent;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +74,21 @@ public abstract class NotifierContract {
     FakeReceiver.start(vertx).onComplete(ctx.succeeding(fake -> {
       fake.answer(answer);
       SlaEvent event = Events.breach();
-      create(vertx, fake).send(event).onComplete(ctx.failing(err -> ctx.verify(() -> {
+      Notifier notifier = create(vertx, fake);
+      // slf4j-simple writes to whatever System.err is at the time: capture what the failure logs
+      PrintStream original = System.err;
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      notifier.send(event).onComplete(ar -> System.setErr(original)).onComplete(ctx.failing(err -> ctx.verify(() -> {
         DeliveryException e = assertInstanceOf(DeliveryException.class, err);
         assertEquals(recoverable, e.recoverable(), e.getMessage());
         assertEquals(retryAfter, e.retryAfter());
         assertNoSecret(e);
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains(notifier.channel()), "the failure was logged: " + logged);
+        for (String secret : secrets()) {
+          assertFalse(logged.contains(secret), () -> "secret leaked in the log: " + logged);
+        }
         ctx.completeNow();
       })));
     }));

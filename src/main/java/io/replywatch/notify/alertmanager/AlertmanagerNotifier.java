@@ -27,7 +27,7 @@ public final class AlertmanagerNotifier implements Notifier {
   /** @param baseUrl Alertmanager's base URL, such as {@code http://127.0.0.1:9093} (may carry credentials) */
   public AlertmanagerNotifier(Vertx vertx, String baseUrl, AlertmanagerPayloads payloads, Duration timeout,
       Clock clock) {
-    Objects.requireNonNull(baseUrl, "baseUrl");
+    JsonPoster.requireHttpUrl(channel(), "base URL", baseUrl);
     this.alertsUrl = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
         + "/api/v2/alerts";
     this.payloads = Objects.requireNonNull(payloads, "payloads");

@@ -28,7 +28,7 @@ public final class PagerDutyNotifier implements Notifier {
 
   public PagerDutyNotifier(Vertx vertx, String url, String routingKey, PagerDutyPayloads payloads,
       Duration timeout, Clock clock) {
-    this.url = Objects.requireNonNull(url, "url");
+    this.url = JsonPoster.requireHttpUrl(channel(), "events URL", url);
     this.routingKey = Objects.requireNonNull(routingKey, "routingKey");
     if (routingKey.isBlank()) {
       throw new IllegalArgumentException("pagerduty: routing key is empty");

@@ -22,7 +22,7 @@ public final class TeamsNotifier implements Notifier {
   private final JsonPoster poster;
 
   public TeamsNotifier(Vertx vertx, String url, TeamsPayloads payloads, Duration timeout, Clock clock) {
-    this.url = Objects.requireNonNull(url, "url");
+    this.url = JsonPoster.requireHttpUrl(channel(), "webhook URL", url);
     this.payloads = Objects.requireNonNull(payloads, "payloads");
     this.poster = new JsonPoster(vertx, channel(), timeout, clock, JsonPoster.urlSecrets(url));
   }

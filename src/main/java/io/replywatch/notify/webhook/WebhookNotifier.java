@@ -21,7 +21,7 @@ public final class WebhookNotifier implements Notifier {
   private final JsonPoster poster;
 
   public WebhookNotifier(Vertx vertx, String url, WebhookPayloads payloads, Duration timeout, Clock clock) {
-    this.url = Objects.requireNonNull(url, "url");
+    this.url = JsonPoster.requireHttpUrl(channel(), "webhook URL", url);
     this.payloads = Objects.requireNonNull(payloads, "payloads");
     this.poster = new JsonPoster(vertx, channel(), timeout, clock, JsonPoster.urlSecrets(url));
   }
