@@ -3,6 +3,7 @@ package io.replywatch.notify;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -13,11 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,15 +62,37 @@ public final class JsonPoster {
   /** POSTs {@code body} as JSON to {@code url}; succeeds on any 2xx. */
   public Future<Void> post(String url, Buffer body) {
     try {
-      return client.postAbs(url)
+      HttpRequest<Buffer> request = client.postAbs(withoutUserInfo(url))
           .timeout(timeoutMillis)
-          .putHeader("Content-Type", "application/json")
-          .sendBuffer(body)
+          .putHeader("Content-Type", "application/json");
+      basicAuth(url).ifPresent(auth -> request.putHeader("Authorization", auth));
+      return request.sendBuffer(body)
           .transform(ar -> ar.succeeded() ? judge(ar.result()) : Future.failedFuture(failure(ar.cause())));
     } catch (RuntimeException e) {
       // Vert.x rejects a malformed URL synchronously, quoting it: never let that message out
       return Future.failedFuture(new DeliveryException(channel + ": URL rejected (" + e.getClass().getSimpleName()
           + ")", false, Optional.empty()));
+    }
+  }
+
+  /** {@code http://user:pw@host/...} becomes {@code http://host/...}: Vert.x does not turn user info into auth. */
+  static String withoutUserInfo(String url) {
+    try {
+      String userInfo = new URI(url).getRawUserInfo();
+      return userInfo == null ? url : url.replaceFirst("//" + Pattern.quote(userInfo) + "@", "//");
+    } catch (URISyntaxException e) {
+      return url;
+    }
+  }
+
+  /** HTTP basic auth from the URL's user info (an Alertmanager behind basic auth), if any. */
+  static Optional<String> basicAuth(String url) {
+    try {
+      String userInfo = new URI(url).getUserInfo();
+      return userInfo == null ? Optional.empty() : Optional.of("Basic "
+          + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
     }
   }
 

@@ -61,6 +61,19 @@ class AlertmanagerNotifierTest extends NotifierContract {
   }
 
   @Test
+  void shouldSendUrlCredentialsAsBasicAuth(Vertx vertx, VertxTestContext ctx) {
+    FakeReceiver.start(vertx).onComplete(ctx.succeeding(fake -> {
+      create(vertx, fake).send(Events.breach()).onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+        String expected = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(CREDENTIALS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(expected, fake.received().get(0).headers().get("Authorization"));
+        assertEquals("/api/v2/alerts", fake.received().get(0).uri());
+        ctx.completeNow();
+      })));
+    }));
+  }
+
+  @Test
   void shouldTreatBadRequestAsPermanent(Vertx vertx, VertxTestContext ctx) {
     FakeReceiver.start(vertx).onComplete(ctx.succeeding(fake -> {
       fake.answer(Answer.status(400));
