@@ -45,7 +45,8 @@ public final class JsonPoster {
 
   /**
    * @param channel the channel name used in messages and logs
-   * @param timeout the whole request's deadline; a stalled receiver fails as a recoverable timeout
+   * @param timeout how long to wait for the receiver (connect, and then for each piece of its answer); a
+   *     receiver that stalls fails as a recoverable timeout
    * @param secrets strings redacted from anything the receiver echoes back (routing keys, URLs)
    */
   public JsonPoster(Vertx vertx, String channel, Duration timeout, Clock clock, List<String> secrets) {
