@@ -28,7 +28,6 @@ import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.ArrayList;
@@ -52,14 +51,12 @@ public final class Service {
   private final Vertx vertx;
   private final PrometheusMeterRegistry registry;
   private final SourceHealth health;
-  private final WebClient notifyClient;
   private HttpVerticle http;
 
-  private Service(Vertx vertx, PrometheusMeterRegistry registry, SourceHealth health, WebClient notifyClient) {
+  private Service(Vertx vertx, PrometheusMeterRegistry registry, SourceHealth health) {
     this.vertx = vertx;
     this.registry = registry;
     this.health = health;
-    this.notifyClient = notifyClient;
   }
 
   public static Future<Service> start(Options o) {
@@ -73,7 +70,7 @@ public final class Service {
     new UptimeMetrics().bindTo(registry);
     LocalCodec.register(vertx, PollBatch.class);
     LocalCodec.register(vertx, SlaEvent.class);
-    Service service = new Service(vertx, registry, new SourceHealth(), WebClient.create(vertx));
+    Service service = new Service(vertx, registry, new SourceHealth());
     return service.deploy(o).map(service).recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
   }
 
@@ -89,8 +86,9 @@ public final class Service {
         }
       }
     }
-    List<Notifier> support = Notifiers.of(config.alerts().support(), notifyClient, o.console());
-    List<Notifier> paging = Notifiers.of(config.alerts().paging(), notifyClient, o.console());
+    Notifiers.Context channels = new Notifiers.Context(vertx, o.clock(), o.console());
+    List<Notifier> support = Notifiers.of(config.alerts().support(), channels);
+    List<Notifier> paging = Notifiers.of(config.alerts().paging(), channels);
     ActivityLog activity = new ActivityLog(o.activity(), o.clock());
     http = new HttpVerticle(config.server().host(), config.server().port(), registry, health);
     return vertx.deployVerticle(new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock()))

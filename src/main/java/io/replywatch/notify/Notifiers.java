@@ -1,26 +1,51 @@
 package io.replywatch.notify;
 
-import io.replywatch.cli.UsageException;
 import io.replywatch.config.ReplywatchConfig.Channel;
+import io.replywatch.notify.alertmanager.AlertmanagerNotifier;
+import io.replywatch.notify.alertmanager.AlertmanagerPayloads;
+import io.replywatch.notify.pagerduty.PagerDutyNotifier;
+import io.replywatch.notify.pagerduty.PagerDutyPayloads;
 import io.replywatch.notify.slack.SlackNotifier;
-import io.vertx.ext.web.client.WebClient;
+import io.replywatch.notify.teams.TeamsNotifier;
+import io.replywatch.notify.teams.TeamsPayloads;
+import io.replywatch.notify.webhook.WebhookNotifier;
+import io.replywatch.notify.webhook.WebhookPayloads;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Builds the notifier for each configured channel. */
 public final class Notifiers {
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * How long Alertmanager keeps a firing alert without hearing from us. Long, because re-sending while firing is
+   * not wired yet: a short one would let Alertmanager resolve a page that is still unanswered.
+   */
+  static final Duration ALERTMANAGER_TTL = Duration.ofHours(24);
 
   private Notifiers() {}
 
-  public static List<Notifier> of(List<Channel> channels, WebClient client, Consumer<String> console) {
-    return channels.stream().map(c -> of(c, client, console)).toList();
+  /** Everything a channel may need to be built. */
+  public record Context(Vertx vertx, Clock clock, Consumer<String> console) {}
+
+  public static List<Notifier> of(List<Channel> channels, Context ctx) {
+    return channels.stream().map(c -> of(c, ctx)).toList();
   }
 
-  static Notifier of(Channel c, WebClient client, Consumer<String> console) {
+  static Notifier of(Channel c, Context ctx) {
     return switch (c.type()) {
-      case "slack" -> new SlackNotifier(client, c.url());
-      case "console" -> new ConsoleNotifier(console);
-      default -> throw new UsageException("alert channel type '" + c.type() + "' is not available in this build yet");
+      case "slack" -> new SlackNotifier(ctx.vertx(), c.url().reveal(), TIMEOUT, ctx.clock());
+      case "teams" -> new TeamsNotifier(ctx.vertx(), c.url().reveal(), new TeamsPayloads(), TIMEOUT, ctx.clock());
+      case "webhook" -> new WebhookNotifier(ctx.vertx(), c.url().reveal(), new WebhookPayloads(), TIMEOUT, ctx.clock());
+      case "pagerduty" -> new PagerDutyNotifier(ctx.vertx(), c.url().reveal(), c.routingKey().reveal(),
+          new PagerDutyPayloads(Optional.empty()), TIMEOUT, ctx.clock());
+      case "alertmanager" -> new AlertmanagerNotifier(ctx.vertx(), c.url().reveal(),
+          new AlertmanagerPayloads(Optional.empty(), Optional.empty(), ALERTMANAGER_TTL), TIMEOUT, ctx.clock());
+      case "console" -> new ConsoleNotifier(ctx.console());
+      default -> throw new IllegalArgumentException("unknown channel type " + c.type());
     };
   }
 }

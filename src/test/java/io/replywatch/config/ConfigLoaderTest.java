@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
   private static final Map<String, String> ENV = Map.of(
-      "X_BEARER_TOKEN", "x-secret-1", "MASTODON_TOKEN", "m-secret-2", "SLACK_WEBHOOK_URL", "https://hooks.slack.test/T/B/secret3");
+      "X_BEARER_TOKEN", "x-secret-1", "MASTODON_TOKEN", "m-secret-2", "SLACK_WEBHOOK_URL", "https://hooks.slack.test/T/B/secret3",
+      "PAGERDUTY_ROUTING_KEY", "R0UTINGKEY0123456789ABCDEFGHIJKL");
   private static final String MINIMAL = """
       brands:
         - id: acme

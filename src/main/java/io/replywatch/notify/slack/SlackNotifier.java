@@ -1,22 +1,21 @@
 package io.replywatch.notify.slack;
 
-import io.replywatch.config.Secret;
-import io.replywatch.notify.HttpDelivery;
+import io.replywatch.notify.JsonPoster;
 import io.replywatch.notify.Notifier;
 import io.replywatch.sla.SlaEvent;
 import io.vertx.core.Future;
-import io.vertx.ext.web.client.WebClient;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Posts to a Slack incoming webhook. The URL is a secret: it never appears in an error or a log line. */
 public final class SlackNotifier implements Notifier {
-  private static final long TIMEOUT_MS = 10_000;
+  private final String url;
+  private final JsonPoster poster;
 
-  private final WebClient client;
-  private final Secret url;
-
-  public SlackNotifier(WebClient client, Secret url) {
-    this.client = client;
-    this.url = url;
+  public SlackNotifier(Vertx vertx, String url, Duration timeout, Clock clock) {
+    this.url = JsonPoster.requireHttpUrl(channel(), "webhook URL", url);
+    this.poster = new JsonPoster(vertx, channel(), timeout, clock, JsonPoster.urlSecrets(url));
   }
 
   @Override
@@ -26,10 +25,6 @@ public final class SlackNotifier implements Notifier {
 
   @Override
   public Future<Void> send(SlaEvent event) {
-    return client.postAbs(url.reveal())
-        .timeout(TIMEOUT_MS)
-        .sendJsonObject(SlackPayloads.of(event))
-        .recover(e -> Future.failedFuture(HttpDelivery.transport(channel(), e)))
-        .compose(resp -> HttpDelivery.outcome(channel(), resp));
+    return poster.post(url, SlackPayloads.of(event).toBuffer());
   }
 }

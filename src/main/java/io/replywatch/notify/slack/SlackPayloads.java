@@ -1,5 +1,6 @@
 package io.replywatch.notify.slack;
 
+import io.replywatch.notify.Text;
 import io.replywatch.sla.Level;
 import io.replywatch.sla.SlaEvent;
 import io.vertx.core.json.JsonArray;
@@ -55,11 +56,9 @@ public final class SlackPayloads {
   }
 
   private static String link(SlaEvent e) {
-    String url = e.permalink();
-    if (url == null || !(url.startsWith("https://") || url.startsWith("http://")) || url.matches(".*[\\s<>|].*")) {
-      return "";
-    }
-    return "<" + url + "|Open post>";
+    // Slack's link syntax is <url|label>: a URL carrying <, > or | could forge a link, so it is left out.
+    return Text.httpUrl(e.permalink()).filter(u -> !u.matches(".*[\\s<>|].*"))
+        .map(u -> "<" + u + "|Open post>").orElse("");
   }
 
   private static JsonObject section(String mrkdwn) {
@@ -77,14 +76,7 @@ public final class SlackPayloads {
     return breach.map(t -> "pages on-call at " + t.toMinutes() + " min").orElse("no page target");
   }
 
-  /** Cuts on a code-point boundary, so an emoji is never split into half a surrogate pair. */
-  static String cut(String s, int max) {
-    if (s == null) {
-      return "";
-    }
-    if (s.codePointCount(0, s.length()) <= max) {
-      return s;
-    }
-    return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "\u2026";
+  private static String cut(String s, int max) {
+    return Text.cut(s, max);
   }
 }

@@ -1,0 +1,80 @@
+package io.replywatch.notify.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.classify.Category;
+import io.replywatch.ingest.Platform;
+import io.replywatch.sla.Level;
+import io.replywatch.sla.SlaEvent;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Slack incoming-webhook bodies (alert-payloads.md §2.4) and the escaping of untrusted text. */
+class SlackPayloadsTest {
+  private static final Instant T0 = Instant.parse("2026-09-01T10:00:00Z");
+
+  static SlaEvent event(Level level, String text, String author, String permalink, long waitedMin) {
+    return new SlaEvent(level, "bluesky-3kxyzabc2", "3kxyzabc2", "acme", Platform.BLUESKY, Category.COMPLAINT, 0.93,
+        author, text, permalink, T0, T0.plus(Duration.ofMinutes(waitedMin)), Duration.ofMinutes(waitedMin),
+        Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(60)));
+  }
+
+  @Test
+  void shouldBuildTheDocumentedWarningShape() {
+    JsonObject body = SlackPayloads.of(event(Level.WARNING, "Order #1234 never arrived, third time asking",
+        "jane.bsky.social", "https://bsky.app/profile/jane.bsky.social/post/3kxyzabc2", 31));
+    assertEquals("Unanswered complaint to @acme on Bluesky: 31 min (support SLA 30 min)", body.getString("text"));
+    assertEquals("header", body.getJsonArray("blocks").getJsonObject(0).getString("type"));
+    assertEquals("Unanswered complaint: 31 min",
+        body.getJsonArray("blocks").getJsonObject(0).getJsonObject("text").getString("text"));
+    assertEquals("*@jane.bsky.social* on Bluesky: \"Order #1234 never arrived, third time asking\"\n"
+            + "<https://bsky.app/profile/jane.bsky.social/post/3kxyzabc2|Open post>",
+        body.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text"));
+    assertEquals("brand *acme* \u00b7 complaint (0.93) \u00b7 pages on-call at 60 min", body.getJsonArray("blocks")
+        .getJsonObject(2).getJsonArray("elements").getJsonObject(0).getString("text"));
+  }
+
+  @Test
+  void shouldSayHowLongItTookWhenResolved() {
+    JsonObject body = SlackPayloads.of(event(Level.RESOLVED, "x", "jane", "https://bsky.app/p", 72));
+    assertEquals("Answered: complaint to @acme on Bluesky after 72 min", body.getString("text"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiterString = " => ", value = {
+      "<!channel> help => &lt;!channel&gt; help",
+      "<!here> => &lt;!here&gt;",
+      "<@U123> look => &lt;@U123&gt; look",
+      "<https://evil|bank.com> => &lt;https://evil|bank.com&gt;",
+      "a & b => a &amp; b",
+      "ping @here and @channel => ping @\u200Bhere and @\u200Bchannel",
+  })
+  void shouldEscapeUntrustedTextSoItArrivesAsPlainText(String text, String expected) {
+    JsonObject body = SlackPayloads.of(event(Level.BREACH, text, "<!channel>", "https://bsky.app/p", 61));
+    String section = body.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");
+    assertTrue(section.contains("\"" + expected + "\""), section);
+    assertTrue(section.startsWith("*@&lt;!channel&gt;*"), section);
+    assertFalse(body.encode().contains("<!channel>"), body.encode());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"javascript:alert(1)", "'https://x.com/a|b'", "'https://x.com/<a>'"})
+  void shouldLeaveOutLinksThatCouldForgeMarkup(String permalink) {
+    JsonObject body = SlackPayloads.of(event(Level.WARNING, "t", "a", permalink, 30));
+    assertFalse(body.encode().contains("Open post"), body.encode());
+  }
+
+  @Test
+  void shouldCutHugeTextsToSlacksSectionLimit() {
+    JsonObject body = SlackPayloads.of(event(Level.WARNING, "\uD83D\uDE00".repeat(5000), "a", "https://x.com/p", 30));
+    String section = body.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");
+    assertTrue(section.length() <= 3000, "section is " + section.length());
+  }
+}
