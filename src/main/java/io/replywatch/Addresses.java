@@ -6,6 +6,11 @@ public final class Addresses {
   public static final String POLL_BATCH = "replywatch.ingest.batch";
   /** SLA verticle → notify verticle: an {@code SlaEvent}. */
   public static final String SLA_EVENT = "replywatch.sla.event";
+  /** Header on a resolved {@code SlaEvent}: "true" when the episode had paged, so paging channels hear of it too. */
+  public static final String PAGED_HEADER = "paged";
+
+  /** HTTP API → SLA verticle: close an episode by hand; body {@code {"id","reason"}}, reply the episode or 404. */
+  public static final String CLOSE_EPISODE = "replywatch.sla.close";
 
   private Addresses() {}
 }

@@ -24,8 +24,13 @@ import io.replywatch.notify.NotifyVerticle;
 import io.replywatch.sla.ActivityLog;
 import io.replywatch.sla.SlaEvent;
 import io.replywatch.sla.SlaVerticle;
+import io.replywatch.store.Database;
+import io.replywatch.store.SlaStore;
+import io.replywatch.store.SqliteCursorStore;
 import io.replywatch.time.ServiceClock;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -37,29 +42,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the pipeline for one configuration and starts it: SLA stage, notifiers, HTTP, then the pollers, in that
- * order, so nothing is polled before there is somewhere to put it. Used by {@code run}, {@code demo} and the
+ * Wires the pipeline for one configuration and starts it: notifiers, SLA stage, HTTP, then the pollers, in that
+ * order, so nothing fires before it can be sent and nothing is polled before there is somewhere to put it. Used by {@code run}, {@code demo} and the
  * integration tests alike.
  */
 public final class Service {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
 
-  /** What differs between run, demo and tests. */
+  /**
+   * What differs between run, demo and tests.
+   *
+   * @param cursors where poll cursors live; null for the store's own table (what run and demo use)
+   */
   public record Options(ReplywatchConfig config, ServiceClock clock, Classifier classifier, CursorStore cursors,
       Consumer<String> activity, Consumer<String> console) {}
 
   private final Vertx vertx;
   private final PrometheusMeterRegistry registry;
   private final SourceHealth health;
+  private final Database database;
+  private final CursorStore cursors;
   private HttpVerticle http;
 
-  private Service(Vertx vertx, PrometheusMeterRegistry registry, SourceHealth health) {
+  private Service(Vertx vertx, PrometheusMeterRegistry registry, SourceHealth health, Database database,
+      CursorStore cursors) {
     this.vertx = vertx;
+    this.database = database;
+    this.cursors = cursors != null ? cursors : new SqliteCursorStore(database);
     this.registry = registry;
     this.health = health;
   }
 
+  /** Opens the store first: a bad or too-new store file fails here, before anything listens or polls. */
   public static Future<Service> start(Options o) {
+    Database database = Database.open(java.nio.file.Path.of(o.config().storage().path()));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -70,8 +86,8 @@ public final class Service {
     new UptimeMetrics().bindTo(registry);
     LocalCodec.register(vertx, PollBatch.class);
     LocalCodec.register(vertx, SlaEvent.class);
-    Service service = new Service(vertx, registry, new SourceHealth());
-    return service.deploy(o).map(service).recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+    Service service = new Service(vertx, registry, new SourceHealth(), database, o.cursors());
+    return service.deploy(o).map(service).recover(e -> service.stop().transform(v -> Future.failedFuture(e)));
   }
 
   private Future<Void> deploy(Options o) {
@@ -91,8 +107,10 @@ public final class Service {
     List<Notifier> paging = Notifiers.of(config.alerts().paging(), channels);
     ActivityLog activity = new ActivityLog(o.activity(), o.clock());
     http = new HttpVerticle(config.server().host(), config.server().port(), registry, health);
-    return vertx.deployVerticle(new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock()))
-        .compose(id -> vertx.deployVerticle(new NotifyVerticle(support, paging, metrics, o.clock())))
+    SlaVerticle sla = new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock(), new SlaStore(database));
+    // Notifiers first: the SLA stage may fire deadlines that passed while the service was down as it starts.
+    return vertx.deployVerticle(new NotifyVerticle(support, paging, metrics, o.clock()))
+        .compose(id -> vertx.deployVerticle(sla, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
         .compose(id -> vertx.deployVerticle(http))
         .compose(id -> deployPollers(o, metrics))
         .onSuccess(v -> LOG.info("replywatch listening on http://{}:{}", config.server().host(), http.actualPort()));
@@ -104,7 +122,7 @@ public final class Service {
       for (Account a : b.accounts()) {
         if (a.platform() == Platform.MASTODON) {
           deployed.add(vertx.deployVerticle(new MastodonPoller(b, a, o.config().platforms().get(Platform.MASTODON),
-              o.cursors(), health, metrics, o.clock())));
+              cursors, health, metrics, o.clock())));
         } else {
           LOG.warn("no poller for platform {} in this build yet: account {} of brand {} is not watched",
               a.platform().id(), a.handle(), b.id());
@@ -136,7 +154,15 @@ public final class Service {
     return health;
   }
 
+  public Database database() {
+    return database;
+  }
+
+  /** Closes Vert.x first, so no verticle writes while the store closes. */
   public Future<Void> stop() {
-    return vertx.close();
+    return vertx.close().eventually(() -> {
+      database.close();
+      return Future.succeededFuture();
+    });
   }
 }

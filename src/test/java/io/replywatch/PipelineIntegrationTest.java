@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
-import io.replywatch.ingest.InMemoryCursorStore;
 import io.replywatch.simulator.FakeWebhookReceiver;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.mastodon.MastodonSimulator;
@@ -39,6 +38,10 @@ class PipelineIntegrationTest {
   private Service service;
   private FakeWebhookReceiver slack;
   private Timeline timeline;
+  private ReplywatchConfig config;
+
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path dir;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -52,6 +55,7 @@ class PipelineIntegrationTest {
     await(fakes.deployVerticle(sim).compose(id -> fakes.deployVerticle(slack)));
     String yaml = """
         server: { host: 127.0.0.1, port: 0 }
+        storage: { path: "%s" }
         brands:
           - id: acme
             accounts:
@@ -61,11 +65,38 @@ class PipelineIntegrationTest {
         alerts:
           support:
             - { type: slack, url: "${SLACK_URL}" }
-        """.formatted(sim.baseUrl());
-    ReplywatchConfig config = new ConfigLoader(Map.of("TOKEN", "secret-token", "SLACK_URL", slack.url("/hook"))::get)
+        """.formatted(dir.resolve("test.db"), sim.baseUrl());
+    config = new ConfigLoader(Map.of("TOKEN", "secret-token", "SLACK_URL", slack.url("/hook"))::get)
         .parse(yaml, "test.yaml");
-    service = await(Service.start(new Service.Options(config, clock, io.replywatch.classify.Classifiers.byDefault(),
-        new InMemoryCursorStore(), activity::add, line -> {})));
+    service = startService();
+  }
+
+  private Service startService() throws Exception {
+    return await(Service.start(new Service.Options(config, clock, io.replywatch.classify.Classifiers.byDefault(),
+        null, activity::add, line -> {})));
+  }
+
+  @Test
+  void shouldFireADeadlineMissedWhileDownOnceAtStartAndNeverRepeatOne() throws Exception {
+    awaitActivity("waiting");
+    clock.set(T0.plus(Duration.ofMinutes(25)));
+    assertTrue(nextSlack().getString("text").contains("30 min"));
+    await(service.stop());
+
+    clock.set(T0.plus(Duration.ofMinutes(58))); // the 60-minute deadline passes while the service is down
+    service = startService();
+    awaitActivity("restored");
+    JsonObject breach = nextSlack();
+    assertTrue(breach.getString("text").contains("(page SLA 60 min)"), breach.getString("text"));
+    assertNull(slack.arrivals().poll(300, TimeUnit.MILLISECONDS), "the warning is not sent again");
+
+    await(service.stop());
+    service = startService();
+    awaitActivity("restored");
+    clock.set(T0.plus(Duration.ofMinutes(71)));
+    JsonObject resolved = nextSlack();
+    assertTrue(resolved.getString("text").startsWith("Answered"), resolved.getString("text"));
+    assertEquals(3, slack.accepted().size(), "warning, breach, follow-up: each once across two restarts");
   }
 
   @AfterEach

@@ -4,7 +4,6 @@ import io.replywatch.Service;
 import io.replywatch.classify.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
-import io.replywatch.ingest.InMemoryCursorStore;
 import io.replywatch.simulator.DemoScenario;
 import io.replywatch.simulator.FakeWebhookReceiver;
 import io.replywatch.simulator.Timeline;
@@ -64,12 +63,14 @@ public final class DemoCommand implements Command {
         io.out().println("          -> Slack    " + body.getString("text")));
     sims.deployVerticle(mastodon).compose(id -> sims.deployVerticle(slack)).await();
 
-    ReplywatchConfig config = new ConfigLoader(Map.of("SLACK_URL", slack.url("/services/T000/B000/demo"))::get)
-        .parse(demoConfig(mastodon.baseUrl(), port, speed), "the demo's built-in config");
+    // A fresh store per demo run: the demo's clock starts now, and yesterday's demo episodes would only confuse.
+    java.nio.file.Path store = java.nio.file.Files.createTempDirectory("replywatch-demo").resolve("demo.db");
+    ReplywatchConfig config = new ConfigLoader(Map.of("SLACK_URL", slack.url("/services/T000/B000/demo"),
+        "STORE", store.toString())::get).parse(demoConfig(mastodon.baseUrl(), port, speed), "the demo's built-in config");
     io.out().println(banner(speed, port));
     Service service;
     try {
-      service = Service.start(new Service.Options(config, clock, Classifiers.byDefault(), new InMemoryCursorStore(),
+      service = Service.start(new Service.Options(config, clock, Classifiers.byDefault(), null,
           io.out()::println, line -> io.out().println("          -> Pager    " + line))).await();
     } catch (Exception e) {
       sims.close();
@@ -84,6 +85,7 @@ public final class DemoCommand implements Command {
   static String demoConfig(String mastodonUrl, int port, int speed) {
     return """
         server: { host: 127.0.0.1, port: %d }
+        storage: { path: "${STORE}" }
         brands:
           - id: acme
             accounts:

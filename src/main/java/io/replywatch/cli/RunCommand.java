@@ -4,7 +4,6 @@ import io.replywatch.Service;
 import io.replywatch.classify.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
-import io.replywatch.ingest.InMemoryCursorStore;
 import io.replywatch.time.ServiceClock;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class RunCommand implements Command {
     Service service;
     try {
       service = Service.start(new Service.Options(config, ServiceClock.system(), Classifiers.byDefault(),
-          new InMemoryCursorStore(), activity::info, io.out()::println)).await();
+          null, activity::info, io.out()::println)).await();
     } catch (Exception e) {
       throw Lifecycle.explainStartFailure(e, config.server().host(), config.server().port(), "server.port");
     }

@@ -12,10 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
@@ -38,10 +36,10 @@ public final class NotifyVerticle extends VerticleBase {
   private final List<Notifier> all = new ArrayList<>();
   private final ServiceMetrics metrics;
   private final ServiceClock clock;
-  private final Map<String, Set<Integer>> notifiedByEpisode = new HashMap<>();
   private final PriorityQueue<Delivery> retries = new PriorityQueue<>(Comparator.comparing(Delivery::dueAt));
   private final Random random = new Random();
   private long timer = -1;
+  private Runnable stopJumps = () -> { };
 
   public NotifyVerticle(List<Notifier> support, List<Notifier> paging, ServiceMetrics metrics, ServiceClock clock) {
     this.support = support;
@@ -55,27 +53,29 @@ public final class NotifyVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     all.forEach(n -> metrics.initChannel(n.channel()));
-    clock.onJump(() -> context.runOnContext(v -> retryDue()));
-    return vertx.eventBus().<SlaEvent>consumer(Addresses.SLA_EVENT, m -> route(m.body())).completion();
+    stopJumps = clock.onJump(() -> context.runOnContext(v -> retryDue()));
+    return vertx.eventBus().<SlaEvent>consumer(Addresses.SLA_EVENT,
+        m -> route(m.body(), "true".equals(m.headers().get(Addresses.PAGED_HEADER)))).completion();
   }
 
   @Override
   public Future<?> stop() {
+    stopJumps.run();
     vertx.cancelTimer(timer);
     return Future.succeededFuture();
   }
 
-  void route(SlaEvent event) {
+  /**
+   * The routing rule of product.md §4 as a pure function of the event: warning to support; breach to support and
+   * paging; resolved to support (every event went there) and, if the episode paged, to paging. No memory, so a
+   * restart between the page and the answer still resolves the page.
+   */
+  void route(SlaEvent event, boolean paged) {
     Set<Integer> targets = new HashSet<>();
     switch (event.level()) {
       case WARNING -> range(0, support.size(), targets);
       case BREACH -> range(0, all.size(), targets);
-      case RESOLVED -> targets.addAll(notifiedByEpisode.getOrDefault(event.episodeId(), Set.of()));
-    }
-    if (event.level() == Level.RESOLVED) {
-      notifiedByEpisode.remove(event.episodeId());
-    } else {
-      notifiedByEpisode.computeIfAbsent(event.episodeId(), k -> new HashSet<>()).addAll(targets);
+      case RESOLVED -> range(0, paged ? all.size() : support.size(), targets);
     }
     targets.stream().sorted().forEach(i -> attempt(new Delivery(i, event, 1, clock.instant())));
   }

@@ -40,6 +40,22 @@ public final class Episode {
     this.messages.add(new Message(opening.post().id(), opening.post().createdAt()));
   }
 
+  /** Rebuilds an episode read back from the store, with its follow-ups and the events it already fired. */
+  public static Episode restored(Mention opening, Classification classification, String conversation,
+      SlaPolicy policy, boolean first, List<String> messageIds, List<Instant> messageTimes, Set<Level> fired) {
+    Episode e = new Episode(opening, classification, conversation, policy, first);
+    for (int i = 1; i < messageIds.size(); i++) {
+      e.addMessage(messageIds.get(i), messageTimes.get(i));
+    }
+    e.fired.addAll(fired);
+    return e;
+  }
+
+  /** The customer's messages in this episode as {@code id@epochMillis}, for the store. */
+  public List<String> messageKeys() {
+    return messages.stream().map(m -> m.postId() + "@" + m.createdAt().toEpochMilli()).toList();
+  }
+
   public String id() {
     return id;
   }

@@ -1,5 +1,7 @@
 package io.replywatch.sla;
 
+import io.replywatch.ingest.Post;
+
 /**
  * What the tracker tells the outside world: metrics, the activity log, the notifiers. Called synchronously from
  * the tracker's thread, in the order things happened.
@@ -7,6 +9,9 @@ package io.replywatch.sla;
 public interface SlaListener {
 
   default void opened(Episode episode) {}
+
+  /** A post became known with its conversation (customer posts: their author; brand replies: null). */
+  default void remembered(String brand, Post post, String conversation, String customerId) {}
 
   /** A follow-up message from the customer joined an open episode. */
   default void followUp(Episode episode, String postId) {}

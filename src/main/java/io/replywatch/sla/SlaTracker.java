@@ -64,6 +64,7 @@ public final class SlaTracker {
     }
     String conversation = conversationOf(post);
     posts.put(post.id(), new PostInfo(conversation, post.authorId(), post.createdAt()));
+    listener.remembered(mention.brand(), post, conversation, post.authorId());
     String thread = threadKey(mention.brand(), conversation, post.authorId());
     Episode current = openByThread.get(thread);
     if (current != null) {
@@ -106,6 +107,7 @@ public final class SlaTracker {
       return;
     }
     posts.put(reply.id(), new PostInfo(parent.conversation(), null, reply.createdAt()));
+    listener.remembered(brand, reply, parent.conversation(), null);
     List<Episode> answered = new ArrayList<>();
     if (parent.customerId() != null) {
       Episode e = openByThread.get(threadKey(brand, parent.conversation(), parent.customerId()));
@@ -169,6 +171,27 @@ public final class SlaTracker {
         answered.conversation(), thread);
     Episode next = openByThread.get(thread);
     later.stream().skip(1).forEach(msg -> next.addMessage(msg.postId(), msg.createdAt()));
+  }
+
+  /** Recovery: a post known before the restart, so replies and follow-ups to it find their conversation. */
+  public void rememberPost(String brand, String postId, String conversation, String customerId, Instant createdAt) {
+    posts.putIfAbsent(postId, new PostInfo(conversation, customerId, createdAt));
+    episodesPerConversation.putIfAbsent(brand + "/" + conversation, 1);
+  }
+
+  /**
+   * Recovery: an episode that was open when the service stopped. Its unfired deadlines are queued again, so one
+   * that passed while the service was down fires once, at the next {@link #fireDue}.
+   */
+  public void restore(Episode e) {
+    open.put(e.id(), e);
+    openByThread.put(threadKey(e.brand(), e.conversation(), e.customerId()), e);
+    for (Level level : List.of(Level.WARNING, Level.BREACH)) {
+      if (!e.hasFired(level)) {
+        e.policy().deadline(e.openedAt(), level).ifPresent(at -> deadlines.add(new Deadline(at, e.id(), level)));
+      }
+    }
+    listener.opened(e);
   }
 
   /** Fires every deadline at or before {@code now}, each (episode, level) once, earliest first. */

@@ -10,10 +10,13 @@ import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.metrics.WaitingTable;
+import io.replywatch.store.SlaStore;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,41 +28,73 @@ import java.util.stream.Collectors;
 
 /**
  * Adapter around the pure {@link SlaTracker}: takes poll batches from the event bus, classifies mentions, feeds
- * the tracker in time order, and keeps exactly one Vert.x timer armed for the earliest deadline, so a warning goes
- * out within a second of its deadline, never on the next sweep.
+ * the tracker in time order, keeps exactly one Vert.x timer armed for the earliest deadline, and makes every
+ * change durable. Deploy it as a worker verticle: its store writes block, and Vert.x runs it on one thread at a
+ * time. Events go to the notifiers only after their transaction committed, so a crash never sends one twice.
  */
-public final class SlaVerticle extends VerticleBase implements SlaListener {
+public final class SlaVerticle extends VerticleBase {
+  private final ReplywatchConfig config;
   private final Map<String, Brand> brands;
   private final Classifier classifier;
-  private final ServiceMetrics metrics;
-  private final WaitingTable waiting;
-  private final ActivityLog activity;
   private final ServiceClock clock;
+  private final SlaStore store;
+  private final Recorder recorder;
   private final SlaTracker tracker;
   private long timer = -1;
+  private Runnable stopJumps = () -> { };
   private Instant armedFor;
 
   public SlaVerticle(ReplywatchConfig config, Classifier classifier, ServiceMetrics metrics, WaitingTable waiting,
-      ActivityLog activity, ServiceClock clock) {
+      ActivityLog activity, ServiceClock clock, SlaStore store) {
+    this.config = config;
     this.brands = config.brands().stream().collect(Collectors.toMap(Brand::id, Function.identity()));
     this.classifier = classifier;
-    this.metrics = metrics;
-    this.waiting = waiting;
-    this.activity = activity;
     this.clock = clock;
-    this.tracker = new SlaTracker(config.policies(), this);
+    this.store = store;
+    this.recorder = new Recorder(store, metrics, waiting, activity);
+    this.tracker = new SlaTracker(config.policies(), recorder);
   }
 
   @Override
   public Future<?> start() {
-    clock.onJump(() -> context.runOnContext(v -> fireAndRearm()));
-    return vertx.eventBus().<PollBatch>consumer(Addresses.POLL_BATCH, this::onBatch).completion();
+    recover();
+    stopJumps = clock.onJump(() -> context.runOnContext(v -> fireAndRearm()));
+    return Future.all(
+            vertx.eventBus().<PollBatch>consumer(Addresses.POLL_BATCH, this::onBatch).completion(),
+            vertx.eventBus().<JsonObject>consumer(Addresses.CLOSE_EPISODE, this::onClose).completion())
+        .onSuccess(v -> fireAndRearm());
   }
 
   @Override
   public Future<?> stop() {
+    stopJumps.run();
     vertx.cancelTimer(timer);
     return Future.succeededFuture();
+  }
+
+  /** Rebuilds the open episodes and recent conversations from the store; their deadlines are queued again. */
+  private void recover() {
+    store.postsSince(clock.instant().minus(Duration.ofDays(7))).forEach(p ->
+        tracker.rememberPost(p.brand(), p.id(), p.conversation(), p.customerId(), p.createdAt()));
+    List<SlaStore.OpenEpisode> open = store.openEpisodes();
+    open.stream().filter(SlaStore.OpenEpisode::breachFired).forEach(o -> recorder.paged(o.opening().key()));
+    recorder.quietly(() -> open.forEach(o -> tracker.restore(Episode.restored(o.opening(), o.classification(),
+        o.conversation(), SlaPolicy.resolve(config.policies(), o.opening().brand(), o.opening().post().platform(),
+            o.classification().category()), o.first(), o.messageIds(), o.messageTimes(), fired(o)))));
+    if (!open.isEmpty()) {
+      recorder.activity().log("restored", open.size() + " open episode(s) from " + "the store");
+    }
+  }
+
+  private static java.util.Set<Level> fired(SlaStore.OpenEpisode o) {
+    java.util.Set<Level> fired = java.util.EnumSet.noneOf(Level.class);
+    if (o.warningFired()) {
+      fired.add(Level.WARNING);
+    }
+    if (o.breachFired()) {
+      fired.add(Level.BREACH);
+    }
+    return fired;
   }
 
   /** Mentions and brand posts of one cycle, in the order they were written, then whatever fell due. */
@@ -70,19 +105,44 @@ public final class SlaVerticle extends VerticleBase implements SlaListener {
     batch.brandPosts().stream().filter(p -> !brand.isAutomated(p.authorId()) && !brand.isAutomated(p.authorHandle()))
         .forEach(items::add);
     items.sort(Comparator.comparing(SlaVerticle::createdAt));
-    for (Object item : items) {
-      if (item instanceof Mention m) {
-        Classification c = classifier.classify(m.post().text(), m.post().authorHandle());
-        metrics.mention(m.brand(), m.post().platform(), c.category());
-        activity.log("mention", "@" + m.post().authorHandle() + " on " + m.post().platform().displayName() + ": "
-            + ActivityLog.quote(m.post().text()) + " -> " + c.category().id()
-            + String.format(" (%.2f, %s)", c.confidence(), c.language()));
-        tracker.onMention(m, c);
-      } else {
-        tracker.onBrandReply(batch.brand(), (Post) item);
-      }
+    try {
+      store.inTransaction(() -> {
+        for (Object item : items) {
+          if (item instanceof Mention m) {
+            Classification c = classifier.classify(m.post().text(), m.post().authorHandle());
+            store.saveMention(m, c);
+            recorder.mention(m, c);
+            tracker.onMention(m, c);
+          } else {
+            tracker.onBrandReply(batch.brand(), (Post) item);
+          }
+        }
+        tracker.fireDue(clock.instant());
+      });
+    } catch (RuntimeException e) {
+      recorder.discard();
+      message.fail(500, "store failed: " + e.getMessage());
+      return;
     }
     message.reply(null);
+    publishCommitted();
+    fireAndRearm();
+  }
+
+  private void onClose(Message<JsonObject> message) {
+    String id = message.body().getString("id");
+    String reason = message.body().getString("reason");
+    List<Episode> closed = new ArrayList<>();
+    store.inTransaction(() -> tracker.closeByHand(id, reason, clock.instant()).ifPresent(closed::add));
+    publishCommitted();
+    if (closed.isEmpty()) {
+      message.fail(404, "no open episode " + id);
+    } else {
+      Episode e = closed.get(0);
+      message.reply(new JsonObject().put("id", e.id()).put("state", "closed").put("reason", reason)
+          .put("closedAt", e.closedAt().map(Object::toString).orElse(null))
+          .put("responseSeconds", e.responseTime().map(Duration::toSeconds).orElse(null)));
+    }
     fireAndRearm();
   }
 
@@ -90,58 +150,29 @@ public final class SlaVerticle extends VerticleBase implements SlaListener {
     return item instanceof Mention m ? m.post().createdAt() : ((Post) item).createdAt();
   }
 
+  private void publishCommitted() {
+    for (SlaEvent event : recorder.drain()) {
+      DeliveryOptions options = new DeliveryOptions();
+      if (event.level() == Level.RESOLVED) {
+        options.addHeader(Addresses.PAGED_HEADER, Boolean.toString(recorder.hadPaged(event)));
+      }
+      vertx.eventBus().publish(Addresses.SLA_EVENT, event, options);
+    }
+  }
+
   private void fireAndRearm() {
-    tracker.fireDue(clock.instant());
+    store.inTransaction(() -> tracker.fireDue(clock.instant()));
+    publishCommitted();
     Instant next = tracker.nextDeadline().orElse(null);
     if (next == null || next.equals(armedFor) && timer >= 0) {
       return;
     }
     vertx.cancelTimer(timer);
     armedFor = next;
-    Duration wait = Duration.between(clock.instant(), next);
-    timer = vertx.setTimer(clock.realDelayMillis(wait), id -> {
+    timer = vertx.setTimer(clock.realDelayMillis(Duration.between(clock.instant(), next)), id -> {
       timer = -1;
       armedFor = null;
       fireAndRearm();
     });
-  }
-
-  @Override
-  public void opened(Episode e) {
-    waiting.open(e.id(), e.brand(), e.platform(), e.classification().category(), e.openedAt());
-    if (e.policy().warning().isPresent() || e.policy().breach().isPresent()) {
-      activity.log("waiting", e.id() + " " + e.classification().category().id() + ": "
-          + e.policy().deadline(e.openedAt(), Level.WARNING).map(t -> "warning at " + hhmm(t)).orElse("")
-          + e.policy().deadline(e.openedAt(), Level.BREACH).map(t -> ", page at " + hhmm(t)).orElse(""));
-    }
-  }
-
-  @Override
-  public void closed(Episode e) {
-    waiting.close(e.id());
-    Duration rt = e.responseTime().orElse(Duration.ZERO);
-    metrics.responseTime(e.brand(), e.platform(), e.classification().category(), rt);
-    activity.log("answered", e.id() + " " + e.classification().category().id() + " after " + minutes(rt)
-        + (e.closeReason().filter(r -> !r.equals("replied")).map(r -> " (closed by hand: " + r + ")").orElse("")));
-  }
-
-  @Override
-  public void event(SlaEvent event) {
-    metrics.slaEvent(event.brand(), event.platform(), event.category(), event.level());
-    String who = event.category().id() + " from @" + event.authorHandle() + " on " + event.platform().displayName();
-    switch (event.level()) {
-      case WARNING -> activity.log("WARNING", who + " unanswered for " + minutes(event.waited()) + " -> support");
-      case BREACH -> activity.log("BREACH", who + " unanswered for " + minutes(event.waited()) + " -> support + on-call");
-      case RESOLVED -> activity.log("RESOLVED", who + " answered after " + minutes(event.waited()));
-    }
-    vertx.eventBus().publish(Addresses.SLA_EVENT, event);
-  }
-
-  private static String minutes(Duration d) {
-    return d.toMinutes() + " min";
-  }
-
-  private static String hhmm(Instant t) {
-    return t.toString().substring(11, 16);
   }
 }

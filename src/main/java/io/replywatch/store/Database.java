@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
       }
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
       Database db = new Database(path, c);
+      // The version is checked before anything is set: even journal_mode=WAL rewrites a newer file's header.
+      db.refuseNewer();
       db.configure();
       db.migrate();
       return db;
@@ -87,12 +89,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void migrate() throws SQLException {
+  private void refuseNewer() throws SQLException {
     int version = userVersion();
     if (version > SCHEMA_VERSION) {
+      connection.close();
       throw new UsageException(path + ": the store has schema version " + version + ", newer than this build's "
           + SCHEMA_VERSION + "; run a newer Replywatch, or point storage.path at another file. The file was not changed.");
     }
+  }
+
+  private void migrate() throws SQLException {
+    int version = userVersion();
     connection.setAutoCommit(false);
     try (Statement s = connection.createStatement()) {
       for (int v = version; v < SCHEMA_VERSION; v++) {
@@ -125,17 +132,26 @@ public final class Database implements AutoCloseable {
     return connection;
   }
 
+  /** Another writing connection, for a component on another thread (SQLite serialises the writes). */
+  public Connection openWriter() {
+    return openExtra("PRAGMA synchronous=NORMAL", "writer");
+  }
+
   /** A separate connection for readers (the HTTP API), which WAL lets read while the writer writes. */
   public Connection openReader() {
+    return openExtra("PRAGMA query_only=ON", "reader");
+  }
+
+  private Connection openExtra(String pragma, String role) {
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout=5000");
-        s.execute("PRAGMA query_only=ON");
+        s.execute(pragma);
       }
       return c;
     } catch (SQLException e) {
-      throw new StoreException("cannot open a reader on " + path, e);
+      throw new StoreException("cannot open a " + role + " on " + path, e);
     }
   }
 

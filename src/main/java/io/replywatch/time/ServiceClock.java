@@ -19,13 +19,25 @@ public abstract class ServiceClock extends Clock {
   /** Real milliseconds until {@code span} of service time has passed (at least 1, as Vert.x timers need). */
   public abstract long realDelayMillis(Duration span);
 
-  /** Called after the clock moved other than by running (a test advancing it); timers must be re-armed. */
-  public void onJump(Runnable listener) {
+  /**
+   * Called after the clock moved other than by running (a test advancing it); timers must be re-armed.
+   *
+   * @return removes the listener: call it when the verticle stops
+   */
+  public Runnable onJump(Runnable listener) {
     jumpListeners.add(listener);
+    return () -> jumpListeners.remove(listener);
   }
 
   protected void jumped() {
-    jumpListeners.forEach(Runnable::run);
+    for (Runnable listener : jumpListeners) {
+      try {
+        listener.run();
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // Its Vert.x was closed without removing it: it will never need a timer again.
+        jumpListeners.remove(listener);
+      }
+    }
   }
 
   @Override

@@ -40,6 +40,7 @@ final class LiveReplywatch implements AutoCloseable {
     await(sims.deployVerticle(mastodon).compose(id -> sims.deployVerticle(slack)));
     String yaml = """
         server: { host: 127.0.0.1, port: 0 }
+        storage: { path: "%s" }
         brands:
           - id: acme
             accounts:
@@ -51,7 +52,9 @@ final class LiveReplywatch implements AutoCloseable {
             - { type: slack, url: "${SLACK_URL}" }
           paging:
             - { type: console }
-        """.formatted(DemoScenario.BRAND_ACCOUNT_ID, mastodon.baseUrl());
+        """.formatted(
+        java.nio.file.Files.createTempDirectory("replywatch-e2e").resolve("e2e.db"), DemoScenario.BRAND_ACCOUNT_ID,
+        mastodon.baseUrl());
     ReplywatchConfig config = new ConfigLoader(Map.of("SLACK_URL", slack.url("/hook"))::get).parse(yaml, "e2e");
     service = await(Service.start(new Service.Options(config, clock, Classifiers.byDefault(),
         new InMemoryCursorStore(), line -> {}, line -> {})));

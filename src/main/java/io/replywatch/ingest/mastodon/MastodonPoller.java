@@ -54,6 +54,7 @@ public final class MastodonPoller extends VerticleBase {
   private RateLimit rate;
   private int failures;
   private long timer = -1;
+  private Runnable stopJumps = () -> { };
   private boolean polling;
 
   public MastodonPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
@@ -74,13 +75,14 @@ public final class MastodonPoller extends VerticleBase {
     rate = RateLimit.unknown(clock.instant());
     metrics.initSource(Platform.MASTODON, account.handle());
     health.starting(Platform.MASTODON, account.handle());
-    clock.onJump(() -> context.runOnContext(v -> pollSoon()));
+    stopJumps = clock.onJump(() -> context.runOnContext(v -> pollSoon()));
     schedule(Duration.ZERO);
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
+    stopJumps.run();
     vertx.cancelTimer(timer);
     if (webClient != null) {
       webClient.close();

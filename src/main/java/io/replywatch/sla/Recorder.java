@@ -1,0 +1,135 @@
+package io.replywatch.sla;
+
+import io.replywatch.classify.Classification;
+import io.replywatch.ingest.Mention;
+import io.replywatch.ingest.Post;
+import io.replywatch.metrics.ServiceMetrics;
+import io.replywatch.metrics.WaitingTable;
+import io.replywatch.store.SlaStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything that follows from a tracker change: the store row, the metrics, the waiting table, the live log,
+ * and the events to publish once the transaction commits. An event already in the store (fired before a
+ * restart) is not published again.
+ */
+final class Recorder implements SlaListener {
+  private final SlaStore store;
+  private final ServiceMetrics metrics;
+  private final WaitingTable waiting;
+  private final ActivityLog activity;
+  private final List<SlaEvent> pending = new ArrayList<>();
+  /** Open episodes that paged on-call: their resolution must reach the paging channels too. */
+  private final java.util.Set<String> paged = new java.util.HashSet<>();
+  private boolean quiet;
+
+  Recorder(SlaStore store, ServiceMetrics metrics, WaitingTable waiting, ActivityLog activity) {
+    this.store = store;
+    this.metrics = metrics;
+    this.waiting = waiting;
+    this.activity = activity;
+  }
+
+  ActivityLog activity() {
+    return activity;
+  }
+
+  /** Runs {@code work} without logging or re-saving what it reports (recovery replays known state). */
+  void quietly(Runnable work) {
+    quiet = true;
+    try {
+      work.run();
+    } finally {
+      quiet = false;
+    }
+  }
+
+  /** The events of the last committed transaction, in order; clears them. */
+  List<SlaEvent> drain() {
+    List<SlaEvent> out = List.copyOf(pending);
+    pending.clear();
+    return out;
+  }
+
+  /** Recovery: this open episode paged before the restart. */
+  void paged(String episodeId) {
+    paged.add(episodeId);
+  }
+
+  /** Whether a resolved event's episode had paged (asked once, when it is published). */
+  boolean hadPaged(SlaEvent resolved) {
+    return paged.remove(resolved.episodeId());
+  }
+
+  /** The transaction rolled back: nothing of it may be sent. */
+  void discard() {
+    pending.clear();
+  }
+
+  void mention(Mention m, Classification c) {
+    metrics.mention(m.brand(), m.post().platform(), c.category());
+    activity.log("mention", "@" + m.post().authorHandle() + " on " + m.post().platform().displayName() + ": "
+        + ActivityLog.quote(m.post().text()) + " -> " + c.category().id()
+        + String.format(" (%.2f, %s)", c.confidence(), c.language()));
+  }
+
+  @Override
+  public void remembered(String brand, Post post, String conversation, String customerId) {
+    store.savePost(brand, post, conversation, customerId);
+  }
+
+  @Override
+  public void opened(Episode e) {
+    waiting.open(e.id(), e.brand(), e.platform(), e.classification().category(), e.openedAt());
+    if (quiet) {
+      return;
+    }
+    store.saveEpisode(e);
+    if (e.policy().warning().isPresent() || e.policy().breach().isPresent()) {
+      activity.log("waiting", e.id() + " " + e.classification().category().id() + ": "
+          + e.policy().deadline(e.openedAt(), Level.WARNING).map(t -> "warning at " + hhmm(t)).orElse("")
+          + e.policy().deadline(e.openedAt(), Level.BREACH).map(t -> ", page at " + hhmm(t)).orElse(""));
+    }
+  }
+
+  @Override
+  public void followUp(Episode e, String postId) {
+    store.saveEpisode(e);
+  }
+
+  @Override
+  public void closed(Episode e) {
+    store.saveEpisode(e);
+    waiting.close(e.id());
+    Duration rt = e.responseTime().orElse(Duration.ZERO);
+    metrics.responseTime(e.brand(), e.platform(), e.classification().category(), rt);
+    activity.log("answered", e.id() + " " + e.classification().category().id() + " after " + rt.toMinutes() + " min"
+        + e.closeReason().filter(r -> !r.equals("replied")).map(r -> " (closed by hand: " + r + ")").orElse(""));
+  }
+
+  @Override
+  public void event(SlaEvent event) {
+    if (!store.saveEvent(event)) {
+      return;
+    }
+    if (event.level() == Level.BREACH) {
+      paged.add(event.episodeId());
+    }
+    metrics.slaEvent(event.brand(), event.platform(), event.category(), event.level());
+    String who = event.category().id() + " from @" + event.authorHandle() + " on " + event.platform().displayName();
+    String waited = event.waited().toMinutes() + " min";
+    switch (event.level()) {
+      case WARNING -> activity.log("WARNING", who + " unanswered for " + waited + " -> support");
+      case BREACH -> activity.log("BREACH", who + " unanswered for " + waited + " -> support + on-call");
+      case RESOLVED -> activity.log("RESOLVED", who + " answered after " + waited);
+    }
+    pending.add(event);
+  }
+
+  private static String hhmm(Instant t) {
+    return t.toString().substring(11, 16);
+  }
+}

@@ -1,0 +1,167 @@
+package io.replywatch.store;
+
+import io.replywatch.classify.Category;
+import io.replywatch.classify.Classification;
+import io.replywatch.ingest.Mention;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.Post;
+import io.replywatch.sla.Episode;
+import io.replywatch.sla.Level;
+import io.replywatch.sla.SlaEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SLA stage's durable state: mentions with their classification, known posts, episodes and the SLA events
+ * fired. Written by the one thread that owns the tracker, one transaction per poll batch or deadline, so after a
+ * crash the store holds either all of a batch or none of it.
+ */
+public final class SlaStore {
+  private final Connection c;
+
+  public SlaStore(Database db) {
+    this.c = db.connection();
+  }
+
+  /** Runs {@code work} in one transaction. */
+  public void inTransaction(Runnable work) {
+    try {
+      c.setAutoCommit(false);
+      work.run();
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException ignored) {
+        // the original failure matters more
+      }
+      throw e instanceof RuntimeException r ? r : new StoreException("transaction failed", e);
+    }
+  }
+
+  public void saveMention(Mention m, Classification cl) {
+    Post p = m.post();
+    update("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        p.platform().id(), p.id(), m.brand(), m.account(), p.authorId(), p.authorHandle(), p.text(),
+        p.createdAt().toEpochMilli(), m.receivedAt().toEpochMilli(), p.inReplyToId().orElse(null),
+        p.conversationId().orElse(null), p.permalink(), p.language().orElse(null), cl.category().id(),
+        cl.polarity(), cl.confidence(), cl.language(), cl.question() ? 1 : 0);
+  }
+
+  public void savePost(String brand, Post p, String conversation, String customerId) {
+    update("INSERT OR IGNORE INTO posts VALUES (?,?,?,?,?,?)", p.platform().id(), p.id(), brand, conversation,
+        customerId, p.createdAt().toEpochMilli());
+  }
+
+  public void saveEpisode(Episode e) {
+    update("""
+        INSERT INTO episodes (id, brand, platform, mention_id, conversation, customer_id, opened_at, category, first,
+          messages, warning_fired, breach_fired, closed_at, close_reason, response_ms, warning_ms, breach_ms)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+        ON CONFLICT (id) DO UPDATE SET messages = excluded.messages, warning_fired = excluded.warning_fired,
+          breach_fired = excluded.breach_fired, closed_at = excluded.closed_at, close_reason = excluded.close_reason,
+          response_ms = excluded.response_ms""",
+        e.id(), e.brand(), e.platform().id(), e.opening().post().id(), e.conversation(), e.customerId(),
+        e.openedAt().toEpochMilli(), e.classification().category().id(), e.isFirst() ? 1 : 0,
+        String.join(",", e.messageKeys()), e.hasFired(Level.WARNING) ? 1 : 0, e.hasFired(Level.BREACH) ? 1 : 0,
+        e.closedAt().map(Instant::toEpochMilli).orElse(null), e.closeReason().orElse(null),
+        e.responseTime().map(d -> d.toMillis()).orElse(null),
+        e.policy().warning().map(d -> d.toMillis()).orElse(null), e.policy().breach().map(d -> d.toMillis()).orElse(null));
+  }
+
+  /** Records an event; false if this (episode, level) was already recorded, so it must not be sent again. */
+  public boolean saveEvent(SlaEvent e) {
+    boolean fresh = update("INSERT OR IGNORE INTO sla_events VALUES (?,?,?,?)", e.episodeId(), e.level().id(),
+        e.at().toEpochMilli(), e.waited().toMillis()) == 1;
+    switch (e.level()) {
+      case WARNING -> update("UPDATE episodes SET warning_fired = 1 WHERE id = ?", e.episodeId());
+      case BREACH -> update("UPDATE episodes SET breach_fired = 1 WHERE id = ?", e.episodeId());
+      case RESOLVED -> { }
+    }
+    return fresh;
+  }
+
+  /** An open episode as stored, with its opening mention and classification, for recovery. */
+  public record OpenEpisode(Mention opening, Classification classification, String conversation, boolean first,
+      List<String> messageIds, List<Instant> messageTimes, boolean warningFired, boolean breachFired) {}
+
+  public List<OpenEpisode> openEpisodes() {
+    String sql = """
+        SELECT e.conversation, e.first, e.messages, e.warning_fired, e.breach_fired, m.*
+        FROM episodes e JOIN mentions m ON m.platform = e.platform AND m.id = e.mention_id
+        WHERE e.closed_at IS NULL ORDER BY e.opened_at""";
+    List<OpenEpisode> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        List<String> ids = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        for (String key : rs.getString("messages").split(",")) {
+          int at = key.lastIndexOf('@');
+          ids.add(key.substring(0, at));
+          times.add(Instant.ofEpochMilli(Long.parseLong(key.substring(at + 1))));
+        }
+        out.add(new OpenEpisode(mention(rs), classification(rs), rs.getString("conversation"), rs.getInt("first") == 1,
+            ids, times, rs.getInt("warning_fired") == 1, rs.getInt("breach_fired") == 1));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading open episodes", e);
+    }
+    return out;
+  }
+
+  /** A post known before a restart. */
+  public record KnownPost(String brand, String id, String conversation, String customerId, Instant createdAt) {}
+
+  public List<KnownPost> postsSince(Instant since) {
+    List<KnownPost> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT brand, id, conversation, customer_id, created_at FROM posts WHERE created_at >= ?")) {
+      s.setLong(1, since.toEpochMilli());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new KnownPost(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              Instant.ofEpochMilli(rs.getLong(5))));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading known posts", e);
+    }
+    return out;
+  }
+
+  static Mention mention(ResultSet rs) throws SQLException {
+    Post p = new Post(Platform.parse(rs.getString("platform")).orElseThrow(), rs.getString("id"),
+        rs.getString("author_id"), rs.getString("author_handle"), rs.getString("text"),
+        Instant.ofEpochMilli(rs.getLong("created_at")), Optional.ofNullable(rs.getString("in_reply_to")),
+        Optional.ofNullable(rs.getString("conversation_id")), rs.getString("permalink"),
+        Optional.ofNullable(rs.getString("platform_language")));
+    return new Mention(rs.getString("brand"), rs.getString("account"), p, Instant.ofEpochMilli(rs.getLong("received_at")));
+  }
+
+  static Classification classification(ResultSet rs) throws SQLException {
+    return new Classification(Category.parse(rs.getString("category")).orElse(Category.NEUTRAL),
+        rs.getDouble("polarity"), rs.getDouble("confidence"), rs.getString("language"), rs.getInt("question") == 1);
+  }
+
+  private int update(String sql, Object... args) {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        if (args[i] == null) {
+          s.setNull(i + 1, Types.NULL);
+        } else {
+          s.setObject(i + 1, args[i]);
+        }
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("writing to the store", e);
+    }
+  }
+}
