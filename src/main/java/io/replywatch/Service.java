@@ -24,6 +24,7 @@ import io.replywatch.notify.NotifyVerticle;
 import io.replywatch.sla.ActivityLog;
 import io.replywatch.sla.SlaEvent;
 import io.replywatch.sla.SlaVerticle;
+import io.replywatch.store.ApiQueries;
 import io.replywatch.store.Database;
 import io.replywatch.store.SlaStore;
 import io.replywatch.store.SqliteCursorStore;
@@ -106,7 +107,8 @@ public final class Service {
     List<Notifier> support = Notifiers.of(config.alerts().support(), channels);
     List<Notifier> paging = Notifiers.of(config.alerts().paging(), channels);
     ActivityLog activity = new ActivityLog(o.activity(), o.clock());
-    http = new HttpVerticle(config.server().host(), config.server().port(), registry, health);
+    http = new HttpVerticle(config.server().host(), config.server().port(), registry, health,
+        new ApiQueries(database, o.clock()));
     SlaVerticle sla = new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock(), new SlaStore(database));
     // Notifiers first: the SLA stage may fire deadlines that passed while the service was down as it starts.
     return vertx.deployVerticle(new NotifyVerticle(support, paging, metrics, o.clock()))

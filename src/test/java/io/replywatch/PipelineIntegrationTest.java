@@ -167,6 +167,61 @@ class PipelineIntegrationTest {
     return c == null ? 0 : c.count();
   }
 
+  @Test
+  void shouldServeTheApiAndCloseAnEpisodeByHand() throws Exception {
+    awaitActivity("waiting");
+    clock.set(T0.plus(Duration.ofMinutes(25)));
+    nextSlack();
+    JsonObject waiting = get("/api/v1/mentions?state=waiting&brand=acme&platform=mastodon", 200);
+    assertEquals(1, waiting.getInteger("count"));
+    JsonObject m = waiting.getJsonArray("mentions").getJsonObject(0);
+    assertEquals("complaint", m.getString("category"));
+    assertEquals(1800, m.getLong("waitedSeconds"));
+    assertEquals("[\"warning\"]", m.getJsonArray("events").encode());
+    assertEquals(0, get("/api/v1/mentions?state=answered", 200).getInteger("count"));
+
+    JsonObject sla = get("/api/v1/sla", 200).getJsonObject("total");
+    assertEquals(1, sla.getInteger("episodes"));
+    assertEquals(1, sla.getJsonObject("waiting").getInteger("30m_to_60m"));
+
+    for (String bad : new String[] {"/api/v1/mentions?state=lost", "/api/v1/mentions?limit=0",
+        "/api/v1/mentions?limit=ten", "/api/v1/mentions?platform=myspace", "/api/v1/sla?brand=Bad%20Brand"}) {
+      assertTrue(get(bad, 400).getString("error").length() > 10, bad);
+    }
+    String id = m.getString("episodeId");
+    assertEquals(400, post("/api/v1/episodes/" + id + "/close", "not json").statusCode());
+    assertEquals(400, post("/api/v1/episodes/" + id + "/close", "{\"reason\": \"\"}").statusCode());
+    var closed = post("/api/v1/episodes/" + id + "/close", "{\"reason\": \"answered by phone\"}");
+    assertEquals(200, closed.statusCode(), closed.bodyAsString());
+    assertEquals("answered by phone", closed.bodyAsJsonObject().getString("reason"));
+    assertTrue(nextSlack().getString("text").startsWith("Answered"), "the warning gets its follow-up");
+    assertEquals(404, post("/api/v1/episodes/" + id + "/close", "{\"reason\": \"again\"}").statusCode());
+    JsonObject all = get("/api/v1/mentions?state=all", 200).getJsonArray("mentions").getJsonObject(0);
+    assertEquals("closed", all.getString("state"));
+    assertEquals("answered by phone", all.getString("closeReason"));
+  }
+
+  private JsonObject get(String path, int status) throws Exception {
+    var client = io.vertx.ext.web.client.WebClient.create(fakes);
+    try {
+      var resp = await(client.get(service.port(), "127.0.0.1", path).send());
+      assertEquals(status, resp.statusCode(), path + " -> " + resp.bodyAsString());
+      return resp.bodyAsJsonObject();
+    } finally {
+      client.close();
+    }
+  }
+
+  private io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> post(String path, String body) throws Exception {
+    var client = io.vertx.ext.web.client.WebClient.create(fakes);
+    try {
+      return await(client.post(service.port(), "127.0.0.1", path)
+          .sendBuffer(io.vertx.core.buffer.Buffer.buffer(body)));
+    } finally {
+      client.close();
+    }
+  }
+
   private JsonObject nextSlack() throws InterruptedException {
     JsonObject body = slack.arrivals().poll(WAIT_S, TimeUnit.SECONDS);
     assertNotNull(body, "Slack received nothing within " + WAIT_S + "s");

@@ -2,6 +2,7 @@ package io.replywatch.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.replywatch.ingest.SourceHealth;
+import io.replywatch.store.ApiQueries;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -12,21 +13,24 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Map;
 
 /**
- * The one HTTP port (product.md §3): Prometheus {@code /metrics}, liveness, and readiness that names every source
- * and its state, so the monitor is never blind without saying so.
+ * The one HTTP port (product.md §3): Prometheus {@code /metrics}, liveness, readiness that names every source and
+ * its state (so the monitor is never blind without saying so), and the {@code /api/v1} endpoints.
  */
 public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final PrometheusMeterRegistry registry;
   private final SourceHealth health;
+  private final ApiQueries queries;
   private HttpServer server;
 
-  public HttpVerticle(String host, int port, PrometheusMeterRegistry registry, SourceHealth health) {
+  public HttpVerticle(String host, int port, PrometheusMeterRegistry registry, SourceHealth health,
+      ApiQueries queries) {
     this.host = host;
     this.port = port;
     this.registry = registry;
     this.health = health;
+    this.queries = queries;
   }
 
   @Override
@@ -35,6 +39,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
     router.get("/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
     router.get("/health/ready").handler(this::ready);
+    new ApiRoutes(vertx, queries).mount(router);
     return vertx.createHttpServer().requestHandler(router).listen(port, host).onSuccess(s -> server = s);
   }
 

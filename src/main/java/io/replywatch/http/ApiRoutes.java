@@ -1,0 +1,143 @@
+package io.replywatch.http;
+
+import io.replywatch.Addresses;
+import io.replywatch.ingest.Platform;
+import io.replywatch.store.ApiQueries;
+import io.replywatch.store.ApiQueries.MentionFilter;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/v1} (product.md §3): mentions by state, SLA figures, and closing an episode by hand. Every
+ * parameter is validated: a bad one is a 400 with a JSON {@code error} naming it, never a 500.
+ */
+final class ApiRoutes {
+  private static final Set<String> STATES = Set.of("waiting", "answered", "all");
+  private static final Pattern BRAND = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+  private static final Pattern EPISODE = Pattern.compile("[a-z]+-[A-Za-z0-9._:~/@-]{1,300}");
+  private static final int MAX_REASON = 500;
+
+  private final Vertx vertx;
+  private final ApiQueries queries;
+
+  ApiRoutes(Vertx vertx, ApiQueries queries) {
+    this.vertx = vertx;
+    this.queries = queries;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/mentions").handler(this::mentions);
+    router.get("/api/v1/sla").handler(this::sla);
+    router.post("/api/v1/episodes/:id/close").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::close);
+  }
+
+  private void mentions(RoutingContext ctx) {
+    String state = param(ctx, "state", "waiting");
+    if (!STATES.contains(state)) {
+      bad(ctx, "state must be one of waiting, answered, all");
+      return;
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(param(ctx, "limit", "100"));
+    } catch (NumberFormatException e) {
+      bad(ctx, "limit must be a whole number from 1 to 1000");
+      return;
+    }
+    if (limit < 1 || limit > 1000) {
+      bad(ctx, "limit must be a whole number from 1 to 1000");
+      return;
+    }
+    String brand = brand(ctx);
+    String platform = platform(ctx);
+    if (brand != null && platform != null) {
+      blocking(ctx, () -> queries.mentions(new MentionFilter(state, blankToNull(brand), blankToNull(platform), limit)));
+    }
+  }
+
+  private void sla(RoutingContext ctx) {
+    String brand = brand(ctx);
+    String platform = platform(ctx);
+    if (brand != null && platform != null) {
+      blocking(ctx, () -> queries.sla(blankToNull(brand), blankToNull(platform)));
+    }
+  }
+
+  private void close(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!EPISODE.matcher(id).matches()) {
+      bad(ctx, "episode id must look like <platform>-<post id>");
+      return;
+    }
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      bad(ctx, "body must be a JSON object like {\"reason\": \"answered by phone\"}");
+      return;
+    }
+    Object reason = body == null ? null : body.getValue("reason");
+    if (!(reason instanceof String r) || r.isBlank() || r.length() > MAX_REASON) {
+      bad(ctx, "reason must be a non-empty string of at most " + MAX_REASON + " characters");
+      return;
+    }
+    String clean = r.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    vertx.eventBus().<JsonObject>request(Addresses.CLOSE_EPISODE, new JsonObject().put("id", id).put("reason", clean))
+        .onSuccess(reply -> json(ctx, 200, reply.body()))
+        .onFailure(e -> {
+          boolean missing = e instanceof ReplyException re && re.failureCode() == 404;
+          json(ctx, missing ? 404 : 500, new JsonObject().put("error", missing
+              ? "no open episode with id " + id : "could not close the episode: " + e.getMessage()));
+        });
+  }
+
+  /** "" for absent, null after answering 400. */
+  private String brand(RoutingContext ctx) {
+    String brand = param(ctx, "brand", "");
+    if (!brand.isEmpty() && !BRAND.matcher(brand).matches()) {
+      bad(ctx, "brand must be a brand id (lower-case letters, digits, '-', '_')");
+      return null;
+    }
+    return brand;
+  }
+
+  private String platform(RoutingContext ctx) {
+    String platform = param(ctx, "platform", "");
+    if (!platform.isEmpty() && Platform.parse(platform).isEmpty()) {
+      bad(ctx, "platform must be one of x, mastodon, bluesky, reddit");
+      return null;
+    }
+    return platform;
+  }
+
+  private void blocking(RoutingContext ctx, Callable<JsonObject> query) {
+    vertx.executeBlocking(query, false)
+        .onSuccess(result -> json(ctx, 200, result))
+        .onFailure(e -> json(ctx, 500, new JsonObject().put("error", "store unavailable: " + e.getMessage())));
+  }
+
+  private static String param(RoutingContext ctx, String name, String fallback) {
+    String v = ctx.request().getParam(name);
+    return v == null ? fallback : v.trim();
+  }
+
+  private static String blankToNull(String s) {
+    return s.isEmpty() ? null : s;
+  }
+
+  private static void bad(RoutingContext ctx, String message) {
+    json(ctx, 400, new JsonObject().put("error", message));
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encodePrettily());
+  }
+}

@@ -1,0 +1,141 @@
+package io.replywatch.store;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The read side of the HTTP API, on its own connection (WAL lets it read while the SLA stage writes). Blocking:
+ * call it from a worker ({@code executeBlocking}); synchronized because one connection serves all requests.
+ */
+public final class ApiQueries {
+  private final Connection c;
+  private final Clock clock;
+
+  public ApiQueries(Database db, Clock clock) {
+    this.c = db.openReader();
+    this.clock = clock;
+  }
+
+  /** Filters of {@code GET /api/v1/mentions}; null brand or platform means all. */
+  public record MentionFilter(String state, String brand, String platform, int limit) {}
+
+  /** One entry per episode, shown by the mention that opened it, newest first. */
+  public synchronized JsonObject mentions(MentionFilter f) {
+    String where = switch (f.state()) {
+      case "waiting" -> " AND e.closed_at IS NULL";
+      case "answered" -> " AND e.closed_at IS NOT NULL";
+      default -> "";
+    };
+    String sql = "SELECT e.id AS episode_id, e.opened_at, e.closed_at, e.close_reason, e.response_ms, e.messages,"
+        + " e.warning_fired, e.breach_fired, m.* FROM episodes e JOIN mentions m"
+        + " ON m.platform = e.platform AND m.id = e.mention_id WHERE (? IS NULL OR e.brand = ?)"
+        + " AND (? IS NULL OR e.platform = ?)" + where + " ORDER BY e.opened_at DESC LIMIT ?";
+    JsonArray items = new JsonArray();
+    Instant now = clock.instant();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, f.brand());
+      s.setString(2, f.brand());
+      s.setString(3, f.platform());
+      s.setString(4, f.platform());
+      s.setInt(5, f.limit());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          items.add(mention(rs, now));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("listing mentions", e);
+    }
+    return new JsonObject().put("state", f.state()).put("count", items.size()).put("mentions", items);
+  }
+
+  private static JsonObject mention(ResultSet rs, Instant now) throws SQLException {
+    Instant opened = Instant.ofEpochMilli(rs.getLong("opened_at"));
+    long closed = rs.getLong("closed_at");
+    boolean open = rs.wasNull();
+    String reason = rs.getString("close_reason");
+    JsonArray events = new JsonArray();
+    if (rs.getInt("warning_fired") == 1) {
+      events.add("warning");
+    }
+    if (rs.getInt("breach_fired") == 1) {
+      events.add("breach");
+    }
+    return new JsonObject()
+        .put("episodeId", rs.getString("episode_id"))
+        .put("brand", rs.getString("brand"))
+        .put("platform", rs.getString("platform"))
+        .put("mentionId", rs.getString("id"))
+        .put("author", rs.getString("author_handle"))
+        .put("text", rs.getString("text"))
+        .put("permalink", rs.getString("permalink"))
+        .put("createdAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString())
+        .put("receivedAt", Instant.ofEpochMilli(rs.getLong("received_at")).toString())
+        .put("category", rs.getString("category"))
+        .put("polarity", rs.getDouble("polarity"))
+        .put("confidence", rs.getDouble("confidence"))
+        .put("language", rs.getString("language"))
+        .put("question", rs.getInt("question") == 1)
+        .put("messages", rs.getString("messages").split(",").length)
+        .put("state", open ? "waiting" : "replied".equals(reason) ? "answered" : "closed")
+        .put("closeReason", open || "replied".equals(reason) ? null : reason)
+        .put("waitedSeconds", open ? Math.max(0, Duration.between(opened, now).toSeconds()) : null)
+        .put("responseSeconds", open ? null : rs.getLong("response_ms") / 1000)
+        .put("answeredAt", open ? null : Instant.ofEpochMilli(closed).toString())
+        .put("events", events);
+  }
+
+  /** {@code GET /api/v1/sla}: per brand and platform, plus a total row {@code "*"}. */
+  public synchronized JsonObject sla(String brand, String platform) {
+    String sql = "SELECT brand, platform, opened_at, closed_at, close_reason, response_ms, warning_ms, breach_ms"
+        + " FROM episodes WHERE (? IS NULL OR brand = ?) AND (? IS NULL OR platform = ?)";
+    Map<String, SlaFigures> groups = new TreeMap<>();
+    SlaFigures total = new SlaFigures();
+    Instant now = clock.instant();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, brand);
+      s.setString(2, brand);
+      s.setString(3, platform);
+      s.setString(4, platform);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          SlaFigures.Row row = SlaFigures.Row.of(rs, now);
+          groups.computeIfAbsent(rs.getString("brand") + "/" + rs.getString("platform"), k -> new SlaFigures()).add(row);
+          total.add(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("computing SLA figures", e);
+    }
+    JsonArray rows = new JsonArray();
+    groups.forEach((key, fig) -> rows.add(fig.toJson().put("brand", key.split("/")[0]).put("platform", key.split("/")[1])));
+    return new JsonObject().put("at", now.toString()).put("groups", rows)
+        .put("total", total.toJson().put("brand", "*").put("platform", "*"));
+  }
+
+  /** Nearest-rank percentile over sorted values; null when there are none. */
+  static Long nearestRank(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    int rank = (int) Math.ceil(p * sorted.size());
+    return sorted.get(Math.max(0, rank - 1));
+  }
+
+  static List<Long> sorted(List<Long> values) {
+    List<Long> copy = new ArrayList<>(values);
+    copy.sort(null);
+    return copy;
+  }
+}

@@ -1,0 +1,80 @@
+package io.replywatch.store;
+
+import io.vertx.core.json.JsonObject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SLA figures of one group of episodes: how many, how many answered, response-time percentiles (nearest rank,
+ * over answered episodes), the share answered within each target (inclusive, over answered episodes that had
+ * that target), and who is waiting now by age.
+ */
+final class SlaFigures {
+
+  /** One episode, reduced to what the figures need. */
+  record Row(boolean answered, long responseSeconds, Long warningSeconds, Long breachSeconds, long waitingSeconds) {
+
+    static Row of(ResultSet rs, Instant now) throws SQLException {
+      rs.getLong("closed_at");
+      boolean open = rs.wasNull();
+      String reason = rs.getString("close_reason");
+      long rt = rs.getLong("response_ms") / 1000;
+      Long warning = seconds(rs, "warning_ms");
+      Long breach = seconds(rs, "breach_ms");
+      long waiting = open ? Math.max(0, Duration.between(Instant.ofEpochMilli(rs.getLong("opened_at")), now).toSeconds()) : 0;
+      // Closed by hand (spam, answered by phone) is neither answered nor waiting.
+      return new Row(!open && "replied".equals(reason), rt, warning, breach, open ? waiting : -1);
+    }
+
+    private static Long seconds(ResultSet rs, String column) throws SQLException {
+      long v = rs.getLong(column);
+      return rs.wasNull() ? null : v / 1000;
+    }
+  }
+
+  private int episodes;
+  private final List<Long> responses = new ArrayList<>();
+  private int withWarning;
+  private int withinWarning;
+  private int withBreach;
+  private int withinBreach;
+  private final long[] waiting = new long[3];
+
+  void add(Row r) {
+    episodes++;
+    if (r.answered()) {
+      responses.add(r.responseSeconds());
+      if (r.warningSeconds() != null) {
+        withWarning++;
+        withinWarning += r.responseSeconds() <= r.warningSeconds() ? 1 : 0;
+      }
+      if (r.breachSeconds() != null) {
+        withBreach++;
+        withinBreach += r.responseSeconds() <= r.breachSeconds() ? 1 : 0;
+      }
+    } else if (r.waitingSeconds() >= 0) {
+      waiting[r.waitingSeconds() < 1800 ? 0 : r.waitingSeconds() < 3600 ? 1 : 2]++;
+    }
+  }
+
+  JsonObject toJson() {
+    List<Long> sorted = ApiQueries.sorted(responses);
+    return new JsonObject()
+        .put("episodes", episodes)
+        .put("answered", responses.size())
+        .put("responseSecondsP50", ApiQueries.nearestRank(sorted, 0.5))
+        .put("responseSecondsP90", ApiQueries.nearestRank(sorted, 0.9))
+        .put("withinWarning", share(withinWarning, withWarning))
+        .put("withinBreach", share(withinBreach, withBreach))
+        .put("waiting", new JsonObject().put("under_30m", waiting[0]).put("30m_to_60m", waiting[1])
+            .put("over_60m", waiting[2]));
+  }
+
+  private static Double share(int hit, int of) {
+    return of == 0 ? null : Math.round(hit * 10000.0 / of) / 10000.0;
+  }
+}
