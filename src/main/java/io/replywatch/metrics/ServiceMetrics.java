@@ -47,6 +47,8 @@ public final class ServiceMetrics {
     for (Category c : Category.values()) {
       mentions(brand, platform, c);
       responseTimer(brand, platform, c);
+      kindTimer("first", brand, platform, c);
+      kindTimer("next", brand, platform, c);
       for (Level level : Level.values()) {
         slaEvents(brand, platform, c, level);
       }
@@ -76,8 +78,10 @@ public final class ServiceMetrics {
     mentions(brand, platform, category).increment();
   }
 
-  public void responseTime(String brand, Platform platform, Category category, Duration d) {
+  /** @param first whether the episode was its conversation's first (first response time) or a later one (next) */
+  public void responseTime(String brand, Platform platform, Category category, boolean first, Duration d) {
     responseTimer(brand, platform, category).record(d);
+    kindTimer(first ? "first" : "next", brand, platform, category).record(d);
   }
 
   public void slaEvent(String brand, Platform platform, Category category, Level level) {
@@ -125,6 +129,16 @@ public final class ServiceMetrics {
   private Timer responseTimer(String brand, Platform platform, Category category) {
     return Timer.builder("replywatch.response")
         .description("Time from a customer's first unanswered message to the brand's reply, per closed episode")
+        .tags("brand", brand, "platform", platform.id(), "category", category.id())
+        .serviceLevelObjectives(RESPONSE_BUCKETS)
+        .register(registry);
+  }
+
+  private Timer kindTimer(String kind, String brand, Platform platform, Category category) {
+    return Timer.builder("replywatch." + kind + ".response")
+        .description(kind.equals("first")
+            ? "Response time of the first waiting episode of each conversation"
+            : "Response time of later waiting episodes (the customer wrote again after an answer)")
         .tags("brand", brand, "platform", platform.id(), "category", category.id())
         .serviceLevelObjectives(RESPONSE_BUCKETS)
         .register(registry);

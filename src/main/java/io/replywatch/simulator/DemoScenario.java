@@ -7,7 +7,7 @@ import java.time.Instant;
  * The demo's script: a support shift that repeats every two hours of service time, with a complaint that goes
  * unanswered past both targets, one answered after the warning, questions answered in time, praise and neutral
  * chatter, a follow-up, Korean mentions, and one overdue complaint already waiting when the demo starts (it fires
- * at once, as a backfill after an outage would).
+ * at once, as a backfill after an outage would), and a customer who writes again after an answer.
  */
 public final class DemoScenario {
   public static final String BRAND_ACCOUNT_ID = "42";
@@ -47,7 +47,10 @@ public final class DemoScenario {
 
   private void cycle(Instant c, String n) {
     String q = customer(at(c, 1), "lee" + n, "do you ship to Canada?", null, "en");
-    brand(at(c, 9), "Hi! Yes, we ship to Canada in 3-5 days.", q);
+    String a = brand(at(c, 9), "Hi! Yes, we ship to Canada in 3-5 days.", q);
+    // Lee writes again after the answer: a next episode in the same conversation (next response time).
+    String again = customer(at(c, 12), "lee" + n, "thanks! and is shipping free over $50?", a, "en");
+    brand(at(c, 17), "It is, for orders over $50 to Canada.", again);
     customer(at(c, 2), "sam" + n, "love the new app, checkout is so fast now \uD83C\uDF89 thanks!", null, "en");
     String ko = customer(at(c, 4), "minji" + n, "주문한 지 2주가 지났는데 아직도 배송이 안 왔어요. 너무 실망입니다", null, "ko");
     brand(at(c, 48), "민지님, 불편을 드려 죄송합니다. 오늘 바로 재발송해 드렸습니다.", ko);
@@ -67,7 +70,7 @@ public final class DemoScenario {
     return timeline.add(at, "9" + Math.abs(handle.hashCode()), handle + "@example.social", text, false, inReplyTo, lang);
   }
 
-  private void brand(Instant at, String text, String inReplyTo) {
-    timeline.add(at, BRAND_ACCOUNT_ID, BRAND_HANDLE, text, true, inReplyTo, "en");
+  private String brand(Instant at, String text, String inReplyTo) {
+    return timeline.add(at, BRAND_ACCOUNT_ID, BRAND_HANDLE, text, true, inReplyTo, "en");
   }
 }

@@ -105,7 +105,7 @@ final class Recorder implements SlaListener {
     store.saveEpisode(e);
     waiting.close(e.id());
     Duration rt = e.responseTime().orElse(Duration.ZERO);
-    metrics.responseTime(e.brand(), e.platform(), e.classification().category(), rt);
+    metrics.responseTime(e.brand(), e.platform(), e.classification().category(), e.isFirst(), rt);
     activity.log("answered", e.id() + " " + e.classification().category().id() + " after " + rt.toMinutes() + " min"
         + e.closeReason().filter(r -> !r.equals("replied")).map(r -> " (closed by hand: " + r + ")").orElse(""));
   }

@@ -10,17 +10,19 @@ import java.util.TreeSet;
  */
 final class MetricsContract {
 
-  /** §3 table: base name → Prometheus type. */
-  static final Map<String, String> METRICS = Map.of(
-      "replywatch_mentions_total", "counter",
-      "replywatch_response_seconds", "histogram",
-      "replywatch_waiting", "gauge",
-      "replywatch_sla_events_total", "counter",
-      "replywatch_notifications_total", "counter",
-      "replywatch_poll_requests_total", "counter",
-      "replywatch_source_last_success_timestamp_seconds", "gauge",
-      "replywatch_ratelimit_remaining", "gauge",
-      "replywatch_ingest_lag_seconds", "histogram");
+  /** §3 table, plus the metrics the service adds to it: base name → Prometheus type. */
+  static final Map<String, String> METRICS = Map.ofEntries(
+      Map.entry("replywatch_first_response_seconds", "histogram"),
+      Map.entry("replywatch_next_response_seconds", "histogram"),
+      Map.entry("replywatch_mentions_total", "counter"),
+      Map.entry("replywatch_response_seconds", "histogram"),
+      Map.entry("replywatch_waiting", "gauge"),
+      Map.entry("replywatch_sla_events_total", "counter"),
+      Map.entry("replywatch_notifications_total", "counter"),
+      Map.entry("replywatch_poll_requests_total", "counter"),
+      Map.entry("replywatch_source_last_success_timestamp_seconds", "gauge"),
+      Map.entry("replywatch_ratelimit_remaining", "gauge"),
+      Map.entry("replywatch_ingest_lag_seconds", "histogram"));
 
   /** Series Prometheus itself adds for every scrape target. */
   static final Set<String> PROMETHEUS_SERIES = Set.of("up");
