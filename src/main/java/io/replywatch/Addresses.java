@@ -4,10 +4,8 @@ package io.replywatch;
 public final class Addresses {
   /** Pollers → SLA verticle: a {@code PollBatch}; the reply confirms it was taken, so the cursor may advance. */
   public static final String POLL_BATCH = "replywatch.ingest.batch";
-  /** SLA verticle → notify verticle: an {@code SlaEvent}. */
+  /** SLA verticle → notify verticle: an {@code SlaEvent} was committed with its outbox rows; deliver them. */
   public static final String SLA_EVENT = "replywatch.sla.event";
-  /** Header on a resolved {@code SlaEvent}: "true" when the episode had paged, so paging channels hear of it too. */
-  public static final String PAGED_HEADER = "paged";
 
   /** HTTP API → SLA verticle: close an episode by hand; body {@code {"id","reason"}}, reply the episode or 404. */
   public static final String CLOSE_EPISODE = "replywatch.sla.close";

@@ -18,7 +18,6 @@ import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.mastodon.MastodonPoller;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.metrics.WaitingTable;
-import io.replywatch.notify.Notifier;
 import io.replywatch.notify.Notifiers;
 import io.replywatch.notify.NotifyVerticle;
 import io.replywatch.sla.ActivityLog;
@@ -26,6 +25,7 @@ import io.replywatch.sla.SlaEvent;
 import io.replywatch.sla.SlaVerticle;
 import io.replywatch.store.ApiQueries;
 import io.replywatch.store.Database;
+import io.replywatch.store.Outbox;
 import io.replywatch.store.SlaStore;
 import io.replywatch.store.SqliteCursorStore;
 import io.replywatch.time.ServiceClock;
@@ -104,14 +104,14 @@ public final class Service {
       }
     }
     Notifiers.Context channels = new Notifiers.Context(vertx, o.clock(), o.console());
-    List<Notifier> support = Notifiers.of(config.alerts().support(), channels);
-    List<Notifier> paging = Notifiers.of(config.alerts().paging(), channels);
     ActivityLog activity = new ActivityLog(o.activity(), o.clock());
     http = new HttpVerticle(config.server().host(), config.server().port(), registry, health,
         new ApiQueries(database, o.clock()));
     SlaVerticle sla = new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock(), new SlaStore(database));
     // Notifiers first: the SLA stage may fire deadlines that passed while the service was down as it starts.
-    return vertx.deployVerticle(new NotifyVerticle(support, paging, metrics, o.clock()))
+    NotifyVerticle notify = new NotifyVerticle(config.alerts(), c -> Notifiers.of(c, channels), new Outbox(database),
+        metrics, o.clock());
+    return vertx.deployVerticle(notify, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(id -> vertx.deployVerticle(sla, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
         .compose(id -> vertx.deployVerticle(http))
         .compose(id -> deployPollers(o, metrics))

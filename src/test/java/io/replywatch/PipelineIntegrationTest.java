@@ -1,6 +1,7 @@
 package io.replywatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,12 @@ class PipelineIntegrationTest {
     clock.set(T0.plus(Duration.ofMinutes(25)));
     assertTrue(nextSlack().getString("text").contains("30 min"));
     await(service.stop());
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
+        var rs = c.createStatement().executeQuery("SELECT level, state, attempts FROM outbox")) {
+      assertTrue(rs.next());
+      assertEquals("warning sent 1", rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3),
+          "a clean stop lets the delivery in flight settle");
+    }
 
     clock.set(T0.plus(Duration.ofMinutes(58))); // the 60-minute deadline passes while the service is down
     service = startService();
@@ -149,6 +156,10 @@ class PipelineIntegrationTest {
     assertTrue(warning.getString("text").contains("30 min"));
     assertEquals(3, slack.requests(), "500, then 429, then delivered");
     assertEquals(1, slack.accepted().size());
+    JsonObject sent = get("/api/v1/notifications?state=sent", 200).getJsonArray("notifications").getJsonObject(0);
+    assertEquals(3, sent.getInteger("attempts"));
+    assertEquals(0, get("/api/v1/notifications", 200).getInteger("count"), "nothing failed");
+    get("/api/v1/notifications?state=lost", 400);
   }
 
   private void awaitRetried(int n) {
@@ -199,6 +210,45 @@ class PipelineIntegrationTest {
     JsonObject all = get("/api/v1/mentions?state=all", 200).getJsonArray("mentions").getJsonObject(0);
     assertEquals("closed", all.getString("state"));
     assertEquals("answered by phone", all.getString("closeReason"));
+  }
+
+  @Test
+  void shouldTurnABurstIntoADigestAndKeepAPermanentFailureForInspection() throws Exception {
+    awaitActivity("waiting");
+    slack.answerNext(new FakeWebhookReceiver.Answer(400, null)); // Slack's invalid_payload: permanent
+    clock.set(T0.plus(Duration.ofMinutes(25)));
+    awaitActivity("WARNING");
+    JsonObject failed = awaitFailed();
+    assertEquals("warning", failed.getString("level"));
+    assertTrue(failed.getString("lastError").contains("400"), failed.encode());
+    assertFalse(failed.getString("lastError").contains("/hook"), "the webhook URL is a secret");
+
+    for (int i = 0; i < 20; i++) {
+      timeline.add(T0.plus(Duration.ofMinutes(30)).plusSeconds(i), "60" + i, "burst" + i + "@example.social",
+          "charged twice for order " + i + ", this is unacceptable, refund me", false, null, "en");
+    }
+    clock.set(T0.plus(Duration.ofHours(3))); // all 20 are past both targets when first seen
+    int alerts = 0;
+    int messages = 0;
+    while (alerts < 42) {
+      JsonObject body = nextSlack();
+      messages++;
+      alerts += body.getString("text").contains("SLA alerts") ? body.getJsonArray("blocks").size() - 1 : 1;
+    }
+    assertEquals(42, alerts, "20 warnings, 20 pages, and the first complaint's page and answer (at 70 min)");
+    assertTrue(messages <= 4, "a burst of 42 alerts arrives as " + messages + " messages, not 41");
+  }
+
+  private JsonObject awaitFailed() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+    while (System.nanoTime() < deadline) {
+      var list = get("/api/v1/notifications?state=failed", 200).getJsonArray("notifications");
+      if (!list.isEmpty()) {
+        return list.getJsonObject(0);
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+    }
+    throw new AssertionError("no failed notification within " + WAIT_S + "s");
   }
 
   private JsonObject get(String path, int status) throws Exception {

@@ -16,11 +16,13 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/v1} (product.md §3): mentions by state, SLA figures, and closing an episode by hand. Every
+ * {@code /api/v1} (product.md §3): mentions by state, SLA figures, closing an episode by hand, and the alert
+ * outbox by state (failed deliveries are kept for inspection). Every
  * parameter is validated: a bad one is a 400 with a JSON {@code error} naming it, never a 500.
  */
 final class ApiRoutes {
   private static final Set<String> STATES = Set.of("waiting", "answered", "all");
+  private static final Set<String> NOTIFICATION_STATES = Set.of("failed", "pending", "sending", "sent", "all");
   private static final Pattern BRAND = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
   private static final Pattern EPISODE = Pattern.compile("[a-z]+-[A-Za-z0-9._:~/@-]{1,300}");
   private static final int MAX_REASON = 500;
@@ -36,6 +38,7 @@ final class ApiRoutes {
   void mount(Router router) {
     router.get("/api/v1/mentions").handler(this::mentions);
     router.get("/api/v1/sla").handler(this::sla);
+    router.get("/api/v1/notifications").handler(this::notifications);
     router.post("/api/v1/episodes/:id/close").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::close);
   }
 
@@ -45,15 +48,8 @@ final class ApiRoutes {
       bad(ctx, "state must be one of waiting, answered, all");
       return;
     }
-    int limit;
-    try {
-      limit = Integer.parseInt(param(ctx, "limit", "100"));
-    } catch (NumberFormatException e) {
-      bad(ctx, "limit must be a whole number from 1 to 1000");
-      return;
-    }
-    if (limit < 1 || limit > 1000) {
-      bad(ctx, "limit must be a whole number from 1 to 1000");
+    Integer limit = limit(ctx);
+    if (limit == null) {
       return;
     }
     String brand = brand(ctx);
@@ -61,6 +57,32 @@ final class ApiRoutes {
     if (brand != null && platform != null) {
       blocking(ctx, () -> queries.mentions(new MentionFilter(state, blankToNull(brand), blankToNull(platform), limit)));
     }
+  }
+
+  private void notifications(RoutingContext ctx) {
+    String state = param(ctx, "state", "failed");
+    if (!NOTIFICATION_STATES.contains(state)) {
+      bad(ctx, "state must be one of failed, pending, sending, sent, all");
+      return;
+    }
+    Integer limit = limit(ctx);
+    if (limit != null) {
+      blocking(ctx, () -> queries.notifications(state, limit));
+    }
+  }
+
+  /** The {@code limit} parameter (default 100, 1 to 1000), or null after answering 400. */
+  private Integer limit(RoutingContext ctx) {
+    try {
+      int limit = Integer.parseInt(param(ctx, "limit", "100"));
+      if (limit >= 1 && limit <= 1000) {
+        return limit;
+      }
+    } catch (NumberFormatException ignored) {
+      // answered below
+    }
+    bad(ctx, "limit must be a whole number from 1 to 1000");
+    return null;
   }
 
   private void sla(RoutingContext ctx) {

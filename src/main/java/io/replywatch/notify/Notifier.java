@@ -13,4 +13,22 @@ public interface Notifier {
   String channel();
 
   Future<Void> send(SlaEvent event);
+
+  /**
+   * The least time between two messages to this channel: chat channels (Slack, Teams) take about one per second,
+   * and keep sending at them while rate-limited and they may disable the app.
+   */
+  default java.time.Duration minInterval() {
+    return java.time.Duration.ZERO;
+  }
+
+  /** Whether {@link #sendDigest} turns a burst into one message; otherwise each event is its own message. */
+  default boolean digests() {
+    return false;
+  }
+
+  /** One message listing several events (a burst of 20 complaints is one digest, not 20 pings). */
+  default Future<Void> sendDigest(java.util.List<SlaEvent> events) {
+    throw new UnsupportedOperationException(channel() + " sends no digests");
+  }
 }

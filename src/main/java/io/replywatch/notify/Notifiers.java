@@ -13,7 +13,6 @@ import io.replywatch.notify.webhook.WebhookPayloads;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,11 +30,7 @@ public final class Notifiers {
   /** Everything a channel may need to be built. */
   public record Context(Vertx vertx, Clock clock, Consumer<String> console) {}
 
-  public static List<Notifier> of(List<Channel> channels, Context ctx) {
-    return channels.stream().map(c -> of(c, ctx)).toList();
-  }
-
-  static Notifier of(Channel c, Context ctx) {
+  public static Notifier of(Channel c, Context ctx) {
     return switch (c.type()) {
       case "slack" -> new SlackNotifier(ctx.vertx(), c.url().reveal(), TIMEOUT, ctx.clock());
       case "teams" -> new TeamsNotifier(ctx.vertx(), c.url().reveal(), new TeamsPayloads(), TIMEOUT, ctx.clock());

@@ -1,130 +1,211 @@
 package io.replywatch.notify;
 
 import io.replywatch.Addresses;
+import io.replywatch.config.ReplywatchConfig.Alerts;
+import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.metrics.ServiceMetrics.NotifyOutcome;
-import io.replywatch.sla.Level;
-import io.replywatch.sla.SlaEvent;
+import io.replywatch.store.Outbox;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.Deque;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes SLA events to channels (product.md §4): warning to support, breach to support and paging, resolved to
- * every channel that got an event for the episode. Recoverable failures are retried with backoff on one timer;
- * permanent ones are counted and logged. Delivery state lives in memory until the durable outbox lands.
+ * Delivers what the SLA stage queued in the durable outbox (product.md §4): each (episode, level, channel) once.
+ * Recoverable failures (5xx, 429, timeouts) are retried with exponential backoff and jitter, honouring
+ * {@code Retry-After}, on one timer for the earliest retry; permanent ones are marked failed and kept for
+ * inspection. Undelivered rows survive a restart and go out when it starts. Deploy as a worker: the outbox
+ * statements block.
  */
 public final class NotifyVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NotifyVerticle.class);
   static final int MAX_ATTEMPTS = 12;
+  private static final int BATCH = 200;
 
-  private record Delivery(int channel, SlaEvent event, int attempt, Instant dueAt) {}
-
-  private final List<Notifier> support;
-  private final List<Notifier> paging;
-  private final List<Notifier> all = new ArrayList<>();
+  private final Map<String, Lane> lanes = new LinkedHashMap<>();
+  private final Outbox outbox;
   private final ServiceMetrics metrics;
   private final ServiceClock clock;
-  private final PriorityQueue<Delivery> retries = new PriorityQueue<>(Comparator.comparing(Delivery::dueAt));
   private final Random random = new Random();
+  private static final long STOP_GRACE_MS = 5_000;
   private long timer = -1;
+  private io.vertx.core.Promise<Void> stopping;
   private Runnable stopJumps = () -> { };
 
-  public NotifyVerticle(List<Notifier> support, List<Notifier> paging, ServiceMetrics metrics, ServiceClock clock) {
-    this.support = support;
-    this.paging = paging;
+  private final Alerts alerts;
+  private final Function<Channel, Notifier> factory;
+
+  /**
+   * @param factory builds each channel's notifier; called in {@link #start}, so their HTTP clients belong to this
+   *     verticle and close only after {@link #stop} let deliveries in flight settle
+   */
+  public NotifyVerticle(Alerts alerts, Function<Channel, Notifier> factory, Outbox outbox, ServiceMetrics metrics,
+      ServiceClock clock) {
+    this.alerts = alerts;
+    this.factory = factory;
+    this.outbox = outbox;
     this.metrics = metrics;
     this.clock = clock;
-    all.addAll(support);
-    all.addAll(paging);
   }
 
   @Override
   public Future<?> start() {
-    all.forEach(n -> metrics.initChannel(n.channel()));
-    stopJumps = clock.onJump(() -> context.runOnContext(v -> retryDue()));
-    return vertx.eventBus().<SlaEvent>consumer(Addresses.SLA_EVENT,
-        m -> route(m.body(), "true".equals(m.headers().get(Addresses.PAGED_HEADER)))).completion();
+    for (int i = 0; i < alerts.support().size(); i++) {
+      lanes.put("support/" + i, new Lane(factory.apply(alerts.support().get(i))));
+    }
+    for (int i = 0; i < alerts.paging().size(); i++) {
+      lanes.put("paging/" + i, new Lane(factory.apply(alerts.paging().get(i))));
+    }
+    lanes.values().forEach(l -> metrics.initChannel(l.notifier.channel()));
+    int resumed = outbox.resumeInFlight();
+    if (resumed > 0) {
+      LOG.warn("{} notification(s) were in flight when the service stopped; sending them again", resumed);
+    }
+    stopJumps = clock.onJump(() -> context.runOnContext(v -> deliverDue()));
+    return vertx.eventBus().consumer(Addresses.SLA_EVENT, m -> deliverDue()).completion()
+        .onSuccess(v -> deliverDue());
   }
 
+  /**
+   * Lets messages in flight settle (up to a few seconds) before Vert.x closes, so a clean stop never leaves a
+   * delivered message unmarked, which the next start would send again.
+   */
   @Override
   public Future<?> stop() {
     stopJumps.run();
     vertx.cancelTimer(timer);
-    return Future.succeededFuture();
+    lanes.values().forEach(l -> vertx.cancelTimer(l.timer));
+    stopping = io.vertx.core.Promise.promise();
+    if (lanes.values().stream().noneMatch(l -> l.busy)) {
+      stopping.tryComplete();
+    } else {
+      vertx.setTimer(STOP_GRACE_MS, id -> stopping.tryComplete());
+    }
+    return stopping.future();
+  }
+
+  /** Takes everything due now into its channel's lane, then arms the timer for the next retry. */
+  private void deliverDue() {
+    List<Outbox.Item> due;
+    do {
+      due = outbox.takeDue(clock.instant(), BATCH);
+      for (Outbox.Item item : due) {
+        Lane lane = lanes.get(item.channel());
+        if (lane == null) {
+          outbox.failed(item.id(), clock.instant(), "channel " + item.channel() + " is no longer configured");
+        } else {
+          lane.queue.add(item);
+        }
+      }
+    } while (due.size() == BATCH);
+    lanes.values().forEach(this::pump);
+    arm();
   }
 
   /**
-   * The routing rule of product.md §4 as a pure function of the event: warning to support; breach to support and
-   * paging; resolved to support (every event went there) and, if the episode paged, to paging. No memory, so a
-   * restart between the page and the answer still resolves the page.
+   * One message at a time per channel, no faster than its pace (in real time); a paced channel with several waiting gets one
+   * digest. So a crash can repeat at most the one message in flight, and a burst never floods a chat channel.
    */
-  void route(SlaEvent event, boolean paged) {
-    Set<Integer> targets = new HashSet<>();
-    switch (event.level()) {
-      case WARNING -> range(0, support.size(), targets);
-      case BREACH -> range(0, all.size(), targets);
-      case RESOLVED -> range(0, paged ? all.size() : support.size(), targets);
+  private void pump(Lane lane) {
+    if (lane.busy || lane.queue.isEmpty()) {
+      return;
     }
-    targets.stream().sorted().forEach(i -> attempt(new Delivery(i, event, 1, clock.instant())));
-  }
-
-  private static void range(int from, int to, Set<Integer> into) {
-    for (int i = from; i < to; i++) {
-      into.add(i);
+    if (stopping != null) {
+      return;
     }
-  }
-
-  private void attempt(Delivery d) {
-    Notifier n = all.get(d.channel());
-    n.send(d.event()).onComplete(ar -> {
-      if (ar.succeeded()) {
-        metrics.notification(n.channel(), d.event().level(), NotifyOutcome.SENT);
-        return;
+    // Pacing is in real time, whatever the service clock does: Slack's one message a second is wall-clock.
+    long waitNanos = lane.lastAttemptNanos + lane.notifier.minInterval().toNanos() - System.nanoTime();
+    if (lane.attempted && waitNanos > 0) {
+      if (lane.timer < 0) {
+        lane.timer = vertx.setTimer(Math.max(1, waitNanos / 1_000_000), id -> {
+          lane.timer = -1;
+          pump(lane);
+        });
       }
-      DeliveryException e = ar.cause() instanceof DeliveryException de ? de
-          : new DeliveryException(n.channel() + " failed: " + ar.cause().getClass().getSimpleName(), true,
-              java.util.Optional.empty());
-      if (e.recoverable() && d.attempt() < MAX_ATTEMPTS) {
-        Duration wait = Backoff.next(d.attempt(), e.retryAfter(), random);
-        LOG.warn("delivery retry: channel={} level={} key={} attempt={} in={}ms: {}", n.channel(),
-            d.event().level().id(), d.event().dedupKey(), d.attempt(), wait.toMillis(), e.getMessage());
-        retries.add(new Delivery(d.channel(), d.event(), d.attempt() + 1, clock.instant().plus(wait)));
-        arm();
-        metrics.notification(n.channel(), d.event().level(), NotifyOutcome.RETRIED);
-      } else {
-        metrics.notification(n.channel(), d.event().level(), NotifyOutcome.FAILED);
-        LOG.error("delivery failed for good: channel={} level={} key={} attempts={}: {}", n.channel(),
-            d.event().level().id(), d.event().dedupKey(), d.attempt(), e.getMessage());
+      return;
+    }
+    List<Outbox.Item> batch = new ArrayList<>();
+    int max = lane.notifier.digests() ? io.replywatch.notify.slack.SlackPayloads.DIGEST_MAX : 1;
+    while (!lane.queue.isEmpty() && batch.size() < max) {
+      batch.add(lane.queue.poll());
+    }
+    lane.busy = true;
+    lane.attempted = true;
+    lane.lastAttemptNanos = System.nanoTime();
+    Notifier n = lane.notifier;
+    Future<Void> sent = batch.size() == 1 ? n.send(batch.get(0).event())
+        : n.sendDigest(batch.stream().map(Outbox.Item::event).toList());
+    sent.onComplete(ar -> {
+      lane.busy = false;
+      batch.forEach(item -> settle(n, item, ar.succeeded() ? null : ar.cause()));
+      if (stopping != null && lanes.values().stream().noneMatch(l -> l.busy)) {
+        stopping.tryComplete();
       }
+      pump(lane);
     });
   }
 
-  private void retryDue() {
-    Instant now = clock.instant();
-    while (!retries.isEmpty() && !retries.peek().dueAt().isAfter(now)) {
-      attempt(retries.poll());
+  private void settle(Notifier n, Outbox.Item item, Throwable failure) {
+    if (failure == null) {
+      outbox.sent(item.id(), clock.instant());
+      metrics.notification(n.channel(), item.event().level(), NotifyOutcome.SENT);
+      return;
     }
-    arm();
+    DeliveryException e = failure instanceof DeliveryException de ? de
+        : new DeliveryException(n.channel() + " failed: " + failure.getClass().getSimpleName(), true, Optional.empty());
+    int attempts = item.attempts() + 1;
+    if (e.recoverable() && attempts < MAX_ATTEMPTS) {
+      Duration wait = Backoff.next(attempts, e.retryAfter(), random);
+      outbox.retry(item.id(), clock.instant().plus(wait), e.getMessage());
+      LOG.warn("delivery retry: channel={} level={} key={} attempt={} in={}ms: {}", n.channel(),
+          item.event().level().id(), item.event().dedupKey(), attempts, wait.toMillis(), e.getMessage());
+      arm();
+      metrics.notification(n.channel(), item.event().level(), NotifyOutcome.RETRIED);
+    } else {
+      outbox.failed(item.id(), clock.instant(), e.getMessage());
+      metrics.notification(n.channel(), item.event().level(), NotifyOutcome.FAILED);
+      LOG.error("delivery failed for good: channel={} level={} key={} attempts={}: {}", n.channel(),
+          item.event().level().id(), item.event().dedupKey(), attempts, e.getMessage());
+    }
+  }
+
+  /** One channel's queue of taken deliveries, and whether a message to it is in flight. */
+  private static final class Lane {
+    final Notifier notifier;
+    final Deque<Outbox.Item> queue = new ArrayDeque<>();
+    boolean busy;
+    boolean attempted;
+    long lastAttemptNanos;
+    long timer = -1;
+
+    Lane(Notifier notifier) {
+      this.notifier = notifier;
+    }
   }
 
   private void arm() {
     vertx.cancelTimer(timer);
     timer = -1;
-    if (!retries.isEmpty()) {
-      Duration wait = Duration.between(clock.instant(), retries.peek().dueAt());
-      timer = vertx.setTimer(clock.realDelayMillis(wait), id -> retryDue());
+    Optional<Instant> next = outbox.nextDue();
+    if (next.isPresent()) {
+      Duration wait = Duration.between(clock.instant(), next.get());
+      timer = vertx.setTimer(clock.realDelayMillis(wait), id -> {
+        timer = -1;
+        deliverDue();
+      });
     }
   }
 }

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything that follows from a tracker change: the store row, the metrics, the waiting table, the live log,
- * and the events to publish once the transaction commits. An event already in the store (fired before a
+ * Everything that follows from a tracker change: the store row, the outbox rows for each channel, the metrics,
+ * the waiting table, the live log, and the events to announce once the transaction commits. An event already in the store (fired before a
  * restart) is not published again.
  */
 final class Recorder implements SlaListener {
@@ -21,13 +21,18 @@ final class Recorder implements SlaListener {
   private final ServiceMetrics metrics;
   private final WaitingTable waiting;
   private final ActivityLog activity;
+  private final io.replywatch.config.ReplywatchConfig.Alerts alerts;
+  private final java.time.Clock clock;
   private final List<SlaEvent> pending = new ArrayList<>();
   /** Open episodes that paged on-call: their resolution must reach the paging channels too. */
   private final java.util.Set<String> paged = new java.util.HashSet<>();
   private boolean quiet;
 
-  Recorder(SlaStore store, ServiceMetrics metrics, WaitingTable waiting, ActivityLog activity) {
+  Recorder(SlaStore store, ServiceMetrics metrics, WaitingTable waiting, ActivityLog activity,
+      io.replywatch.config.ReplywatchConfig.Alerts alerts, java.time.Clock clock) {
     this.store = store;
+    this.alerts = alerts;
+    this.clock = clock;
     this.metrics = metrics;
     this.waiting = waiting;
     this.activity = activity;
@@ -57,11 +62,6 @@ final class Recorder implements SlaListener {
   /** Recovery: this open episode paged before the restart. */
   void paged(String episodeId) {
     paged.add(episodeId);
-  }
-
-  /** Whether a resolved event's episode had paged (asked once, when it is published). */
-  boolean hadPaged(SlaEvent resolved) {
-    return paged.remove(resolved.episodeId());
   }
 
   /** The transaction rolled back: nothing of it may be sent. */
@@ -118,6 +118,8 @@ final class Recorder implements SlaListener {
     if (event.level() == Level.BREACH) {
       paged.add(event.episodeId());
     }
+    boolean hadPaged = event.level() == Level.RESOLVED && paged.remove(event.episodeId());
+    store.enqueue(event, io.replywatch.notify.Routing.targets(event.level(), hadPaged, alerts), clock.instant());
     metrics.slaEvent(event.brand(), event.platform(), event.category(), event.level());
     String who = event.category().id() + " from @" + event.authorHandle() + " on " + event.platform().displayName();
     String waited = event.waited().toMinutes() + " min";

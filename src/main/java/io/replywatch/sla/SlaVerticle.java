@@ -14,7 +14,6 @@ import io.replywatch.store.SlaStore;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -30,7 +29,7 @@ import java.util.stream.Collectors;
  * Adapter around the pure {@link SlaTracker}: takes poll batches from the event bus, classifies mentions, feeds
  * the tracker in time order, keeps exactly one Vert.x timer armed for the earliest deadline, and makes every
  * change durable. Deploy it as a worker verticle: its store writes block, and Vert.x runs it on one thread at a
- * time. Events go to the notifiers only after their transaction committed, so a crash never sends one twice.
+ * time. Each event and its outbox rows commit in one transaction; the notifiers are told only after it.
  */
 public final class SlaVerticle extends VerticleBase {
   private final ReplywatchConfig config;
@@ -51,7 +50,7 @@ public final class SlaVerticle extends VerticleBase {
     this.classifier = classifier;
     this.clock = clock;
     this.store = store;
-    this.recorder = new Recorder(store, metrics, waiting, activity);
+    this.recorder = new Recorder(store, metrics, waiting, activity, config.alerts(), clock);
     this.tracker = new SlaTracker(config.policies(), recorder);
   }
 
@@ -150,14 +149,9 @@ public final class SlaVerticle extends VerticleBase {
     return item instanceof Mention m ? m.post().createdAt() : ((Post) item).createdAt();
   }
 
+  /** Tells the notifiers that committed outbox rows wait (the rows, not the message, are what gets sent). */
   private void publishCommitted() {
-    for (SlaEvent event : recorder.drain()) {
-      DeliveryOptions options = new DeliveryOptions();
-      if (event.level() == Level.RESOLVED) {
-        options.addHeader(Addresses.PAGED_HEADER, Boolean.toString(recorder.hadPaged(event)));
-      }
-      vertx.eventBus().publish(Addresses.SLA_EVENT, event, options);
-    }
+    recorder.drain().forEach(event -> vertx.eventBus().publish(Addresses.SLA_EVENT, event));
   }
 
   private void fireAndRearm() {

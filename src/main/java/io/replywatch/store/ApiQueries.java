@@ -124,6 +124,35 @@ public final class ApiQueries {
         .put("total", total.toJson().put("brand", "*").put("platform", "*"));
   }
 
+  /** {@code GET /api/v1/notifications}: outbox rows by state, newest first, with the last error. */
+  public synchronized JsonObject notifications(String state, int limit) {
+    String sql = "SELECT id, episode_id, level, channel, state, attempts, created_at, next_at, done_at, last_error"
+        + " FROM outbox WHERE (? = 'all' OR state = ?) ORDER BY id DESC LIMIT ?";
+    JsonArray items = new JsonArray();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, state);
+      s.setString(2, state);
+      s.setInt(3, limit);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          long done = rs.getLong("done_at");
+          boolean notDone = rs.wasNull();
+          items.add(new JsonObject().put("id", rs.getLong("id")).put("episodeId", rs.getString("episode_id"))
+              .put("level", rs.getString("level")).put("channel", rs.getString("channel"))
+              .put("state", rs.getString("state")).put("attempts", rs.getInt("attempts"))
+              .put("createdAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString())
+              .put("nextAttemptAt", "pending".equals(rs.getString("state"))
+                  ? Instant.ofEpochMilli(rs.getLong("next_at")).toString() : null)
+              .put("doneAt", notDone ? null : Instant.ofEpochMilli(done).toString())
+              .put("lastError", rs.getString("last_error")));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("listing notifications", e);
+    }
+    return new JsonObject().put("state", state).put("count", items.size()).put("notifications", items);
+  }
+
   /** Nearest-rank percentile over sorted values; null when there are none. */
   static Long nearestRank(List<Long> sorted, double p) {
     if (sorted.isEmpty()) {

@@ -48,9 +48,11 @@ public final class Database implements AutoCloseable {
         PRIMARY KEY (platform, account, endpoint));
       CREATE TABLE outbox (
         id INTEGER PRIMARY KEY AUTOINCREMENT, episode_id TEXT NOT NULL, level TEXT NOT NULL,
-        channel INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
-        next_at INTEGER NOT NULL, last_error TEXT, payload TEXT NOT NULL,
+        channel TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL, next_at INTEGER NOT NULL, done_at INTEGER, last_error TEXT,
+        payload TEXT NOT NULL,
         UNIQUE (episode_id, level, channel));
+      CREATE INDEX outbox_due ON outbox (state, next_at);
       """);
 
   private final Path path;

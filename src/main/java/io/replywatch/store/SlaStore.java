@@ -88,6 +88,19 @@ public final class SlaStore {
     return fresh;
   }
 
+  /**
+   * Queues one delivery per channel in the event's transaction: the outbox, so a crash between deciding and
+   * sending loses nothing. (episode, level, channel) is unique: a repeat is ignored.
+   */
+  public void enqueue(SlaEvent e, List<String> channels, Instant now) {
+    String payload = SlaEventJson.encode(e);
+    for (String channel : channels) {
+      update("INSERT OR IGNORE INTO outbox (episode_id, level, channel, state, created_at, next_at, payload)"
+          + " VALUES (?,?,?,'pending',?,?,?)", e.episodeId(), e.level().id(), channel, now.toEpochMilli(),
+          now.toEpochMilli(), payload);
+    }
+  }
+
   /** An open episode as stored, with its opening mention and classification, for recovery. */
   public record OpenEpisode(Mention opening, Classification classification, String conversation, boolean first,
       List<String> messageIds, List<Instant> messageTimes, boolean warningFired, boolean breachFired) {}

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** Posts to a Slack incoming webhook. The URL is a secret: it never appears in an error or a log line. */
 public final class SlackNotifier implements Notifier {
@@ -26,5 +27,20 @@ public final class SlackNotifier implements Notifier {
   @Override
   public Future<Void> send(SlaEvent event) {
     return poster.post(url, SlackPayloads.of(event).toBuffer());
+  }
+
+  @Override
+  public Duration minInterval() {
+    return Duration.ofSeconds(1);
+  }
+
+  @Override
+  public boolean digests() {
+    return true;
+  }
+
+  @Override
+  public Future<Void> sendDigest(List<SlaEvent> events) {
+    return poster.post(url, SlackPayloads.digest(events).toBuffer());
   }
 }

@@ -5,6 +5,7 @@ import io.replywatch.sla.Level;
 import io.replywatch.sla.SlaEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,32 @@ public final class SlackPayloads {
         .add(section(body))
         .add(new JsonObject().put("type", "context").put("elements", new JsonArray()
             .add(new JsonObject().put("type", "mrkdwn").put("text", context)))));
+  }
+
+  /** The most events one digest lists: a header, one section each and a context stay within Slack's 50 blocks. */
+  public static final int DIGEST_MAX = 40;
+  static final int DIGEST_QUOTE_LIMIT = 200;
+
+  /** One message for a burst: a count in the header, one line per event (level, who, how long, the post). */
+  public static JsonObject digest(List<SlaEvent> events) {
+    long warnings = events.stream().filter(e -> e.level() == Level.WARNING).count();
+    long breaches = events.stream().filter(e -> e.level() == Level.BREACH).count();
+    long answered = events.stream().filter(e -> e.level() == Level.RESOLVED).count();
+    String text = events.size() + " SLA alerts: " + warnings + " unanswered past warning, " + breaches
+        + " past page target, " + answered + " answered";
+    JsonArray blocks = new JsonArray().add(new JsonObject().put("type", "header").put("text",
+        new JsonObject().put("type", "plain_text").put("text", cut(events.size() + " SLA alerts", 150))));
+    for (SlaEvent e : events.subList(0, Math.min(DIGEST_MAX, events.size()))) {
+      String what = switch (e.level()) {
+        case WARNING -> "*warning* " + e.waitedMinutes() + " min";
+        case BREACH -> "*page* " + e.waitedMinutes() + " min";
+        case RESOLVED -> "*answered* after " + e.waitedMinutes() + " min";
+      };
+      blocks.add(section(what + " \u00b7 " + e.category().id() + " to @" + escape(e.brand()) + " on "
+          + e.platform().displayName() + " from *@" + escape(cut(e.authorHandle(), 100)) + "*: \""
+          + escape(cut(e.text(), DIGEST_QUOTE_LIMIT)) + "\" " + link(e) + " `" + e.episodeId() + "`"));
+    }
+    return new JsonObject().put("text", text).put("blocks", blocks);
   }
 
   /**

@@ -72,6 +72,21 @@ class SlackPayloadsTest {
   }
 
   @Test
+  void shouldListABurstInOneDigestWithinSlacksBlockLimit() {
+    java.util.List<SlaEvent> burst = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      burst.add(event(i % 2 == 0 ? Level.WARNING : Level.BREACH, "<!here> order " + i, "cust" + i, "https://x.com/" + i, 31));
+    }
+    JsonObject digest = SlackPayloads.digest(burst.subList(0, 3));
+    assertEquals("3 SLA alerts: 2 unanswered past warning, 1 past page target, 0 answered", digest.getString("text"));
+    String first = digest.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");
+    assertTrue(first.startsWith("*warning* 31 min \u00b7 complaint to @acme on Bluesky from *@cust0*: \"&lt;!here&gt; order 0\""), first);
+    assertTrue(first.endsWith("`bluesky-3kxyzabc2`"), first);
+    assertEquals(1 + SlackPayloads.DIGEST_MAX, SlackPayloads.digest(burst).getJsonArray("blocks").size(),
+        "at most 40 listed: 41 blocks, under Slack's 50");
+  }
+
+  @Test
   void shouldCutHugeTextsToSlacksSectionLimit() {
     JsonObject body = SlackPayloads.of(event(Level.WARNING, "\uD83D\uDE00".repeat(5000), "a", "https://x.com/p", 30));
     String section = body.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");

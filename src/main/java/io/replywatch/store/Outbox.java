@@ -1,0 +1,94 @@
+package io.replywatch.store;
+
+import io.replywatch.sla.SlaEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The notifier's side of the outbox: what is due, and what became of each attempt. A row is {@code pending}
+ * until sent ({@code sent}) or given up ({@code failed}, kept for inspection); {@code sending} while in flight,
+ * and put back to {@code pending} on start, so a crash mid-send retries rather than loses.
+ */
+public final class Outbox {
+  private final Connection c;
+
+  /** One queued delivery. */
+  public record Item(long id, String channel, SlaEvent event, int attempts) {}
+
+  public Outbox(Database db) {
+    this.c = db.openWriter();
+  }
+
+  /** On start: deliveries that were in flight when the process died go out again. */
+  public int resumeInFlight() {
+    try (Statement s = c.createStatement()) {
+      return s.executeUpdate("UPDATE outbox SET state = 'pending' WHERE state = 'sending'");
+    } catch (SQLException e) {
+      throw new StoreException("resuming the outbox", e);
+    }
+  }
+
+  /** Due deliveries, oldest first, marked {@code sending}. */
+  public List<Item> takeDue(Instant now, int limit) {
+    List<Item> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT id, channel, payload, attempts FROM outbox"
+        + " WHERE state = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT ?")) {
+      s.setLong(1, now.toEpochMilli());
+      s.setInt(2, limit);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Item(rs.getLong(1), rs.getString(2), SlaEventJson.decode(rs.getString(3)), rs.getInt(4)));
+        }
+      }
+      for (Item i : out) {
+        update("UPDATE outbox SET state = 'sending' WHERE id = ?", i.id());
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading the outbox", e);
+    }
+    return out;
+  }
+
+  public Optional<Instant> nextDue() {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT min(next_at) FROM outbox WHERE state = 'pending'")) {
+      long v = rs.next() ? rs.getLong(1) : 0;
+      return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+    } catch (SQLException e) {
+      throw new StoreException("reading the outbox", e);
+    }
+  }
+
+  public void sent(long id, Instant now) {
+    update("UPDATE outbox SET state = 'sent', attempts = attempts + 1, done_at = ?, last_error = NULL WHERE id = ?",
+        now.toEpochMilli(), id);
+  }
+
+  public void retry(long id, Instant nextAt, String error) {
+    update("UPDATE outbox SET state = 'pending', attempts = attempts + 1, next_at = ?, last_error = ? WHERE id = ?",
+        nextAt.toEpochMilli(), error, id);
+  }
+
+  public void failed(long id, Instant now, String error) {
+    update("UPDATE outbox SET state = 'failed', attempts = attempts + 1, done_at = ?, last_error = ? WHERE id = ?",
+        now.toEpochMilli(), error, id);
+  }
+
+  private void update(String sql, Object... args) {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("updating the outbox", e);
+    }
+  }
+}
