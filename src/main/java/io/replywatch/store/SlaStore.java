@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class SlaStore {
   private final Connection c;
+  /** Prepared once per statement text: preparing costs more than running these small statements. */
+  private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
 
   public SlaStore(Database db) {
     this.c = db.connection();
@@ -164,7 +166,12 @@ public final class SlaStore {
   }
 
   private int update(String sql, Object... args) {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
+    try {
+      PreparedStatement s = prepared.get(sql);
+      if (s == null) {
+        s = c.prepareStatement(sql);
+        prepared.put(sql, s);
+      }
       for (int i = 0; i < args.length; i++) {
         if (args[i] == null) {
           s.setNull(i + 1, Types.NULL);
