@@ -9,6 +9,9 @@ import io.vertx.core.Future;
  */
 public interface Notifier {
 
+  /** The most events one digest lists: within Slack's 50 blocks and far below Teams' message size. */
+  int DIGEST_MAX = 40;
+
   /** The channel type, a bounded metric label value: slack, teams, webhook, pagerduty, alertmanager, console. */
   String channel();
 

@@ -138,7 +138,7 @@ public final class NotifyVerticle extends VerticleBase {
       return;
     }
     List<Outbox.Item> batch = new ArrayList<>();
-    int max = lane.notifier.digests() ? io.replywatch.notify.slack.SlackPayloads.DIGEST_MAX : 1;
+    int max = lane.notifier.digests() ? Notifier.DIGEST_MAX : 1;
     while (!lane.queue.isEmpty() && batch.size() < max) {
       batch.add(lane.queue.poll());
     }

@@ -45,7 +45,7 @@ public final class SlackPayloads {
   }
 
   /** The most events one digest lists: a header, one section each and a context stay within Slack's 50 blocks. */
-  public static final int DIGEST_MAX = 40;
+  public static final int DIGEST_MAX = io.replywatch.notify.Notifier.DIGEST_MAX;
   static final int DIGEST_QUOTE_LIMIT = 200;
 
   /** One message for a burst: a count in the header, one line per event (level, who, how long, the post). */

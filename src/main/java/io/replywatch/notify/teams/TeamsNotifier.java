@@ -37,6 +37,22 @@ public final class TeamsNotifier implements Notifier {
     return poster.post(url, payloads.build(event).toBuffer());
   }
 
+  /** Teams, like Slack, takes about one message a second per webhook. */
+  @Override
+  public Duration minInterval() {
+    return Duration.ofSeconds(1);
+  }
+
+  @Override
+  public boolean digests() {
+    return true;
+  }
+
+  @Override
+  public Future<Void> sendDigest(java.util.List<SlaEvent> events) {
+    return poster.post(url, payloads.digest(events).toBuffer());
+  }
+
   /** Releases the HTTP client. */
   public void close() {
     poster.close();

@@ -22,16 +22,47 @@ public final class TeamsPayloads {
   public static final int MAX_TEXT = 3000;
   static final int MAX_AUTHOR = 100;
 
+  /** The most events one digest card lists; the card stays far below Teams' ~28 KB. */
+  public static final int DIGEST_MAX = io.replywatch.notify.Notifier.DIGEST_MAX;
+  static final int DIGEST_TEXT = 200;
+
   /** The webhook body for {@code event}. */
   public JsonObject build(SlaEvent event) {
-    JsonObject card = new JsonObject()
+    JsonObject card = card(body(event));
+    Text.httpUrl(event.permalink()).ifPresent(url -> card.put("actions", new JsonArray().add(new JsonObject()
+        .put("type", "Action.OpenUrl").put("title", "Open post").put("url", url))));
+    return message(card);
+  }
+
+  /** One card for a burst: a count, then one plain-text line per event; untrusted text only in TextRuns. */
+  public JsonObject digest(java.util.List<SlaEvent> events) {
+    JsonArray body = new JsonArray().add(new JsonObject().put("type", "TextBlock")
+        .put("text", events.size() + " SLA alerts").put("weight", "Bolder").put("size", "Medium").put("wrap", true));
+    for (SlaEvent e : events.subList(0, Math.min(DIGEST_MAX, events.size()))) {
+      String head = switch (e.level()) {
+        case WARNING -> "warning " + e.waitedMinutes() + " min";
+        case BREACH -> "page " + e.waitedMinutes() + " min";
+        case RESOLVED -> "answered after " + e.waitedMinutes() + " min";
+      };
+      JsonObject line = richText(run(head + " \u00b7 " + e.category().id() + " on " + e.platform().displayName() + " from ")
+          .put("weight", "Bolder"),
+          run(Text.cut(Text.handle(e.authorHandle()), MAX_AUTHOR) + ": "),
+          run(Text.cut(Text.singleLine(e.text()), DIGEST_TEXT)));
+      body.add(line);
+    }
+    return message(card(body));
+  }
+
+  private static JsonObject card(JsonArray body) {
+    return new JsonObject()
         .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
         .put("type", "AdaptiveCard")
         .put("version", "1.4")
         .put("msteams", new JsonObject().put("width", "Full"))
-        .put("body", body(event));
-    Text.httpUrl(event.permalink()).ifPresent(url -> card.put("actions", new JsonArray().add(new JsonObject()
-        .put("type", "Action.OpenUrl").put("title", "Open post").put("url", url))));
+        .put("body", body);
+  }
+
+  private static JsonObject message(JsonObject card) {
     return new JsonObject()
         .put("type", "message")
         .put("attachments", new JsonArray().add(new JsonObject()

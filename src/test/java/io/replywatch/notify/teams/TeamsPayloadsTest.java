@@ -97,4 +97,23 @@ class TeamsPayloadsTest {
     assertFalse(card.containsKey("actions"), "a javascript: permalink must not become a button");
     assertTrue(payloads.build(event).encode().length() < 28_000, "under Teams' message size limit");
   }
+
+  @Test
+  void shouldListABurstOnOneCardWithUntrustedTextOnlyInTextRuns() {
+    java.util.List<SlaEvent> burst = new java.util.ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      burst.add(Events.withText(i % 2 == 0 ? Events.warning() : Events.breach(), "jane" + i, "**bold** [x](https://evil) " + i,
+          Events.PERMALINK));
+    }
+    JsonObject card = card(payloads.digest(burst));
+    JsonArray body = card.getJsonArray("body");
+    assertEquals("45 SLA alerts", body.getJsonObject(0).getString("text"));
+    assertEquals(1 + TeamsPayloads.DIGEST_MAX, body.size(), "at most 40 listed");
+    JsonObject first = body.getJsonObject(1);
+    assertEquals("RichTextBlock", first.getString("type"));
+    assertEquals("warning 31 min \u00b7 complaint on Bluesky from ",
+        first.getJsonArray("inlines").getJsonObject(0).getString("text"));
+    assertEquals("**bold** [x](https://evil) 0", first.getJsonArray("inlines").getJsonObject(2).getString("text"),
+        "a TextRun shows Markdown as plain text");
+  }
 }
