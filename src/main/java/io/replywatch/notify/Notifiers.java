@@ -3,6 +3,7 @@ package io.replywatch.notify;
 import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.notify.alertmanager.AlertmanagerNotifier;
 import io.replywatch.notify.alertmanager.AlertmanagerPayloads;
+import io.replywatch.notify.alertmanager.ResendingAlertmanager;
 import io.replywatch.notify.pagerduty.PagerDutyNotifier;
 import io.replywatch.notify.pagerduty.PagerDutyPayloads;
 import io.replywatch.notify.slack.SlackNotifier;
@@ -11,7 +12,7 @@ import io.replywatch.notify.teams.TeamsPayloads;
 import io.replywatch.notify.webhook.WebhookNotifier;
 import io.replywatch.notify.webhook.WebhookPayloads;
 import io.vertx.core.Vertx;
-import java.time.Clock;
+import io.replywatch.time.ServiceClock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,15 +21,18 @@ import java.util.function.Consumer;
 public final class Notifiers {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   /**
-   * How long Alertmanager keeps a firing alert without hearing from us. Long, because re-sending while firing is
-   * not wired yet: a short one would let Alertmanager resolve a page that is still unanswered.
+   * How long Alertmanager keeps a firing alert without hearing from us. Re-sends refresh it every
+   * {@link #ALERTMANAGER_RESEND}; it is long because re-send state is in memory, and after a restart a firing
+   * page must not expire by itself before its resolution arrives through the outbox.
    */
   static final Duration ALERTMANAGER_TTL = Duration.ofHours(24);
+  /** How often a firing (or just resolved) alert is posted to Alertmanager again. */
+  static final Duration ALERTMANAGER_RESEND = Duration.ofMinutes(1);
 
   private Notifiers() {}
 
   /** Everything a channel may need to be built. */
-  public record Context(Vertx vertx, Clock clock, Consumer<String> console) {}
+  public record Context(Vertx vertx, ServiceClock clock, Consumer<String> console) {}
 
   public static Notifier of(Channel c, Context ctx) {
     return switch (c.type()) {
@@ -37,8 +41,9 @@ public final class Notifiers {
       case "webhook" -> new WebhookNotifier(ctx.vertx(), c.url().reveal(), new WebhookPayloads(), TIMEOUT, ctx.clock());
       case "pagerduty" -> new PagerDutyNotifier(ctx.vertx(), c.url().reveal(), c.routingKey().reveal(),
           new PagerDutyPayloads(Optional.empty()), TIMEOUT, ctx.clock());
-      case "alertmanager" -> new AlertmanagerNotifier(ctx.vertx(), c.url().reveal(),
-          new AlertmanagerPayloads(Optional.empty(), Optional.empty(), ALERTMANAGER_TTL), TIMEOUT, ctx.clock());
+      case "alertmanager" -> new ResendingAlertmanager(new AlertmanagerNotifier(ctx.vertx(), c.url().reveal(),
+          new AlertmanagerPayloads(Optional.empty(), Optional.empty(), ALERTMANAGER_TTL), TIMEOUT, ctx.clock()),
+          ALERTMANAGER_RESEND, ctx.vertx(), ctx.clock());
       case "console" -> new ConsoleNotifier(ctx.console());
       default -> throw new IllegalArgumentException("unknown channel type " + c.type());
     };
