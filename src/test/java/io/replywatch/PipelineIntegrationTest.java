@@ -239,6 +239,46 @@ class PipelineIntegrationTest {
     assertTrue(messages <= 4, "a burst of 42 alerts arrives as " + messages + " messages, not 41");
   }
 
+  @Test
+  void shouldDeliverEverythingAfterATenMinuteOutageInOrderAndOnce() throws Exception {
+    awaitActivity("waiting");
+    for (int i = 1; i <= 5; i++) {
+      timeline.add(T0.plus(Duration.ofMinutes(i)), "70" + i, "outage" + i + "@example.social",
+          "my parcel " + i + " never arrived, this is unacceptable", false, null, "en");
+    }
+    clock.set(T0.plus(Duration.ofMinutes(6)));
+    for (int i = 0; i < 5; i++) {
+      awaitActivity("waiting");
+    }
+    slack.down(503);
+    clock.set(T0.plus(Duration.ofMinutes(25))); // the first complaint's warning: Slack is down
+    for (int minute = 26; minute <= 35; minute++) { // ten minutes of outage, warnings due at 31..35 too
+      clock.set(T0.plus(Duration.ofMinutes(minute)));
+      awaitRetried(1);
+    }
+    assertEquals(0, slack.accepted().size());
+    slack.up();
+    clock.advance(Duration.ofMinutes(5)); // the backoff is capped at 5 minutes; the pages are due only at 55+
+    clock.advance(Duration.ofMinutes(5));
+    java.util.List<String> order = new java.util.ArrayList<>();
+    while (order.size() < 6) {
+      JsonObject body = nextSlack();
+      var blocks = body.getJsonArray("blocks");
+      for (int i = 1; i < blocks.size(); i++) {
+        var m = java.util.regex.Pattern.compile("\\*@(\\w+)@").matcher(
+            blocks.getJsonObject(i).getJsonObject("text") == null ? "" : blocks.getJsonObject(i).getJsonObject("text").getString("text"));
+        if (m.find()) {
+          String line = blocks.getJsonObject(i).getJsonObject("text").getString("text");
+          assertTrue(line.startsWith("*warning*") || !body.getString("text").contains("SLA alerts"), line);
+          order.add(m.group(1));
+        }
+      }
+    }
+    assertEquals(java.util.List.of("jane", "outage1", "outage2", "outage3", "outage4", "outage5"), order,
+        "every warning once, in the order they fell due");
+    assertNull(slack.arrivals().poll(300, TimeUnit.MILLISECONDS), "nothing more");
+  }
+
   private JsonObject awaitFailed() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
     while (System.nanoTime() < deadline) {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class NotifyVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NotifyVerticle.class);
-  static final int MAX_ATTEMPTS = 12;
+  /** How long a recoverable failure is retried: an outage of hours still delivers everything afterwards. */
+  static final Duration MAX_RETRY_AGE = Duration.ofHours(24);
   private static final int BATCH = 200;
 
   private final Map<String, Lane> lanes = new LinkedHashMap<>();
@@ -167,8 +168,8 @@ public final class NotifyVerticle extends VerticleBase {
     DeliveryException e = failure instanceof DeliveryException de ? de
         : new DeliveryException(n.channel() + " failed: " + failure.getClass().getSimpleName(), true, Optional.empty());
     int attempts = item.attempts() + 1;
-    if (e.recoverable() && attempts < MAX_ATTEMPTS) {
-      Duration wait = Backoff.next(attempts, e.retryAfter(), random);
+    Duration wait = Backoff.next(attempts, e.retryAfter(), random);
+    if (e.recoverable() && clock.instant().plus(wait).isBefore(item.createdAt().plus(MAX_RETRY_AGE))) {
       outbox.retry(item.id(), clock.instant().plus(wait), e.getMessage());
       LOG.warn("delivery retry: channel={} level={} key={} attempt={} in={}ms: {}", n.channel(),
           item.event().level().id(), item.event().dedupKey(), attempts, wait.toMillis(), e.getMessage());

@@ -35,6 +35,7 @@ public final class FakeWebhookReceiver extends VerticleBase {
   private final Consumer<JsonObject> onAccept;
   private HttpServer server;
   private volatile int requests;
+  private volatile int downStatus;
 
   public FakeWebhookReceiver() {
     this(b -> {});
@@ -62,6 +63,15 @@ public final class FakeWebhookReceiver extends VerticleBase {
     }
   }
 
+  /** Answers every request with {@code status} (say 503) until {@link #up}: an outage. */
+  public void down(int status) {
+    downStatus = status;
+  }
+
+  public void up() {
+    downStatus = 0;
+  }
+
   public List<JsonObject> accepted() {
     return List.copyOf(accepted);
   }
@@ -77,6 +87,10 @@ public final class FakeWebhookReceiver extends VerticleBase {
 
   private void receive(RoutingContext ctx) {
     requests++;
+    if (downStatus != 0) {
+      ctx.response().setStatusCode(downStatus).end("<html>service unavailable</html>");
+      return;
+    }
     Answer answer;
     synchronized (script) {
       answer = script.poll();

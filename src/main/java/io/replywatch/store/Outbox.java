@@ -20,7 +20,7 @@ public final class Outbox {
   private final Connection c;
 
   /** One queued delivery. */
-  public record Item(long id, String channel, SlaEvent event, int attempts) {}
+  public record Item(long id, String channel, SlaEvent event, int attempts, Instant createdAt) {}
 
   public Outbox(Database db) {
     this.c = db.openWriter();
@@ -38,13 +38,14 @@ public final class Outbox {
   /** Due deliveries, oldest first, marked {@code sending}. */
   public List<Item> takeDue(Instant now, int limit) {
     List<Item> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT id, channel, payload, attempts FROM outbox"
+    try (PreparedStatement s = c.prepareStatement("SELECT id, channel, payload, attempts, created_at FROM outbox"
         + " WHERE state = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT ?")) {
       s.setLong(1, now.toEpochMilli());
       s.setInt(2, limit);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(new Item(rs.getLong(1), rs.getString(2), SlaEventJson.decode(rs.getString(3)), rs.getInt(4)));
+          out.add(new Item(rs.getLong(1), rs.getString(2), SlaEventJson.decode(rs.getString(3)), rs.getInt(4),
+              Instant.ofEpochMilli(rs.getLong(5))));
         }
       }
       for (Item i : out) {

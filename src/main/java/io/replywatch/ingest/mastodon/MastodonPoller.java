@@ -56,6 +56,7 @@ public final class MastodonPoller extends VerticleBase {
   private long timer = -1;
   private Runnable stopJumps = () -> { };
   private boolean polling;
+  private boolean jumpedWhilePolling;
 
   public MastodonPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
       SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
@@ -93,6 +94,7 @@ public final class MastodonPoller extends VerticleBase {
   /** The clock jumped (tests): look now, unless a cycle runs or the rate-limit window says wait. */
   private void pollSoon() {
     if (polling) {
+      jumpedWhilePolling = true;
       return;
     }
     Instant now = clock.instant();
@@ -120,6 +122,10 @@ public final class MastodonPoller extends VerticleBase {
             succeeded(cycleStart);
           } else {
             failed(done.cause());
+          }
+          if (jumpedWhilePolling) {
+            jumpedWhilePolling = false;
+            pollSoon();
           }
         });
   }
