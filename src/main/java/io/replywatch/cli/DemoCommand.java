@@ -54,7 +54,7 @@ public final class DemoCommand implements Command {
     int speed = args.intValue("--speed", 60, 1, 3600);
     int port = args.intValue("--port", 8080, 0, 65535);
     Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    ServiceClock clock = ServiceClock.scaled(start, speed);
+    ServiceClock clock = ServiceClock.pausedScaled(start, speed);
 
     Vertx sims = Vertx.vertx();
     Timeline timeline = DemoScenario.timeline(start);
@@ -77,6 +77,7 @@ public final class DemoCommand implements Command {
       throw Lifecycle.explainStartFailure(e, "127.0.0.1", port, "--port");
     }
     io.out().println("Serving http://127.0.0.1:" + service.port() + "/metrics and /health/ready. Ctrl-C stops.\n");
+    clock.resume();
     int code = Lifecycle.runUntilStopped(service);
     sims.close();
     return code;

@@ -35,7 +35,7 @@ public final class DemoScenario {
   private void backlog() {
     String old = customer(start.minus(Duration.ofMinutes(65)), "dana", "my package has been stuck for a week, "
         + "still waiting and nobody answers. Unacceptable.", null, "en");
-    brand(start.plus(Duration.ofMinutes(3)), "Dana, we're sorry: your package is on a van today. DM us the order number?", old);
+    brand(start.plus(Duration.ofMinutes(5)), "Dana, we're sorry: your package is on a van today. DM us the order number?", old);
   }
 
   private void extend(Instant now) {

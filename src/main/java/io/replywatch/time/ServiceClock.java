@@ -63,10 +63,22 @@ public abstract class ServiceClock extends Clock {
     return new ScaledClock(start, speed, System.nanoTime());
   }
 
+  /**
+   * A scaled clock that stands still at {@code start} until {@link #resume}: the demo starts its scripted shift
+   * only once the service is up, however long the JVM took to get there.
+   */
+  public static ServiceClock pausedScaled(Instant start, double speed) {
+    return new ScaledClock(start, speed, -1);
+  }
+
+  /** Lets a paused clock run from now on (no effect on a running one). */
+  public void resume() {
+  }
+
   private static final class ScaledClock extends ServiceClock {
     private final Instant start;
     private final double speed;
-    private final long startNanos;
+    private volatile long startNanos;
 
     ScaledClock(Instant start, double speed, long startNanos) {
       if (!(speed > 0)) {
@@ -79,8 +91,19 @@ public abstract class ServiceClock extends Clock {
 
     @Override
     public Instant instant() {
-      long elapsed = System.nanoTime() - startNanos;
-      return start.plusNanos((long) (elapsed * speed));
+      long from = startNanos;
+      if (from < 0) {
+        return start;
+      }
+      return start.plusNanos((long) ((System.nanoTime() - from) * speed));
+    }
+
+    @Override
+    public void resume() {
+      if (startNanos < 0) {
+        startNanos = System.nanoTime();
+        jumped();
+      }
     }
 
     @Override
