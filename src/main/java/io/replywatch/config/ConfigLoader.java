@@ -94,7 +94,7 @@ public final class ConfigLoader {
     Node sla = root.get("sla").requireObject(Set.of("policies"));
     List<Policy> policies = policies(sla.get("policies"));
     Node alerts = root.get("alerts").requireObject(Set.of("support", "paging"));
-    Alerts routing = new Alerts(channels(alerts.get("support")), channels(alerts.get("paging")));
+    Alerts routing = new Alerts(channels(alerts.get("support"), true), channels(alerts.get("paging"), false));
     return new ReplywatchConfig(srv, store, brands, platforms, policies, routing);
   }
 
@@ -199,10 +199,10 @@ public final class ConfigLoader {
         new Policy(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty()));
   }
 
-  private static List<Channel> channels(Node node) {
+  private static List<Channel> channels(Node node, boolean support) {
     List<Channel> out = new ArrayList<>();
     for (Node c : node.list()) {
-      c.requireObject(Set.of("type", "url", "routingKey"));
+      c.requireObject(support ? Set.of("type", "url", "routingKey", "quietHours") : Set.of("type", "url", "routingKey"));
       String type = c.get("type").requireText();
       if (!CHANNEL_TYPES.contains(type)) {
         throw c.get("type").fail("unknown channel type '" + type + "' (one of " + String.join(", ", sorted(CHANNEL_TYPES)) + ")");
@@ -221,9 +221,46 @@ public final class ConfigLoader {
       if (type.equals("pagerduty") && key.isEmpty()) {
         throw c.get("routingKey").fail("is required for a pagerduty channel");
       }
-      out.add(new Channel(type, url, key));
+      out.add(new Channel(type, url, key, quietHours(c.get("quietHours"))));
     }
     return List.copyOf(out);
+  }
+
+  /** {@code quietHours: { timezone: Europe/Berlin, from: "22:00", to: "07:00" }} on a support channel. */
+  private static Optional<io.replywatch.notify.QuietHours> quietHours(Node q) {
+    if (q.isMissing()) {
+      return Optional.empty();
+    }
+    q.requireObject(Set.of("timezone", "from", "to"));
+    java.time.ZoneId zone = q.get("timezone").parse(ConfigLoader::zone, null, "a time zone like Europe/Berlin");
+    if (zone == null) {
+      throw q.get("timezone").fail("is required");
+    }
+    java.time.LocalTime from = q.get("from").parse(ConfigLoader::time, null, "a time like 22:00");
+    java.time.LocalTime to = q.get("to").parse(ConfigLoader::time, null, "a time like 07:00");
+    if (from == null || to == null) {
+      throw q.fail("needs from and to");
+    }
+    if (from.equals(to)) {
+      throw q.get("to").fail("must differ from 'from'");
+    }
+    return Optional.of(new io.replywatch.notify.QuietHours(zone, from, to));
+  }
+
+  private static Optional<java.time.ZoneId> zone(String s) {
+    try {
+      return Optional.of(java.time.ZoneId.of(s));
+    } catch (java.time.DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<java.time.LocalTime> time(String s) {
+    try {
+      return s.matches("\\d{2}:\\d{2}") ? Optional.of(java.time.LocalTime.parse(s)) : Optional.empty();
+    } catch (java.time.DateTimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<Node> listOrOne(Node node) {

@@ -59,6 +59,12 @@ public record ReplywatchConfig(
   /** Alert routing: warning goes to support; breach to support and paging. */
   public record Alerts(List<Channel> support, List<Channel> paging) {}
 
-  /** One alert channel. Which fields matter depends on the type. */
-  public record Channel(String type, Secret url, Secret routingKey) {}
+  /** One alert channel. Which fields matter depends on the type; quiet hours only on support channels. */
+  public record Channel(String type, Secret url, Secret routingKey,
+      Optional<io.replywatch.notify.QuietHours> quietHours) {
+
+    public Channel(String type, Secret url, Secret routingKey) {
+      this(type, url, routingKey, Optional.empty());
+    }
+  }
 }

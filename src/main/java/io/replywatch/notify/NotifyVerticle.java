@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Delivers what the SLA stage queued in the durable outbox (product.md §4): each (episode, level, channel) once.
  * Recoverable failures (5xx, 429, timeouts) are retried with exponential backoff and jitter, honouring
  * {@code Retry-After}, on one timer for the earliest retry; permanent ones are marked failed and kept for
- * inspection. Undelivered rows survive a restart and go out when it starts. Deploy as a worker: the outbox
+ * inspection. A support channel's quiet hours defer its messages to their end. Undelivered rows survive a restart and go out when it starts. Deploy as a worker: the outbox
  * statements block.
  */
 public final class NotifyVerticle extends VerticleBase {
@@ -65,10 +65,11 @@ public final class NotifyVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     for (int i = 0; i < alerts.support().size(); i++) {
-      lanes.put("support/" + i, new Lane(factory.apply(alerts.support().get(i))));
+      Channel channel = alerts.support().get(i);
+      lanes.put("support/" + i, new Lane(factory.apply(channel), channel.quietHours()));
     }
     for (int i = 0; i < alerts.paging().size(); i++) {
-      lanes.put("paging/" + i, new Lane(factory.apply(alerts.paging().get(i))));
+      lanes.put("paging/" + i, new Lane(factory.apply(alerts.paging().get(i)), Optional.empty()));
     }
     lanes.values().forEach(l -> metrics.initChannel(l.notifier.channel()));
     int resumed = outbox.resumeInFlight();
@@ -125,6 +126,13 @@ public final class NotifyVerticle extends VerticleBase {
       return;
     }
     if (stopping != null) {
+      return;
+    }
+    Optional<Instant> quietUntil = lane.quiet.flatMap(q -> q.endIfQuiet(clock.instant()));
+    if (quietUntil.isPresent()) {
+      lane.queue.forEach(item -> outbox.defer(item.id(), quietUntil.get()));
+      lane.queue.clear();
+      arm();
       return;
     }
     // Pacing is in real time, whatever the service clock does: Slack's one message a second is wall-clock.
@@ -186,14 +194,16 @@ public final class NotifyVerticle extends VerticleBase {
   /** One channel's queue of taken deliveries, and whether a message to it is in flight. */
   private static final class Lane {
     final Notifier notifier;
+    final Optional<QuietHours> quiet;
     final Deque<Outbox.Item> queue = new ArrayDeque<>();
     boolean busy;
     boolean attempted;
     long lastAttemptNanos;
     long timer = -1;
 
-    Lane(Notifier notifier) {
+    Lane(Notifier notifier, Optional<QuietHours> quiet) {
       this.notifier = notifier;
+      this.quiet = quiet;
     }
   }
 

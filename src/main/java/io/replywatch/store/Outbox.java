@@ -77,6 +77,11 @@ public final class Outbox {
         nextAt.toEpochMilli(), error, id);
   }
 
+  /** Not now (the channel's quiet hours): back to pending until {@code until}, not counted as an attempt. */
+  public void defer(long id, Instant until) {
+    update("UPDATE outbox SET state = 'pending', next_at = ? WHERE id = ?", until.toEpochMilli(), id);
+  }
+
   public void failed(long id, Instant now, String error) {
     update("UPDATE outbox SET state = 'failed', attempts = attempts + 1, done_at = ?, last_error = ? WHERE id = ?",
         now.toEpochMilli(), error, id);

@@ -79,6 +79,9 @@ class ConfigLoaderTest {
       "sla: { policies: [ { warning: 90m, breach: 60m } ] } | sla.policies[0].warning: must not be longer than breach (1h)",
       "alerts: { support: [ { type: carrier-pigeon } ] } | alerts.support[0].type: unknown channel type 'carrier-pigeon'",
       "alerts: { paging: [ { type: pagerduty } ] } | alerts.paging[0].routingKey: is required for a pagerduty channel",
+      "alerts: { support: [ { type: console, quietHours: { timezone: Mars/Olympus, from: '22:00', to: '07:00' } } ] } | alerts.support[0].quietHours.timezone: expected a time zone like Europe/Berlin, got 'Mars/Olympus'",
+      "alerts: { support: [ { type: console, quietHours: { timezone: UTC, from: '10pm', to: '07:00' } } ] } | alerts.support[0].quietHours.from: expected a time like 22:00, got '10pm'",
+      "alerts: { paging: [ { type: console, quietHours: { timezone: UTC, from: '22:00', to: '07:00' } } ] } | alerts.paging[0].quietHours: unknown key",
   })
   void shouldNameTheKeyPathOfABadSetting(String extra, String expected) {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL + extra, "bad.yaml"));
