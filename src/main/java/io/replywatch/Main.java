@@ -6,6 +6,7 @@ import io.replywatch.cli.CheckConfigCommand;
 import io.replywatch.cli.Console;
 import io.replywatch.cli.DemoCommand;
 import io.replywatch.cli.NotYetAvailable;
+import io.replywatch.cli.ReplayCommand;
 import io.replywatch.cli.RunCommand;
 import io.replywatch.cli.UsageException;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ public final class Main {
     return List.of(
         new RunCommand(),
         new DemoCommand(),
-        new NotYetAvailable("replay", "replay a history offline through the classifier and SLA engine", "issue 5"),
+        new ReplayCommand(),
         new NotYetAvailable("classify", "classify one text per stdin line", "issue 4"),
         new NotYetAvailable("eval", "measure the classifier on labelled data", "issue 4"),
         new CheckConfigCommand(),
