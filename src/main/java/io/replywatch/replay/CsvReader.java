@@ -14,11 +14,14 @@ import java.util.List;
 public final class CsvReader {
   private final Reader in;
   private final String source;
+  private final char[] buffer = new char[1 << 16];
+  private int pos;
+  private int limit;
   private long line = 1;
   private long recordLine;
   private int peeked = -2;
 
-  /** @param in read through a buffer; the reader does its own one-character look-ahead */
+  /** @param in read in large chunks: no need to wrap it in a BufferedReader */
   public CsvReader(Reader in, String source) {
     this.in = in;
     this.source = source;
@@ -100,7 +103,7 @@ public final class CsvReader {
 
   private int peek() throws IOException {
     if (peeked == -2) {
-      peeked = in.read();
+      peeked = fetch();
     }
     return peeked;
   }
@@ -111,6 +114,21 @@ public final class CsvReader {
       peeked = -2;
       return c;
     }
-    return in.read();
+    return fetch();
+  }
+
+  private int fetch() throws IOException {
+    if (pos == limit) {
+      int n = in.read(buffer, 0, buffer.length);
+      while (n == 0) {
+        n = in.read(buffer, 0, buffer.length);
+      }
+      if (n < 0) {
+        return -1;
+      }
+      pos = 0;
+      limit = n;
+    }
+    return buffer[pos++];
   }
 }

@@ -65,9 +65,10 @@ public final class TwcsReader {
     Map<String, String> brandByLowerCase = new HashMap<>();
     brands.forEach(b -> brandByLowerCase.put(b.toLowerCase(Locale.ROOT), b));
     List<HistoryItem> items = new ArrayList<>(order.size());
+    Map<Long, Long> roots = new HashMap<>();
     for (Row r : order) {
       Row parent = r.parent() == null ? null : rows.get(r.parent());
-      String conversation = Long.toString(root(r, rows));
+      String conversation = Long.toString(root(r, rows, roots));
       if (!r.inbound()) {
         if (parent != null && parent.inbound()) {
           items.add(new HistoryItem(r.author(), post(r, conversation), true, r.id(), r.line()));
@@ -121,13 +122,25 @@ public final class TwcsReader {
     }
   }
 
-  /** The root reached through in_response_to among tweets in the file (a cycle stops where it closes). */
-  private static long root(Row r, Map<Long, Row> rows) {
+  /**
+   * The root reached through in_response_to among tweets in the file. Roots found are remembered, so a long
+   * thread is walked once; a cycle (which real data should not have) stops after as many steps as there are rows.
+   */
+  private static long root(Row r, Map<Long, Row> rows, Map<Long, Long> roots) {
     Row at = r;
-    Set<Long> seen = new HashSet<>();
-    while (at.parent() != null && rows.containsKey(at.parent()) && seen.add(at.id())) {
-      at = rows.get(at.parent());
+    for (int steps = 0; steps <= rows.size(); steps++) {
+      Long known = roots.get(at.id());
+      if (known != null) {
+        roots.put(r.id(), known);
+        return known;
+      }
+      Row parent = at.parent() == null ? null : rows.get(at.parent());
+      if (parent == null) {
+        break;
+      }
+      at = parent;
     }
+    roots.put(r.id(), at.id());
     return at.id();
   }
 
