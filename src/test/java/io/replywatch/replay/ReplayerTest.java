@@ -114,4 +114,24 @@ class ReplayerTest {
     assertEquals(1.0, s.percentile(1));
     assertEquals(10.0, s.percentile(100));
   }
+
+  @Test
+  void shouldJudgeTargetsInBusinessTimeWhenThePolicyHasACalendar() throws IOException {
+    var window = new ReplywatchConfig.Window(java.time.LocalTime.of(10, 0), java.time.LocalTime.of(10, 30), false);
+    var calendar = new ReplywatchConfig.Calendar("short", java.time.ZoneId.of("UTC"),
+        Map.of(java.time.DayOfWeek.MONDAY, List.of(window)), java.util.Set.of());
+    var policy = new ReplywatchConfig.Policy(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
+        java.util.Optional.of(java.time.Duration.ofMinutes(30)), java.util.Optional.of(java.time.Duration.ofMinutes(60)),
+        java.util.Optional.of(calendar));
+    List<HistoryItem> items;
+    try (Reader in = Files.newBufferedReader(JSONL, StandardCharsets.UTF_8)) {
+      items = JsonlReader.read(in, JSONL.toString(), msg -> {});
+    }
+    ReplayReport r = new Replayer(List.of(policy), Classifiers.byDefault(),
+        (brand, author) -> author.equals("AcmeBot")).run(items, msg -> {});
+    // Business time is Monday 10:00-10:30 only: every reply came after 30 business minutes at most, so all are
+    // within both targets, while response times stay wall-clock (300, 2700, 4200 s). Warnings fire at 10:30; the
+    // breach deadlines are next Monday, after the data ends.
+    assertEquals(figures(4L, 4L, 3L, 2700.0, 4200.0, 3L, 3L, 3L, 0L, 1L), r.total().figures());
+  }
 }
