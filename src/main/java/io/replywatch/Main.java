@@ -7,7 +7,7 @@ import io.replywatch.cli.ClassifyCommand;
 import io.replywatch.cli.Console;
 import io.replywatch.cli.DemoCommand;
 import io.replywatch.cli.EvalCommand;
-import io.replywatch.cli.NotYetAvailable;
+import io.replywatch.cli.ReplayCommand;
 import io.replywatch.cli.RunCommand;
 import io.replywatch.cli.TrainCommand;
 import io.replywatch.cli.UsageException;
@@ -25,7 +25,7 @@ public final class Main {
     return List.of(
         new RunCommand(),
         new DemoCommand(),
-        new NotYetAvailable("replay", "replay a history offline through the classifier and SLA engine", "issue 5"),
+        new ReplayCommand(),
         new ClassifyCommand(),
         new EvalCommand(),
         new TrainCommand(),

@@ -13,6 +13,8 @@ public final class Benchmarks {
     // Each issue adds its section here.
     sections.add(new ClassifyBench());
     sections.add(new io.replywatch.sla.SlaBench());
+    sections.add(new SlaLatenessBench());
+    sections.add(new ReplayBench());
     return sections;
   }
 }

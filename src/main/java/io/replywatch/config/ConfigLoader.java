@@ -91,8 +91,8 @@ public final class ConfigLoader {
     var store = new ReplywatchConfig.Storage(storage.get("path").text().orElse("data/replywatch.db"));
     List<Brand> brands = brands(root.get("brands"));
     Map<Platform, PlatformSettings> platforms = platforms(root.get("platforms"));
-    Node sla = root.get("sla").requireObject(Set.of("policies"));
-    List<Policy> policies = policies(sla.get("policies"));
+    Node sla = root.get("sla").requireObject(Set.of("policies", "calendars"));
+    List<Policy> policies = policies(sla.get("policies"), CalendarConfig.read(sla.get("calendars")));
     Node alerts = root.get("alerts").requireObject(Set.of("support", "paging"));
     Alerts routing = new Alerts(channels(alerts.get("support"), true), channels(alerts.get("paging"), false));
     return new ReplywatchConfig(srv, store, brands, platforms, policies, routing);
@@ -164,13 +164,13 @@ public final class ConfigLoader {
     };
   }
 
-  private static List<Policy> policies(Node node) {
+  private static List<Policy> policies(Node node, Map<String, ReplywatchConfig.Calendar> calendars) {
     if (node.isMissing()) {
       return defaultPolicies();
     }
     List<Policy> out = new ArrayList<>();
     for (Node p : node.list()) {
-      p.requireObject(Set.of("match", "warning", "breach"));
+      p.requireObject(Set.of("match", "warning", "breach", "calendar"));
       Node match = p.get("match").requireObject(Set.of("brand", "platform", "category"));
       Set<String> brands = Set.copyOf(strings(match.get("brand")));
       Set<Platform> platforms = new HashSet<>();
@@ -186,7 +186,10 @@ public final class ConfigLoader {
       if (warning.isPresent() && breach.isPresent() && warning.get().compareTo(breach.get()) > 0) {
         throw p.get("warning").fail("must not be longer than breach (" + Durations.format(breach.get()) + ")");
       }
-      out.add(new Policy(brands, Set.copyOf(platforms), Set.copyOf(categories), warning, breach));
+      Optional<ReplywatchConfig.Calendar> calendar = p.get("calendar").text().map(name -> Optional.ofNullable(
+          calendars.get(name)).orElseThrow(() -> p.get("calendar").fail("unknown calendar '" + name + "' (defined in "
+          + "sla.calendars: " + (calendars.isEmpty() ? "none" : String.join(", ", sorted(calendars.keySet()))) + ")")));
+      out.add(new Policy(brands, Set.copyOf(platforms), Set.copyOf(categories), warning, breach, calendar));
     }
     return List.copyOf(out);
   }

@@ -2,7 +2,11 @@ package io.replywatch.config;
 
 import io.replywatch.classify.Category;
 import io.replywatch.ingest.Platform;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +51,14 @@ public record ReplywatchConfig(
       Set<Platform> platforms,
       Set<Category> categories,
       Optional<Duration> warning,
-      Optional<Duration> breach) {
+      Optional<Duration> breach,
+      Optional<Calendar> calendar) {
+
+    /** A policy whose clock runs around the clock. */
+    public Policy(Set<String> brands, Set<Platform> platforms, Set<Category> categories, Optional<Duration> warning,
+        Optional<Duration> breach) {
+      this(brands, platforms, categories, warning, breach, Optional.empty());
+    }
 
     public boolean matches(String brand, Platform platform, Category category) {
       return (brands.isEmpty() || brands.contains(brand))
@@ -55,6 +66,20 @@ public record ReplywatchConfig(
           && (categories.isEmpty() || categories.contains(category));
     }
   }
+
+  /**
+   * Business hours for a policy ({@code sla.calendars.<name>}): the SLA clock runs only inside these windows of
+   * the zone's wall clock, and not on holidays.
+   *
+   * @param hours per weekday, ordered and non-overlapping windows; a day without an entry is closed
+   */
+  public record Calendar(String name, ZoneId zone, Map<DayOfWeek, List<Window>> hours, Set<LocalDate> holidays) {}
+
+  /**
+   * One business-hours window of a day, in wall-clock time: from {@code start} up to {@code end}, or up to the
+   * next midnight when {@code endsAtMidnight} (written {@code 24:00}; then {@code end} is unused).
+   */
+  public record Window(LocalTime start, LocalTime end, boolean endsAtMidnight) {}
 
   /** Alert routing: warning goes to support; breach to support and paging. */
   public record Alerts(List<Channel> support, List<Channel> paging) {}

@@ -3,6 +3,7 @@ package io.replywatch.sla;
 import io.replywatch.classify.Category;
 import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.ingest.Platform;
+import io.replywatch.sla.calendar.BusinessHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +35,8 @@ public record SlaPolicy(Optional<Duration> warning, Optional<Duration> breach, B
   public static SlaPolicy resolve(List<Policy> policies, String brand, Platform platform, Category category) {
     for (Policy p : policies) {
       if (p.matches(brand, platform, category)) {
-        return new SlaPolicy(p.warning(), p.breach(), BusinessCalendar.ALWAYS);
+        BusinessCalendar calendar = p.calendar().<BusinessCalendar>map(BusinessHours::of).orElse(BusinessCalendar.ALWAYS);
+        return new SlaPolicy(p.warning(), p.breach(), calendar);
       }
     }
     return MEASURE_ONLY;

@@ -77,6 +77,17 @@ class ConfigLoaderTest {
       "platforms: { myspace: {} } | platforms.myspace: unknown key",
       "sla: { policies: [ { match: { category: [rant] } } ] } | sla.policies[0].match.category[0]: expected one of complaint",
       "sla: { policies: [ { warning: 90m, breach: 60m } ] } | sla.policies[0].warning: must not be longer than breach (1h)",
+      "sla: { calendars: { eu: { timezone: Europe/Berlinn, hours: { mon-fri: [\"09:00-18:00\"] } } } } | sla.calendars.eu.timezone: expected a known time zone like Europe/Berlin, got 'Europe/Berlinn'",
+      "sla: { calendars: { eu: { hours: { mon-fri: [\"09:00-18:00\"] } } } } | sla.calendars.eu.timezone: is required",
+      "sla: { calendars: { eu: { timezone: UTC, hours: { mon-fri: [\"18:00-09:00\"] } } } } | sla.calendars.eu.hours.mon-fri[0]: expected a window like 09:00-18:00 that ends after it starts, got '18:00-09:00'",
+      "sla: { calendars: { eu: { timezone: UTC, hours: { mon-fri: [\"09:00-13:00\", \"12:00-18:00\"] } } } } | sla.calendars.eu.hours.mon-fri: windows overlap: 09:00-13:00 and 12:00-18:00",
+      "sla: { calendars: { eu: { timezone: UTC, hours: { mon-fri: [\"9-5\"] } } } } | sla.calendars.eu.hours.mon-fri[0]: expected a window like 09:00-18:00",
+      "sla: { calendars: { eu: { timezone: UTC, hours: { weekdays: [\"09:00-18:00\"] } } } } | sla.calendars.eu.hours.weekdays: expected a day (mon ... sun) or a range of days like mon-fri",
+      "sla: { calendars: { eu: { timezone: UTC, hours: { mon-fri: [\"09:00-18:00\"], fri: [\"10:00-11:00\"] } } } } | sla.calendars.eu.hours.fri: fri is already given by another key",
+      "sla: { calendars: { eu: { timezone: UTC, hours: {} } } } | sla.calendars.eu.hours: at least one day with a window is required",
+      "sla: { calendars: { eu: { timezone: UTC, hours: { sat: [\"10:00-14:00\"] }, holidays: [\"25.12.2026\"] } } } | sla.calendars.eu.holidays[0]: expected a date like 2026-12-25, got '25.12.2026'",
+      "sla: { calendars: { eu: { timezone: UTC, hours: { sat: [\"10:00-14:00\"] } } }, policies: [ { calendar: us } ] } | sla.policies[0].calendar: unknown calendar 'us' (defined in sla.calendars: eu)",
+      "sla: { policies: [ { calendar: eu } ] } | sla.policies[0].calendar: unknown calendar 'eu' (defined in sla.calendars: none)",
       "alerts: { support: [ { type: carrier-pigeon } ] } | alerts.support[0].type: unknown channel type 'carrier-pigeon'",
       "alerts: { paging: [ { type: pagerduty } ] } | alerts.paging[0].routingKey: is required for a pagerduty channel",
       "alerts: { support: [ { type: console, quietHours: { timezone: Mars/Olympus, from: '22:00', to: '07:00' } } ] } | alerts.support[0].quietHours.timezone: expected a time zone like Europe/Berlin, got 'Mars/Olympus'",
@@ -86,6 +97,29 @@ class ConfigLoaderTest {
   void shouldNameTheKeyPathOfABadSetting(String extra, String expected) {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL + extra, "bad.yaml"));
     assertTrue(e.getMessage().startsWith("bad.yaml: " + expected), e.getMessage());
+  }
+
+  @Test
+  void shouldReadBusinessHoursCalendarsAndAttachThemToPolicies() {
+    ReplywatchConfig c = loader.parse(MINIMAL + """
+        sla:
+          calendars:
+            support-eu:
+              timezone: Europe/Berlin
+              hours: { mon-fri: ["09:00-12:00", "13:00-18:00"], sat: ["10:00-14:00"], sun-sun: "00:00-24:00" }
+              holidays: ["2026-12-25", "2026-12-26"]
+          policies:
+            - { match: { category: complaint }, warning: 30m, breach: 60m, calendar: support-eu }
+            - { match: { category: question }, warning: 30m }
+        """, "cal.yaml");
+    ReplywatchConfig.Calendar cal = c.policies().get(0).calendar().orElseThrow();
+    assertEquals(java.time.ZoneId.of("Europe/Berlin"), cal.zone());
+    assertEquals(2, cal.hours().get(java.time.DayOfWeek.WEDNESDAY).size());
+    assertEquals(java.time.LocalTime.of(13, 0), cal.hours().get(java.time.DayOfWeek.FRIDAY).get(1).start());
+    assertEquals(java.time.LocalTime.of(14, 0), cal.hours().get(java.time.DayOfWeek.SATURDAY).get(0).end());
+    assertTrue(cal.hours().get(java.time.DayOfWeek.SUNDAY).get(0).endsAtMidnight());
+    assertTrue(cal.holidays().contains(java.time.LocalDate.of(2026, 12, 26)));
+    assertEquals(Optional.empty(), c.policies().get(1).calendar(), "without a calendar the clock runs 24/7");
   }
 
   @Test

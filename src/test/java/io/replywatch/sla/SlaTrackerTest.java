@@ -150,4 +150,27 @@ class SlaTrackerTest {
     assertTrue(listener.levels().contains("resolved:mastodon-m1"));
     assertEquals(Optional.empty(), tracker.closeByHand("nope", "x", T0));
   }
+
+  @Test
+  void shouldStopTheClockOutsideBusinessHoursWhenThePolicyHasACalendar() {
+    var cal = new io.replywatch.config.ReplywatchConfig.Calendar("eu", java.time.ZoneId.of("Europe/Berlin"),
+        java.util.Map.of(java.time.DayOfWeek.FRIDAY, List.of(new io.replywatch.config.ReplywatchConfig.Window(
+            java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), false)),
+            java.time.DayOfWeek.MONDAY, List.of(new io.replywatch.config.ReplywatchConfig.Window(
+            java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), false))),
+        java.util.Set.of());
+    var policy = new io.replywatch.config.ReplywatchConfig.Policy(java.util.Set.of(), java.util.Set.of(),
+        java.util.Set.of(), Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(60)), Optional.of(cal));
+    SlaTracker hours = new SlaTracker(List.of(policy), listener);
+    Instant friday1750 = Instant.parse("2026-11-20T16:50:00Z");
+    hours.onMention(mention("m1", "jane", friday1750, null), as(Category.COMPLAINT));
+    Instant monday0920 = Instant.parse("2026-11-23T08:20:00Z");
+    assertEquals(Optional.of(monday0920), hours.nextDeadline());
+    hours.fireDue(monday0920.minusMillis(1));
+    assertEquals(List.of(), listener.levels(), "no warning over the weekend");
+    hours.fireDue(monday0920.plusSeconds(60));
+    assertEquals(List.of("warning:mastodon-m1"), listener.levels());
+    assertEquals(31, listener.events.get(0).waitedMinutes(), "waited counts business time only");
+    assertEquals(Optional.of(Instant.parse("2026-11-23T08:50:00Z")), hours.nextDeadline());
+  }
 }

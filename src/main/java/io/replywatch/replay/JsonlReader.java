@@ -1,0 +1,95 @@
+package io.replywatch.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.Post;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Reads Replywatch's own history export: one JSON object per line, each a customer's mention or a brand
+ * account's post (README, "Replay input: jsonl"). Unlike twcs it says outright which brand a post concerns and
+ * whether it is the brand's own, so nothing is inferred. Blank lines and unknown keys are ignored, so later
+ * versions may add fields.
+ */
+public final class JsonlReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private JsonlReader() {}
+
+  public static List<HistoryItem> read(Reader in, String source, Consumer<String> progress) throws IOException {
+    BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+    List<HistoryItem> items = new ArrayList<>();
+    long n = 0;
+    for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+      n++;
+      if (!text.isBlank()) {
+        items.add(item(text, n, source));
+      }
+      if (n % 500_000 == 0) {
+        progress.accept("read " + n + " lines");
+      }
+    }
+    items.sort(HistoryItem.TIME_ORDER);
+    return items;
+  }
+
+  private static HistoryItem item(String text, long line, String source) {
+    JsonNode o;
+    try {
+      o = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(source, line, "not valid JSON: " + e.getOriginalMessage());
+    }
+    if (o == null || !o.isObject()) {
+      throw new BadInputException(source, line, "expected a JSON object");
+    }
+    String type = required(o, "type", line, source);
+    boolean fromBrand = switch (type) {
+      case "mention" -> false;
+      case "reply" -> true;
+      default -> throw new BadInputException(source, line, "type: expected mention or reply, got '" + type + "'");
+    };
+    String platformName = required(o, "platform", line, source);
+    Platform platform = Platform.parse(platformName).orElseThrow(() -> new BadInputException(source, line,
+        "platform: expected one of " + Arrays.stream(Platform.values()).map(Platform::id)
+            .collect(Collectors.joining(", ")) + ", got '" + platformName + "'"));
+    String createdText = required(o, "created_at", line, source);
+    Instant created;
+    try {
+      created = Instant.parse(createdText);
+    } catch (DateTimeParseException e) {
+      throw new BadInputException(source, line,
+          "created_at: expected a UTC time like 2026-09-01T10:00:00Z, got '" + createdText + "'");
+    }
+    String id = required(o, "id", line, source);
+    String author = required(o, "author", line, source);
+    Post post = new Post(platform, id, author, optional(o, "handle").orElse(author), optional(o, "text").orElse(""),
+        created, optional(o, "in_reply_to"), optional(o, "conversation"), optional(o, "permalink").orElse(""),
+        optional(o, "language"));
+    return new HistoryItem(required(o, "brand", line, source), post, fromBrand, line, line);
+  }
+
+  private static String required(JsonNode o, String key, long line, String source) {
+    return optional(o, key).orElseThrow(() -> new BadInputException(source, line, key + ": is required"));
+  }
+
+  private static Optional<String> optional(JsonNode o, String key) {
+    JsonNode v = o.get(key);
+    if (v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(v.asText());
+  }
+}
