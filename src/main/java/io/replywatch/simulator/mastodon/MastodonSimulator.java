@@ -38,6 +38,8 @@ public final class MastodonSimulator extends VerticleBase {
   private final String brandAccountId;
   private final String token;
   private final Deque<Fault> faults = new ArrayDeque<>();
+  private volatile Timeline keywordPosts = new Timeline();
+  private int faultDelay;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private Instant windowStart;
   private int windowUsed;
@@ -56,6 +58,7 @@ public final class MastodonSimulator extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/api/v1/notifications").handler(this::notifications);
     router.get("/api/v1/accounts/:id/statuses").handler(this::statuses);
+    router.get("/api/v2/search").handler(this::search);
     return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onSuccess(s -> server = s);
   }
 
@@ -72,6 +75,23 @@ public final class MastodonSimulator extends VerticleBase {
     synchronized (faults) {
       faults.add(fault);
     }
+  }
+
+  /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
+  public void injectAfter(int okRequests, Fault fault) {
+    synchronized (faults) {
+      faultDelay = okRequests;
+      faults.add(fault);
+    }
+  }
+
+  /**
+   * Posts that mention no one but contain a brand keyword: {@code /api/v2/search} finds them (besides the
+   * timeline's own posts), notifications never do.
+   */
+  public MastodonSimulator withKeywordPosts(Timeline posts) {
+    this.keywordPosts = posts;
+    return this;
   }
 
   public List<Request> requests() {
@@ -107,6 +127,33 @@ public final class MastodonSimulator extends VerticleBase {
     reply(ctx, page, body, "/api/v1/accounts/" + account + "/statuses");
   }
 
+  /** Statuses containing {@code q} (case-insensitive), from the timeline and the keyword posts, Mastodon-paged. */
+  private void search(RoutingContext ctx) {
+    if (!admit(ctx)) {
+      return;
+    }
+    String q = ctx.request().getParam("q", "").toLowerCase(java.util.Locale.ROOT);
+    if (q.isBlank() || !"statuses".equals(ctx.request().getParam("type"))) {
+      send(ctx, 400, "{\"error\":\"Validation failed: q and type=statuses are required\"}");
+      return;
+    }
+    List<SimPost> found = new ArrayList<>();
+    timeline.visible(clock).stream().filter(p -> !p.brand()).forEach(found::add);
+    keywordPosts.visible(clock).forEach(found::add);
+    List<SimPost> hits = found.stream()
+        .filter(p -> p.text().toLowerCase(java.util.Locale.ROOT).contains(q) || (!keywordPosts.all().contains(p)
+            && ("@" + MastodonJson.BRAND_USERNAME).contains(q)))
+        .sorted(java.util.Comparator.comparing(SimPost::id, io.replywatch.ingest.Ids.ORDER))
+        .toList();
+    List<SimPost> page = MastodonPages.page(hits, ctx.request().params(), 20, 40);
+    JsonArray statuses = new JsonArray();
+    page.forEach(p -> statuses.add(keywordPosts.all().contains(p)
+        ? MastodonJson.status(p) : MastodonJson.notification(p, brandAccountId).getJsonObject("status")));
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+    send(ctx, 200, new io.vertx.core.json.JsonObject().put("accounts", new JsonArray()).put("statuses", statuses)
+        .put("hashtags", new JsonArray()).encode());
+  }
+
   /** Auth, faults and the rate-limit window; answers the request itself and returns false when it must not go on. */
   private boolean admit(RoutingContext ctx) {
     Instant now = clock.instant();
@@ -117,9 +164,13 @@ public final class MastodonSimulator extends VerticleBase {
       send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
       return false;
     }
-    Fault fault;
+    Fault fault = null;
     synchronized (faults) {
-      fault = faults.poll();
+      if (faultDelay > 0 && !faults.isEmpty()) {
+        faultDelay--;
+      } else {
+        fault = faults.poll();
+      }
     }
     if (fault != null) {
       serveFault(ctx, fault, now);
@@ -150,7 +201,7 @@ public final class MastodonSimulator extends VerticleBase {
       }
       case SERVER_ERROR -> send(ctx, 500, "{\"error\":\"There was a temporary problem serving your request, please try again\"}");
       case MALFORMED -> send(ctx, 200, "[{\"id\": \"9\", \"type\": \"mention\", \"status\": {\"id\": ");
-      case UNAUTHORIZED -> send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
+      case UNAUTHORIZED, EXPIRED_TOKEN -> send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
     }
   }
 
