@@ -36,7 +36,7 @@ public final class BlueskyParser {
   public record Item(Post post, Instant indexedAt, List<String> mentionedDids) {}
 
   /** One page of a list, newest first; no cursor means the end. */
-  public record Page(List<Item> items, Optional<String> cursor) {}
+  public record Listing(List<Item> items, Optional<String> cursor) {}
 
   /** A session from {@code createSession}/{@code refreshSession}. Its toString hides the tokens. */
   public record Session(String did, String handle, String accessJwt, String refreshJwt) {
@@ -52,7 +52,7 @@ public final class BlueskyParser {
   private BlueskyParser() {}
 
   /** {@code listNotifications}: keeps reasons mention, reply and quote (the AppView may send others). */
-  public static Page notifications(String body) {
+  public static Listing notifications(String body) {
     JsonNode root = object(body);
     List<Item> out = new ArrayList<>();
     for (JsonNode n : requireArray(root, "notifications")) {
@@ -60,21 +60,21 @@ public final class BlueskyParser {
         out.add(item(n, n.path("record")));
       }
     }
-    return new Page(out, cursor(root));
+    return new Listing(out, cursor(root));
   }
 
   /** {@code searchPosts}: {@code posts[]} of postView. */
-  public static Page searchPosts(String body) {
+  public static Listing searchPosts(String body) {
     JsonNode root = object(body);
     List<Item> out = new ArrayList<>();
     for (JsonNode p : requireArray(root, "posts")) {
       out.add(item(p, p.path("record")));
     }
-    return new Page(out, cursor(root));
+    return new Listing(out, cursor(root));
   }
 
   /** {@code getAuthorFeed}: {@code feed[].post}; reposts are skipped (they reply to nothing). */
-  public static Page authorFeed(String body) {
+  public static Listing authorFeed(String body) {
     JsonNode root = object(body);
     List<Item> out = new ArrayList<>();
     for (JsonNode f : requireArray(root, "feed")) {
@@ -87,7 +87,7 @@ public final class BlueskyParser {
       }
       out.add(item(p, p.path("record")));
     }
-    return new Page(out, cursor(root));
+    return new Listing(out, cursor(root));
   }
 
   public static Session session(String body) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
-import io.replywatch.ingest.bluesky.BlueskyParser.Page;
+import io.replywatch.ingest.bluesky.BlueskyParser.Listing;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +49,7 @@ class BlueskyParserTest {
 
   @Test
   void shouldReadMentionsAndRepliesAndSkipOtherReasons() {
-    Page page = BlueskyParser.notifications(NOTIFICATIONS);
+    Listing page = BlueskyParser.notifications(NOTIFICATIONS);
     assertEquals(2, page.items().size());
     assertEquals(Optional.of("2024-03-05T11:58:00.900Z"), page.cursor());
     Post carol = page.items().get(0).post();
@@ -72,7 +72,7 @@ class BlueskyParserTest {
 
   @Test
   void shouldReadAnEmptyPageThatStillHasACursor() {
-    Page page = BlueskyParser.notifications("{\"notifications\":[],\"cursor\":\"abc\"}");
+    Listing page = BlueskyParser.notifications("{\"notifications\":[],\"cursor\":\"abc\"}");
     assertTrue(page.items().isEmpty());
     assertEquals(Optional.of("abc"), page.cursor(), "reasons are filtered after paging: keep going");
     assertEquals(Optional.empty(), BlueskyParser.notifications("{\"notifications\":[]}").cursor());
@@ -94,7 +94,7 @@ class BlueskyParserTest {
            "reason": {"$type": "app.bsky.feed.defs#reasonRepost", "by": {"did": "did:plc:acmebrand222333344445555"}}}
         ], "cursor": "next"}
         """;
-    Page page = BlueskyParser.authorFeed(feed);
+    Listing page = BlueskyParser.authorFeed(feed);
     assertEquals(1, page.items().size());
     Post reply = page.items().get(0).post();
     assertEquals(BRAND, reply.authorId());
@@ -103,7 +103,7 @@ class BlueskyParserTest {
 
   @Test
   void shouldReadSearchHitsAndSessions() {
-    Page page = BlueskyParser.searchPosts("""
+    Listing page = BlueskyParser.searchPosts("""
         {"posts": [{"uri": "at://did:plc:x/app.bsky.feed.post/3k1", "cid": "c", "author": {"did": "did:plc:x", "handle": "x.bsky.social"},
                     "record": {"text": "acme is down again", "createdAt": "2024-03-05T12:00:00+00:00"}, "indexedAt": "2024-03-05T12:00:01Z"}],
          "hitsTotal": 1}""");

@@ -1,0 +1,301 @@
+package io.replywatch.simulator.bluesky;
+
+import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimPost;
+import io.replywatch.simulator.Timeline;
+import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A Bluesky PDS/AppView on a loopback port serving a scripted {@link Timeline} in the XRPC wire format
+ * (social-apis.md §3, §7.3): createSession/refreshSession with expiring access tokens (400 {@code ExpiredToken}),
+ * listNotifications with repeated {@code reasons} filtered after paging, searchPosts, getAuthorFeed, opaque
+ * newest-to-oldest cursors, {@code RateLimit-*} headers with an epoch reset, 429 with {@code Retry-After},
+ * {@code {"error","message"}} bodies, injectable faults, a revocable password and a request log.
+ */
+public final class BlueskySimulator extends VerticleBase {
+  public static final int WINDOW_LIMIT = 3000;
+  public static final Duration WINDOW = Duration.ofMinutes(5);
+
+  /** A request as the simulator saw it, for tests that check what a poller sent and when. */
+  public record Request(String path, String query, Instant at, int status) {}
+
+  private final Timeline timeline;
+  private final Clock clock;
+  private final String brandDid;
+  private final String brandHandle;
+  private final String password;
+  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, Boolean> accessTokens = new HashMap<>();
+  private final Map<String, Boolean> refreshTokens = new HashMap<>();
+  private volatile Timeline keywordPosts = new Timeline();
+  private volatile boolean revoked;
+  private int faultDelay;
+  private int sessions;
+  private Instant windowStart;
+  private int windowUsed;
+  private Instant blockedUntil = Instant.MIN;
+  private HttpServer server;
+
+  public BlueskySimulator(Timeline timeline, Clock clock, String brandDid, String brandHandle, String password) {
+    this.timeline = timeline;
+    this.clock = clock;
+    this.brandDid = brandDid;
+    this.brandHandle = brandHandle;
+    this.password = password;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.post("/xrpc/com.atproto.server.createSession").handler(BodyHandler.create()).handler(this::createSession);
+    router.post("/xrpc/com.atproto.server.refreshSession").handler(this::refreshSession);
+    router.get("/xrpc/app.bsky.notification.listNotifications").handler(ctx -> list(ctx, "notifications"));
+    router.get("/xrpc/app.bsky.feed.searchPosts").handler(ctx -> list(ctx, "posts"));
+    router.get("/xrpc/app.bsky.feed.getAuthorFeed").handler(ctx -> list(ctx, "feed"));
+    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onSuccess(s -> server = s);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** Serves {@code fault} instead of the next answer. */
+  public void inject(Fault fault) {
+    injectAfter(0, fault);
+  }
+
+  /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
+  public synchronized void injectAfter(int okRequests, Fault fault) {
+    faultDelay = okRequests;
+    faults.add(fault);
+  }
+
+  /** The app password was revoked: every session dies and logins fail until {@link #restore()}. */
+  public synchronized void revoke() {
+    revoked = true;
+    accessTokens.clear();
+    refreshTokens.clear();
+  }
+
+  public synchronized void restore() {
+    revoked = false;
+  }
+
+  /** Posts that mention no one but contain a keyword: only searchPosts finds them. */
+  public BlueskySimulator withKeywordPosts(Timeline posts) {
+    this.keywordPosts = posts;
+    return this;
+  }
+
+  public List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** How many sessions were created (logins), so tests can check the poller does not log in per poll. */
+  public synchronized int logins() {
+    return sessions;
+  }
+
+  private synchronized void createSession(RoutingContext ctx) {
+    if (!admitRate(ctx)) {
+      return;
+    }
+    JsonObject body = ctx.body().asJsonObject();
+    if (revoked || body == null || !brandHandle.equals(body.getString("identifier"))
+        || !password.equals(body.getString("password"))) {
+      error(ctx, 401, "AuthenticationRequired", "Invalid identifier or password");
+      return;
+    }
+    newSession(ctx);
+  }
+
+  private synchronized void refreshSession(RoutingContext ctx) {
+    if (!admitRate(ctx)) {
+      return;
+    }
+    String token = bearer(ctx);
+    if (refreshTokens.remove(token) == null) {
+      error(ctx, 400, "ExpiredToken", "Token has expired");
+      return;
+    }
+    newSession(ctx);
+  }
+
+  private void newSession(RoutingContext ctx) {
+    sessions++;
+    String access = "eyJsim.access." + sessions;
+    String refresh = "eyJsim.refresh." + sessions;
+    accessTokens.put(access, true);
+    refreshTokens.put(refresh, true);
+    send(ctx, 200, new JsonObject().put("did", brandDid).put("handle", brandHandle).put("accessJwt", access)
+        .put("refreshJwt", refresh).put("active", true).encode());
+  }
+
+  private synchronized void list(RoutingContext ctx, String field) {
+    if (!admitRate(ctx) || !admitAuth(ctx)) {
+      return;
+    }
+    List<SimPost> posts = timeline.visible(clock).stream()
+        .filter(p -> !BlueskyJson.indexedAt(p).isAfter(clock.instant())).toList();
+    Map<String, SimPost> byId = new HashMap<>();
+    posts.forEach(p -> byId.put(p.id(), p));
+    BlueskyJson json = new BlueskyJson(brandDid, brandHandle, byId);
+    List<Entry> entries = new ArrayList<>();
+    java.util.function.Predicate<Entry> keep = e -> true;
+    int defaultLimit = 50;
+    try {
+      switch (field) {
+        case "notifications" -> {
+          List<String> reasons = ctx.queryParam("reasons");
+          keep = e -> reasons.isEmpty() || reasons.contains(e.json().getString("reason"));
+          for (SimPost p : posts) {
+            entries.add(entry(json, p, p.brand() ? json.like(p) : json.notification(p), p.brand()));
+          }
+        }
+        case "posts" -> {
+          String q = ctx.request().getParam("q", "").toLowerCase(Locale.ROOT);
+          String since = ctx.request().getParam("since");
+          if (q.isBlank()) {
+            error(ctx, 400, "BadQueryString", "Error: q is required");
+            return;
+          }
+          Instant from = since == null ? Instant.MIN : Instant.parse(since);
+          defaultLimit = 25;
+          List<SimPost> pool = new ArrayList<>(posts.stream().filter(p -> !p.brand()).toList());
+          keywordPosts.visible(clock).stream().filter(p -> !BlueskyJson.indexedAt(p).isAfter(clock.instant()))
+              .forEach(pool::add);
+          for (SimPost p : pool) {
+            boolean mention = byId.get(p.id()) == p;
+            if (json.text(p, mention).toLowerCase(Locale.ROOT).contains(q) && !BlueskyJson.indexedAt(p).isBefore(from)) {
+              entries.add(entry(json, p, json.postView(p, mention), false));
+            }
+          }
+        }
+        default -> {
+          String actor = ctx.request().getParam("actor");
+          if (!brandDid.equals(actor) && !brandHandle.equals(actor)) {
+            error(ctx, 400, "InvalidRequest", "Profile not found");
+            return;
+          }
+          posts.stream().filter(SimPost::brand).forEach(p -> entries.add(entry(json, p, json.feedViewPost(p), false)));
+        }
+      }
+      int limit = BlueskyLists.limit(ctx.request().getParam("limit"), defaultLimit);
+      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+      send(ctx, 200, BlueskyLists.page(entries, ctx.request().getParam("cursor"), limit, keep, field).encode());
+    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+      error(ctx, 400, "InvalidRequest", e.getMessage());
+    }
+  }
+
+  private static Entry entry(BlueskyJson json, SimPost p, JsonObject rendered, boolean like) {
+    Instant at = BlueskyJson.indexedAt(p).plusSeconds(like ? 30 : 0);
+    return new Entry(at, rendered.getString("uri"), rendered);
+  }
+
+  /** The rate-limit window and injected faults; answers itself and returns false when the request must stop. */
+  private boolean admitRate(RoutingContext ctx) {
+    Instant now = clock.instant();
+    Fault fault = null;
+    if (faultDelay > 0 && !faults.isEmpty()) {
+      faultDelay--;
+    } else {
+      fault = faults.poll();
+    }
+    if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
+      windowStart = now;
+      windowUsed = 0;
+    }
+    if (fault != null) {
+      BlueskyFaults.serve(ctx, fault, this);
+      return false;
+    }
+    if (now.isBefore(blockedUntil) || windowUsed >= WINDOW_LIMIT) {
+      rateLimited(ctx, now.isBefore(blockedUntil) ? blockedUntil : windowStart.plus(WINDOW));
+      return false;
+    }
+    windowUsed++;
+    rateHeaders(ctx, WINDOW_LIMIT - windowUsed, windowStart.plus(WINDOW));
+    return true;
+  }
+
+  private boolean admitAuth(RoutingContext ctx) {
+    String token = bearer(ctx);
+    if (token == null) {
+      error(ctx, 401, "AuthMissing", "Authentication Required");
+      return false;
+    }
+    Boolean valid = accessTokens.get(token);
+    if (valid == null) {
+      error(ctx, 401, "InvalidToken", "Malformed token");
+      return false;
+    }
+    if (!valid) {
+      error(ctx, 400, "ExpiredToken", "Token has expired");
+      return false;
+    }
+    return true;
+  }
+
+  /** Expires every live access token (what {@link Fault.Kind#EXPIRED_TOKEN} does before answering 400). */
+  void expireAccessTokens() {
+    accessTokens.replaceAll((k, v) -> false);
+  }
+
+  Instant clockNow() {
+    return clock.instant();
+  }
+
+  void block(Duration retryAfter) {
+    blockedUntil = clock.instant().plus(retryAfter);
+  }
+
+  void rateLimited(RoutingContext ctx, Instant reset) {
+    rateHeaders(ctx, 0, reset);
+    long seconds = Math.max(1, Duration.between(clock.instant(), reset).toSeconds());
+    ctx.response().putHeader("Retry-After", Long.toString(seconds));
+    error(ctx, 429, "RateLimitExceeded", "Rate Limit Exceeded");
+  }
+
+  private void rateHeaders(RoutingContext ctx, int remaining, Instant reset) {
+    long resetSeconds = reset.getEpochSecond() + (reset.getNano() > 0 ? 1 : 0);
+    ctx.response().putHeader("RateLimit-Limit", Integer.toString(WINDOW_LIMIT))
+        .putHeader("RateLimit-Remaining", Integer.toString(remaining))
+        .putHeader("RateLimit-Reset", Long.toString(resetSeconds))
+        .putHeader("RateLimit-Policy", WINDOW_LIMIT + ";w=" + WINDOW.toSeconds());
+  }
+
+  private static String bearer(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    return auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
+  }
+
+  void error(RoutingContext ctx, int status, String name, String message) {
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+    send(ctx, status, new JsonObject().put("error", name).put("message", message).encode());
+  }
+
+  void send(RoutingContext ctx, int status, String body) {
+    requests.add(new Request(ctx.request().path(), ctx.request().query(), clock.instant(), status));
+    ctx.response().setStatusCode(status).end(body);
+  }
+}
