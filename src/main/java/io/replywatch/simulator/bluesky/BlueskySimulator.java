@@ -50,6 +50,7 @@ public final class BlueskySimulator extends VerticleBase {
   private volatile boolean revoked;
   private int faultDelay;
   private int sessions;
+  private int logins;
   private Instant windowStart;
   private int windowUsed;
   private Instant blockedUntil = Instant.MIN;
@@ -112,7 +113,7 @@ public final class BlueskySimulator extends VerticleBase {
 
   /** How many sessions were created (logins), so tests can check the poller does not log in per poll. */
   public synchronized int logins() {
-    return sessions;
+    return logins;
   }
 
   private synchronized void createSession(RoutingContext ctx) {
@@ -125,6 +126,7 @@ public final class BlueskySimulator extends VerticleBase {
       error(ctx, 401, "AuthenticationRequired", "Invalid identifier or password");
       return;
     }
+    logins++;
     newSession(ctx);
   }
 
