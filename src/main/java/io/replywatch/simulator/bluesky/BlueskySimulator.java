@@ -158,7 +158,10 @@ public final class BlueskySimulator extends VerticleBase {
     }
     List<SimPost> posts = timeline.visible(clock).stream()
         .filter(p -> !BlueskyJson.indexedAt(p).isAfter(clock.instant())).toList();
+    List<SimPost> keywordOnly = keywordPosts.visible(clock).stream()
+        .filter(p -> !BlueskyJson.indexedAt(p).isAfter(clock.instant())).toList();
     Map<String, SimPost> byId = new HashMap<>();
+    keywordOnly.forEach(p -> byId.put(p.id(), p));
     posts.forEach(p -> byId.put(p.id(), p));
     BlueskyJson json = new BlueskyJson(brandDid, brandHandle, byId);
     List<Entry> entries = new ArrayList<>();
@@ -183,10 +186,9 @@ public final class BlueskySimulator extends VerticleBase {
           Instant from = since == null ? Instant.MIN : Instant.parse(since);
           defaultLimit = 25;
           List<SimPost> pool = new ArrayList<>(posts.stream().filter(p -> !p.brand()).toList());
-          keywordPosts.visible(clock).stream().filter(p -> !BlueskyJson.indexedAt(p).isAfter(clock.instant()))
-              .forEach(pool::add);
+          pool.addAll(keywordOnly);
           for (SimPost p : pool) {
-            boolean mention = byId.get(p.id()) == p;
+            boolean mention = !keywordOnly.contains(p);
             if (json.text(p, mention).toLowerCase(Locale.ROOT).contains(q) && !BlueskyJson.indexedAt(p).isBefore(from)) {
               entries.add(entry(json, p, json.postView(p, mention), false));
             }
