@@ -11,6 +11,7 @@ public final class Benchmarks {
   public static List<BenchSection> sections() {
     List<BenchSection> sections = new ArrayList<>();
     // Each issue adds its section here.
+    sections.add(new IngestBench());
     return sections;
   }
 }
