@@ -168,7 +168,7 @@ public abstract class IngestContract {
     assertEquals(1, limited, "exactly the one injected 429: the poller never earned one itself");
   }
 
-  protected static void awaitTrue(BooleanSupplier condition, String what) {
+  public static void awaitTrue(BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -178,7 +178,7 @@ public abstract class IngestContract {
     }
   }
 
-  protected static <T> T await(Future<T> f) throws Exception {
+  public static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS);
   }
 }
