@@ -41,16 +41,11 @@ public final class BlueskySimulator extends VerticleBase {
   private final Clock clock;
   private final String brandDid;
   private final String brandHandle;
-  private final String password;
+  private final BlueskySessions sessions;
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
-  private final Map<String, Boolean> accessTokens = new HashMap<>();
-  private final Map<String, Boolean> refreshTokens = new HashMap<>();
   private volatile Timeline keywordPosts = new Timeline();
-  private volatile boolean revoked;
   private int faultDelay;
-  private int sessions;
-  private int logins;
   private Instant windowStart;
   private int windowUsed;
   private Instant blockedUntil = Instant.MIN;
@@ -61,7 +56,7 @@ public final class BlueskySimulator extends VerticleBase {
     this.clock = clock;
     this.brandDid = brandDid;
     this.brandHandle = brandHandle;
-    this.password = password;
+    this.sessions = new BlueskySessions(brandDid, brandHandle, password);
   }
 
   @Override
@@ -92,13 +87,11 @@ public final class BlueskySimulator extends VerticleBase {
 
   /** The app password was revoked: every session dies and logins fail until {@link #restore()}. */
   public synchronized void revoke() {
-    revoked = true;
-    accessTokens.clear();
-    refreshTokens.clear();
+    sessions.revoke();
   }
 
   public synchronized void restore() {
-    revoked = false;
+    sessions.restore();
   }
 
   /** Posts that mention no one but contain a keyword: only searchPosts finds them. */
@@ -113,43 +106,31 @@ public final class BlueskySimulator extends VerticleBase {
 
   /** How many sessions were created (logins), so tests can check the poller does not log in per poll. */
   public synchronized int logins() {
-    return logins;
+    return sessions.logins();
   }
 
   private synchronized void createSession(RoutingContext ctx) {
     if (!admitRate(ctx)) {
       return;
     }
-    JsonObject body = ctx.body().asJsonObject();
-    if (revoked || body == null || !brandHandle.equals(body.getString("identifier"))
-        || !password.equals(body.getString("password"))) {
+    JsonObject session = sessions.login(ctx.body().asJsonObject());
+    if (session == null) {
       error(ctx, 401, "AuthenticationRequired", "Invalid identifier or password");
-      return;
+    } else {
+      send(ctx, 200, session.encode());
     }
-    logins++;
-    newSession(ctx);
   }
 
   private synchronized void refreshSession(RoutingContext ctx) {
     if (!admitRate(ctx)) {
       return;
     }
-    String token = bearer(ctx);
-    if (refreshTokens.remove(token) == null) {
+    JsonObject session = sessions.refresh(bearer(ctx));
+    if (session == null) {
       error(ctx, 400, "ExpiredToken", "Token has expired");
-      return;
+    } else {
+      send(ctx, 200, session.encode());
     }
-    newSession(ctx);
-  }
-
-  private void newSession(RoutingContext ctx) {
-    sessions++;
-    String access = "eyJsim.access." + sessions;
-    String refresh = "eyJsim.refresh." + sessions;
-    accessTokens.put(access, true);
-    refreshTokens.put(refresh, true);
-    send(ctx, 200, new JsonObject().put("did", brandDid).put("handle", brandHandle).put("accessJwt", access)
-        .put("refreshJwt", refresh).put("active", true).encode());
   }
 
   private synchronized void list(RoutingContext ctx, String field) {
@@ -243,26 +224,20 @@ public final class BlueskySimulator extends VerticleBase {
   }
 
   private boolean admitAuth(RoutingContext ctx) {
-    String token = bearer(ctx);
-    if (token == null) {
-      error(ctx, 401, "AuthMissing", "Authentication Required");
-      return false;
+    BlueskySessions.Refusal refusal = sessions.check(bearer(ctx));
+    if (refusal != null) {
+      switch (refusal) {
+        case AUTH_MISSING -> error(ctx, 401, "AuthMissing", "Authentication Required");
+        case INVALID_TOKEN -> error(ctx, 401, "InvalidToken", "Malformed token");
+        case EXPIRED_TOKEN -> error(ctx, 400, "ExpiredToken", "Token has expired");
+      }
     }
-    Boolean valid = accessTokens.get(token);
-    if (valid == null) {
-      error(ctx, 401, "InvalidToken", "Malformed token");
-      return false;
-    }
-    if (!valid) {
-      error(ctx, 400, "ExpiredToken", "Token has expired");
-      return false;
-    }
-    return true;
+    return refusal == null;
   }
 
   /** Expires every live access token (what {@link Fault.Kind#EXPIRED_TOKEN} does before answering 400). */
   void expireAccessTokens() {
-    accessTokens.replaceAll((k, v) -> false);
+    sessions.expireAll();
   }
 
   Instant clockNow() {
