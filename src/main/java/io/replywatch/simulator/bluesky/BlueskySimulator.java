@@ -1,6 +1,8 @@
 package io.replywatch.simulator.bluesky;
 
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.FaultScript;
+import io.replywatch.simulator.RateWindow;
 import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
@@ -14,9 +16,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,13 +42,10 @@ public final class BlueskySimulator extends VerticleBase {
   private final String brandDid;
   private final String brandHandle;
   private final BlueskySessions sessions;
-  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final FaultScript faults = new FaultScript();
+  private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile Timeline keywordPosts = new Timeline();
-  private int faultDelay;
-  private Instant windowStart;
-  private int windowUsed;
-  private Instant blockedUntil = Instant.MIN;
   private HttpServer server;
 
   public BlueskySimulator(Timeline timeline, Clock clock, String brandDid, String brandHandle, String password) {
@@ -80,9 +77,8 @@ public final class BlueskySimulator extends VerticleBase {
   }
 
   /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
-  public synchronized void injectAfter(int okRequests, Fault fault) {
-    faultDelay = okRequests;
-    faults.add(fault);
+  public void injectAfter(int okRequests, Fault fault) {
+    faults.after(okRequests, fault);
   }
 
   /** The app password was revoked: every session dies and logins fail until {@link #restore()}. */
@@ -200,26 +196,16 @@ public final class BlueskySimulator extends VerticleBase {
   /** The rate-limit window and injected faults; answers itself and returns false when the request must stop. */
   private boolean admitRate(RoutingContext ctx) {
     Instant now = clock.instant();
-    Fault fault = null;
-    if (faultDelay > 0 && !faults.isEmpty()) {
-      faultDelay--;
-    } else {
-      fault = faults.poll();
-    }
-    if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
-      windowStart = now;
-      windowUsed = 0;
-    }
+    Fault fault = faults.next();
     if (fault != null) {
       BlueskyFaults.serve(ctx, fault, this);
       return false;
     }
-    if (now.isBefore(blockedUntil) || windowUsed >= WINDOW_LIMIT) {
-      rateLimited(ctx, now.isBefore(blockedUntil) ? blockedUntil : windowStart.plus(WINDOW));
+    if (!window.admit(now)) {
+      rateLimited(ctx, window.reset(now));
       return false;
     }
-    windowUsed++;
-    rateHeaders(ctx, WINDOW_LIMIT - windowUsed, windowStart.plus(WINDOW));
+    rateHeaders(ctx, window.remaining(), window.reset(now));
     return true;
   }
 
@@ -245,7 +231,7 @@ public final class BlueskySimulator extends VerticleBase {
   }
 
   void block(Duration retryAfter) {
-    blockedUntil = clock.instant().plus(retryAfter);
+    window.block(clock.instant().plus(retryAfter));
   }
 
   void rateLimited(RoutingContext ctx, Instant reset) {

@@ -1,6 +1,8 @@
 package io.replywatch.simulator.mastodon;
 
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.FaultScript;
+import io.replywatch.simulator.RateWindow;
 import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.Timeline;
 import io.vertx.core.Future;
@@ -14,9 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -37,13 +37,10 @@ public final class MastodonSimulator extends VerticleBase {
   private final Clock clock;
   private final String brandAccountId;
   private final String token;
-  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final FaultScript faults = new FaultScript();
+  private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private volatile Timeline keywordPosts = new Timeline();
-  private int faultDelay;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
-  private Instant windowStart;
-  private int windowUsed;
-  private Instant blockedUntil = Instant.MIN;
   private HttpServer server;
 
   public MastodonSimulator(Timeline timeline, Clock clock, String brandAccountId, String token) {
@@ -72,17 +69,12 @@ public final class MastodonSimulator extends VerticleBase {
 
   /** Serves {@code fault} instead of the next answer. Thread-safe. */
   public void inject(Fault fault) {
-    synchronized (faults) {
-      faults.add(fault);
-    }
+    faults.after(0, fault);
   }
 
   /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
   public void injectAfter(int okRequests, Fault fault) {
-    synchronized (faults) {
-      faultDelay = okRequests;
-      faults.add(fault);
-    }
+    faults.after(okRequests, fault);
   }
 
   /**
@@ -164,36 +156,24 @@ public final class MastodonSimulator extends VerticleBase {
       send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
       return false;
     }
-    Fault fault = null;
-    synchronized (faults) {
-      if (faultDelay > 0 && !faults.isEmpty()) {
-        faultDelay--;
-      } else {
-        fault = faults.poll();
-      }
-    }
+    Fault fault = faults.next();
     if (fault != null) {
       serveFault(ctx, fault, now);
       return false;
     }
-    if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
-      windowStart = now;
-      windowUsed = 0;
-    }
-    if (now.isBefore(blockedUntil) || windowUsed >= WINDOW_LIMIT) {
-      rateLimited(ctx, now.isBefore(blockedUntil) ? blockedUntil : windowStart.plus(WINDOW));
+    if (!window.admit(now)) {
+      rateLimited(ctx, window.reset(now));
       return false;
     }
-    windowUsed++;
-    rateHeaders(ctx, WINDOW_LIMIT - windowUsed, windowStart.plus(WINDOW));
+    rateHeaders(ctx, window.remaining(), window.reset(now));
     return true;
   }
 
   private void serveFault(RoutingContext ctx, Fault fault, Instant now) {
     switch (fault.kind()) {
       case RATE_LIMIT -> {
-        blockedUntil = now.plus(fault.retryAfter());
-        rateLimited(ctx, blockedUntil);
+        window.block(now.plus(fault.retryAfter()));
+        rateLimited(ctx, now.plus(fault.retryAfter()));
       }
       case HTML_503 -> {
         ctx.response().putHeader("Content-Type", "text/html");
