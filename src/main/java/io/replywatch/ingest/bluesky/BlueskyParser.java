@@ -32,8 +32,9 @@ public final class BlueskyParser {
    *
    * @param indexedAt when the AppView indexed it: lists are ordered by it, so it is the high-water mark
    * @param mentionedDids DIDs of the post's mention facets
+   * @param quotedUri the post it quotes ({@code embed.record}), if any
    */
-  public record Item(Post post, Instant indexedAt, List<String> mentionedDids) {}
+  public record Item(Post post, Instant indexedAt, List<String> mentionedDids, Optional<String> quotedUri) {}
 
   /** One page of a list, newest first; no cursor means the end. */
   public record Listing(List<Item> items, Optional<String> cursor) {}
@@ -169,7 +170,10 @@ public final class BlueskyParser {
     Optional<String> lang = optional(record.path("langs").path(0));
     Post post = new Post(Platform.BLUESKY, uri, did, handle, record.path("text").asText("").strip(), createdAt,
         parent, Optional.of(root.orElse(uri)), permalink(uri, handle), lang);
-    return new Item(post, indexedAt, List.copyOf(mentioned));
+    JsonNode embed = record.path("embed");
+    Optional<String> quoted = optional(embed.path("record").path("uri"))
+        .or(() -> optional(embed.path("record").path("record").path("uri")));
+    return new Item(post, indexedAt, List.copyOf(mentioned), quoted);
   }
 
   private static Optional<String> cursor(JsonNode root) {

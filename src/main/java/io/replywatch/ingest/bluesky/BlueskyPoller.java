@@ -79,12 +79,16 @@ public final class BlueskyPoller extends Poller {
         .map(v -> new Cycle(mentions, own, next));
   }
 
-  /** A search hit counts only when no notification brings it: it neither mentions nor replies to the brand. */
+  /**
+   * A search hit counts only when no notification brings it: it neither mentions, replies to nor quotes the
+   * brand (those are the reasons mention, reply and quote).
+   */
   private boolean keywordOnly(Item item) {
     String did = brandId();
     Post p = item.post();
     return !item.mentionedDids().contains(did) && !p.authorId().equals(did)
-        && p.inReplyToId().filter(uri -> uri.startsWith("at://" + did + "/")).isEmpty();
+        && p.inReplyToId().filter(uri -> uri.startsWith("at://" + did + "/")).isEmpty()
+        && item.quotedUri().filter(uri -> uri.startsWith("at://" + did + "/")).isEmpty();
   }
 
   private Future<Void> read(String endpoint, Instant since, String nsid, Map<String, Object> query,

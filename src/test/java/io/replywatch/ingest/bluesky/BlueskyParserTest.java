@@ -108,6 +108,13 @@ class BlueskyParserTest {
                     "record": {"text": "acme is down again", "createdAt": "2024-03-05T12:00:00+00:00"}, "indexedAt": "2024-03-05T12:00:01Z"}],
          "hitsTotal": 1}""");
     assertEquals(Instant.parse("2024-03-05T12:00:00Z"), page.items().get(0).post().createdAt());
+    assertEquals(Optional.empty(), page.items().get(0).quotedUri());
+    BlueskyParser.Listing quote = BlueskyParser.searchPosts("""
+        {"posts": [{"uri": "at://did:plc:x/app.bsky.feed.post/3k2", "cid": "c", "author": {"did": "did:plc:x", "handle": "x.bsky.social"},
+                    "record": {"text": "lol acme", "createdAt": "2024-03-05T12:00:00Z",
+                               "embed": {"$type": "app.bsky.embed.record", "record": {"uri": "at://did:plc:acme/app.bsky.feed.post/3kb", "cid": "c"}}},
+                    "indexedAt": "2024-03-05T12:00:01Z"}]}""");
+    assertEquals(Optional.of("at://did:plc:acme/app.bsky.feed.post/3kb"), quote.items().get(0).quotedUri());
     assertEquals(Optional.empty(), page.cursor());
     BlueskyParser.Session s = BlueskyParser.session("""
         {"did":"did:plc:acme","handle":"acme.bsky.social","accessJwt":"eyJ.access","refreshJwt":"eyJ.refresh","active":true}""");
