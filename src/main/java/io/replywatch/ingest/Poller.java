@@ -197,9 +197,8 @@ public abstract class Poller extends VerticleBase {
         metrics.ingestLag(platform, Duration.between(m.post().createdAt(), receivedAt));
       });
       own.forEach(p -> handedOn.add(p.id()));
-      if (!stopped) {
-        cycle.cursors().forEach((endpoint, value) -> cursors.put(platform, account.handle(), endpoint, value));
-      }
+      // Stored even when stopping meanwhile: the batch was taken, so a restart must not hand it on again.
+      cycle.cursors().forEach((endpoint, value) -> cursors.put(platform, account.handle(), endpoint, value));
       return null;
     });
   }

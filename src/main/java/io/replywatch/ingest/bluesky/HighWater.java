@@ -18,11 +18,16 @@ record HighWater(Instant at, Set<String> urisAt) {
     return at + (urisAt.isEmpty() ? "" : SEP + String.join(SEP, urisAt));
   }
 
+  /** The stored mark; one we cannot read counts as none (a backfill, which the tracker de-duplicates). */
   static Optional<HighWater> decode(Optional<String> stored) {
-    return stored.filter(s -> !s.isBlank()).map(s -> {
+    return stored.filter(s -> !s.isBlank()).flatMap(s -> {
       String[] parts = s.trim().split(SEP);
       Set<String> uris = new LinkedHashSet<>(Arrays.asList(parts).subList(1, parts.length));
-      return new HighWater(Instant.parse(parts[0]), uris);
+      try {
+        return Optional.of(new HighWater(Instant.parse(parts[0]), uris));
+      } catch (java.time.format.DateTimeParseException e) {
+        return Optional.empty();
+      }
     });
   }
 
