@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public abstract class Poller extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+  /** The cursor-store entry that keeps a 429's reset across a restart, so a new process does not earn another. */
+  static final String RATE_LIMIT_ENTRY = "rate-limit-reset";
 
   /**
    * What one cycle read: mentions and the brand's own posts up to the same moment, oldest first, and the cursors
@@ -80,6 +82,8 @@ public abstract class Poller extends VerticleBase {
     webClient = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setUserAgent("replywatch"));
     init(webClient);
     rate = RateLimit.unknown(clock.instant());
+    storedReset().filter(reset -> reset.isAfter(clock.instant()))
+        .ifPresent(reset -> rate = new RateLimit(OptionalInt.of(0), reset));
     metrics.initSource(platform, account.handle());
     health.starting(platform, account.handle());
     clock.onJump(() -> {
@@ -87,7 +91,7 @@ public abstract class Poller extends VerticleBase {
         context.runOnContext(v -> pollSoon());
       }
     });
-    schedule(Duration.ZERO);
+    pollSoon();
     return Future.succeededFuture();
   }
 
@@ -104,6 +108,14 @@ public abstract class Poller extends VerticleBase {
   /** The brand account's id as the platform writes it on posts; Bluesky learns its DID from the session. */
   protected String brandId() {
     return account.id();
+  }
+
+  private Optional<Instant> storedReset() {
+    try {
+      return cursor(RATE_LIMIT_ENTRY).map(Instant::parse);
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** The stored cursor of one endpoint of this account. */
@@ -134,6 +146,7 @@ public abstract class Poller extends VerticleBase {
           if (limited) {
             Instant retryAt = ((PollException) e).retryAt().orElse(clock.instant().plus(settings.pollInterval()));
             rate = new RateLimit(OptionalInt.of(0), retryAt);
+            cursors.put(platform, account.handle(), RATE_LIMIT_ENTRY, retryAt.toString());
           }
           metrics.poll(platform, account.handle(), limited ? PollOutcome.RATE_LIMITED : PollOutcome.ERROR);
         })

@@ -78,11 +78,17 @@ public abstract class IngestContract {
 
   @Test
   void shouldIngestEveryMentionOnceThroughA429AMalformedPageAndARestart() throws Exception {
+    // Restarts twice: while waiting out the 429 (the reset is remembered) and after a 50-minute downtime.
     sim.injectAfter(1, new Fault(Fault.Kind.RATE_LIMIT, RETRY_AFTER));
     String first = await(vertx.deployVerticle(poller()));
     awaitTrue(() -> health.snapshot().values().stream().anyMatch(s -> s.detail().startsWith("rate limited")),
         "the 429 taken in");
+    await(vertx.undeploy(first));
+    int sent = sim.log().size();
+    first = await(vertx.deployVerticle(poller()));
+    assertQuiet(sent, "a restarted poller waits out the 429 it was given before the restart");
     clock.advance(Duration.ofSeconds(30));
+    assertQuiet(sent, "no request before the reset");
     clock.advance(Duration.ofSeconds(25));
     clock.advance(Duration.ofSeconds(6));
     awaitCaughtUp(T0.plusSeconds(61));
@@ -166,6 +172,15 @@ public abstract class IngestContract {
       }
     }
     assertEquals(1, limited, "exactly the one injected 429: the poller never earned one itself");
+  }
+
+  /** Gives the poller a moment (as PipelineIntegrationTest does for Slack) and checks it sent nothing. */
+  private void assertQuiet(int sent, String why) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    while (System.nanoTime() < deadline) {
+      assertEquals(sent, sim.log().size(), why);
+      LockSupport.parkNanos(1_000_000);
+    }
   }
 
   public static void awaitTrue(BooleanSupplier condition, String what) {
