@@ -7,9 +7,10 @@ import io.replywatch.Addresses;
 import io.replywatch.LocalCodec;
 import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimPost;
+import io.replywatch.simulator.SimRequest;
 import io.replywatch.time.ManualClock;
-import io.vertx.core.Future;
 import io.vertx.core.Deployable;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +44,8 @@ public abstract class IngestContract {
 
     void injectAfter(int okRequests, Fault fault);
 
-    /** (time, status) of every request answered, in order. */
-    List<Map.Entry<Instant, Integer>> log();
+    /** Every request answered, in order. */
+    List<SimRequest> log();
   }
 
   protected final ManualClock clock = new ManualClock(T0);
@@ -159,16 +160,16 @@ public abstract class IngestContract {
   }
 
   private void assertNoRequestBeforeTheReset() {
-    List<Map.Entry<Instant, Integer>> log = sim.log();
+    List<SimRequest> log = sim.log();
     int limited = 0;
     for (int i = 0; i < log.size(); i++) {
-      if (log.get(i).getValue() != 429) {
+      if (log.get(i).status() != 429) {
         continue;
       }
       limited++;
-      Instant reset = log.get(i).getKey().plus(RETRY_AFTER);
-      for (Map.Entry<Instant, Integer> later : log.subList(i + 1, log.size())) {
-        assertTrue(!later.getKey().isBefore(reset), "a request at " + later.getKey() + " before the reset " + reset);
+      Instant reset = log.get(i).at().plus(RETRY_AFTER);
+      for (SimRequest later : log.subList(i + 1, log.size())) {
+        assertTrue(!later.at().isBefore(reset), "a request at " + later.at() + " before the reset " + reset);
       }
     }
     assertEquals(1, limited, "exactly the one injected 429: the poller never earned one itself");

@@ -4,6 +4,7 @@ import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.FaultScript;
 import io.replywatch.simulator.RateWindow;
 import io.replywatch.simulator.SimPost;
+import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
 import io.vertx.core.Future;
@@ -34,8 +35,6 @@ public final class BlueskySimulator extends VerticleBase {
   public static final int WINDOW_LIMIT = 3000;
   public static final Duration WINDOW = Duration.ofMinutes(5);
 
-  /** A request as the simulator saw it, for tests that check what a poller sent and when. */
-  public record Request(String path, String query, Instant at, int status) {}
 
   private final Timeline timeline;
   private final Clock clock;
@@ -44,7 +43,7 @@ public final class BlueskySimulator extends VerticleBase {
   private final BlueskySessions sessions;
   private final FaultScript faults = new FaultScript();
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
   private volatile Timeline keywordPosts = new Timeline();
   private HttpServer server;
 
@@ -96,7 +95,7 @@ public final class BlueskySimulator extends VerticleBase {
     return this;
   }
 
-  public List<Request> requests() {
+  public List<SimRequest> requests() {
     return List.copyOf(requests);
   }
 
@@ -260,7 +259,7 @@ public final class BlueskySimulator extends VerticleBase {
   }
 
   void send(RoutingContext ctx, int status, String body) {
-    requests.add(new Request(ctx.request().path(), ctx.request().query(), clock.instant(), status));
+    requests.add(new SimRequest(ctx.request().path(), ctx.request().query(), clock.instant(), status));
     ctx.response().setStatusCode(status).end(body);
   }
 }

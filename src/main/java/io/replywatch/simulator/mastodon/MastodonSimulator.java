@@ -4,6 +4,7 @@ import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.FaultScript;
 import io.replywatch.simulator.RateWindow;
 import io.replywatch.simulator.SimPost;
+import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.Timeline;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -30,8 +31,6 @@ public final class MastodonSimulator extends VerticleBase {
   public static final int WINDOW_LIMIT = 300;
   public static final Duration WINDOW = Duration.ofMinutes(5);
 
-  /** A request as the simulator saw it, for tests that check what a poller sent and when. */
-  public record Request(String path, String query, Instant at, int status) {}
 
   private final Timeline timeline;
   private final Clock clock;
@@ -40,7 +39,7 @@ public final class MastodonSimulator extends VerticleBase {
   private final FaultScript faults = new FaultScript();
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private volatile Timeline keywordPosts = new Timeline();
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
   private HttpServer server;
 
   public MastodonSimulator(Timeline timeline, Clock clock, String brandAccountId, String token) {
@@ -86,7 +85,7 @@ public final class MastodonSimulator extends VerticleBase {
     return this;
   }
 
-  public List<Request> requests() {
+  public List<SimRequest> requests() {
     return List.copyOf(requests);
   }
 
@@ -211,7 +210,7 @@ public final class MastodonSimulator extends VerticleBase {
   }
 
   private void send(RoutingContext ctx, int status, String body) {
-    requests.add(new Request(ctx.request().path(), ctx.request().query(), clock.instant(), status));
+    requests.add(new SimRequest(ctx.request().path(), ctx.request().query(), clock.instant(), status));
     ctx.response().setStatusCode(status).end(body);
   }
 }

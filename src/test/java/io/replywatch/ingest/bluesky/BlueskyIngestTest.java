@@ -16,13 +16,11 @@ import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.bluesky.BlueskySimulator;
 import io.vertx.core.Deployable;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +47,8 @@ class BlueskyIngestTest extends IngestContract {
       }
 
       @Override
-      public List<Map.Entry<Instant, Integer>> log() {
-        return bluesky.requests().stream()
-            .<Map.Entry<Instant, Integer>>map(r -> new AbstractMap.SimpleEntry<>(r.at(), r.status())).toList();
+      public List<SimRequest> log() {
+        return bluesky.requests();
       }
     };
   }
