@@ -3,7 +3,6 @@ package io.replywatch.simulator.bluesky;
 import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.FaultScript;
 import io.replywatch.simulator.RateWindow;
-import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
@@ -17,12 +16,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * A Bluesky PDS/AppView on a loopback port serving a scripted {@link Timeline} in the XRPC wire format
@@ -132,43 +129,27 @@ public final class BlueskySimulator extends VerticleBase {
     if (!admitRate(ctx) || !admitAuth(ctx)) {
       return;
     }
-    List<SimPost> posts = timeline.visible(clock).stream()
-        .filter(p -> !BlueskyJson.indexedAt(p).isAfter(clock.instant())).toList();
-    List<SimPost> keywordOnly = keywordPosts.visible(clock).stream()
-        .filter(p -> !BlueskyJson.indexedAt(p).isAfter(clock.instant())).toList();
-    Map<String, SimPost> byId = new HashMap<>();
-    keywordOnly.forEach(p -> byId.put(p.id(), p));
-    posts.forEach(p -> byId.put(p.id(), p));
-    BlueskyJson json = new BlueskyJson(brandDid, brandHandle, byId);
-    List<Entry> entries = new ArrayList<>();
-    java.util.function.Predicate<Entry> keep = e -> true;
-    int defaultLimit = 50;
+    BlueskyViews views = new BlueskyViews(timeline.visible(clock), keywordPosts.visible(clock), clock.instant(),
+        brandDid, brandHandle);
     try {
+      List<Entry> entries;
+      Predicate<Entry> keep = e -> true;
+      int defaultLimit = 50;
       switch (field) {
         case "notifications" -> {
           List<String> reasons = ctx.queryParam("reasons");
           keep = e -> reasons.isEmpty() || reasons.contains(e.json().getString("reason"));
-          for (SimPost p : posts) {
-            entries.add(entry(json, p, p.brand() ? json.like(p) : json.notification(p), p.brand()));
-          }
+          entries = views.notifications();
         }
         case "posts" -> {
-          String q = ctx.request().getParam("q", "").toLowerCase(Locale.ROOT);
+          String q = ctx.request().getParam("q", "");
           String since = ctx.request().getParam("since");
           if (q.isBlank()) {
             error(ctx, 400, "BadQueryString", "Error: q is required");
             return;
           }
-          Instant from = since == null ? Instant.MIN : Instant.parse(since);
           defaultLimit = 25;
-          List<SimPost> pool = new ArrayList<>(posts.stream().filter(p -> !p.brand()).toList());
-          pool.addAll(keywordOnly);
-          for (SimPost p : pool) {
-            boolean mention = !keywordOnly.contains(p);
-            if (json.text(p, mention).toLowerCase(Locale.ROOT).contains(q) && !BlueskyJson.indexedAt(p).isBefore(from)) {
-              entries.add(entry(json, p, json.postView(p, mention), false));
-            }
-          }
+          entries = views.search(q, since == null ? Instant.MIN : Instant.parse(since));
         }
         default -> {
           String actor = ctx.request().getParam("actor");
@@ -176,20 +157,15 @@ public final class BlueskySimulator extends VerticleBase {
             error(ctx, 400, "InvalidRequest", "Profile not found");
             return;
           }
-          posts.stream().filter(SimPost::brand).forEach(p -> entries.add(entry(json, p, json.feedViewPost(p), false)));
+          entries = views.authorFeed();
         }
       }
       int limit = BlueskyLists.limit(ctx.request().getParam("limit"), defaultLimit);
       ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
       send(ctx, 200, BlueskyLists.page(entries, ctx.request().getParam("cursor"), limit, keep, field).encode());
-    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+    } catch (IllegalArgumentException | DateTimeParseException e) {
       error(ctx, 400, "InvalidRequest", e.getMessage());
     }
-  }
-
-  private static Entry entry(BlueskyJson json, SimPost p, JsonObject rendered, boolean like) {
-    Instant at = BlueskyJson.indexedAt(p).plusSeconds(like ? 30 : 0);
-    return new Entry(at, rendered.getString("uri"), rendered);
   }
 
   /** The rate-limit window and injected faults; answers itself and returns false when the request must stop. */
