@@ -60,6 +60,9 @@ public abstract class IngestContract {
 
   protected abstract Poller poller();
 
+  /** Stores a notifications cursor at T0, as if every mention up to then had been handed on already. */
+  protected abstract void markMentionsCaughtUp();
+
   @BeforeEach
   void setUpVertx() throws Exception {
     vertx = Vertx.vertx();
@@ -110,6 +113,18 @@ public abstract class IngestContract {
 
     assertExactlyOnce(clock.instant());
     assertNoRequestBeforeTheReset();
+  }
+
+  @Test
+  void shouldLeaveSearchHitsThatMentionTheBrandToTheMentionStream() throws Exception {
+    markMentionsCaughtUp();
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(health::ready, "the first cycle");
+    java.util.Set<String> found = new java.util.HashSet<>();
+    batches.forEach(b -> b.mentions().forEach(m -> found.add(IngestScript.key(m.post().text()))));
+    java.util.Set<String> keywordOnly = new java.util.HashSet<>();
+    script.keywordPosts.all().forEach(p -> keywordOnly.add(p.text()));
+    assertEquals(keywordOnly, found, "the search adds only posts no mention stream brings");
   }
 
   private void awaitCaughtUp(Instant until) {

@@ -61,6 +61,11 @@ class BlueskyIngestTest extends IngestContract {
         new PlatformSettings(bluesky.baseUrl(), Duration.ofSeconds(30), BACKFILL), cursors, health, metrics, clock);
   }
 
+  @Override
+  protected void markMentionsCaughtUp() {
+    cursors.put(Platform.BLUESKY, HANDLE, "notifications", IngestScript.T0.toString());
+  }
+
   @Test
   void shouldRefreshAnExpiredTokenWithoutLoggingInAgain() throws Exception {
     await(vertx.deployVerticle(poller()));

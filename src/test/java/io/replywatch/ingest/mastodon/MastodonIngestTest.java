@@ -60,6 +60,13 @@ class MastodonIngestTest extends IngestContract {
         new PlatformSettings(mastodon.baseUrl(), Duration.ofSeconds(30), BACKFILL), cursors, health, metrics, clock);
   }
 
+  @Override
+  protected void markMentionsCaughtUp() {
+    String newest = script.timeline.all().stream().filter(p -> !p.brand() && !p.createdAt().isAfter(IngestScript.T0))
+        .map(p -> p.id()).max(io.replywatch.ingest.Ids.ORDER).orElseThrow();
+    cursors.put(Platform.MASTODON, "acme", "notifications", newest);
+  }
+
   @Test
   void shouldSayTheSourceIsBlindWhenTheTokenIsRevoked() throws Exception {
     mastodon.injectAfter(0, Fault.of(Fault.Kind.UNAUTHORIZED));
