@@ -127,6 +127,23 @@ public abstract class IngestContract {
     assertEquals(keywordOnly, found, "the search adds only posts no mention stream brings");
   }
 
+  @Test
+  void shouldRecoverFromHtmlAndServerErrors() throws Exception {
+    sim.injectAfter(1, Fault.of(Fault.Kind.HTML_503));
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(() -> detail().contains("503"), "the HTML 503 reported");
+    sim.injectAfter(0, Fault.of(Fault.Kind.SERVER_ERROR));
+    clock.advance(Duration.ofSeconds(40));
+    awaitTrue(() -> detail().contains("HTTP 50") && !detail().contains("503"), "the 5xx reported");
+    clock.advance(Duration.ofMinutes(3));
+    awaitTrue(health::ready, "recovered");
+    awaitCaughtUp(clock.instant());
+  }
+
+  private String detail() {
+    return health.snapshot().values().stream().map(SourceHealth.Status::detail).findFirst().orElse("");
+  }
+
   private void awaitCaughtUp(Instant until) {
     int expected = script.expectedMentions(T0, BACKFILL, until).size()
         + script.expectedReplies(T0, BACKFILL, until).size();

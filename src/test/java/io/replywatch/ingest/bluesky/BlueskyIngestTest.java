@@ -90,18 +90,4 @@ class BlueskyIngestTest extends IngestContract {
     assertFalse(detail.contains(PASSWORD), "no password in the health detail");
     assertFalse(health.ready());
   }
-
-  @Test
-  void shouldRecoverFromHtmlAndServerErrors() throws Exception {
-    bluesky.injectAfter(1, Fault.of(Fault.Kind.HTML_503));
-    await(vertx.deployVerticle(poller()));
-    awaitTrue(() -> health.snapshot().containsKey("bluesky/" + HANDLE)
-        && health.snapshot().get("bluesky/" + HANDLE).detail().contains("503"), "the 503 reported");
-    bluesky.injectAfter(0, Fault.of(Fault.Kind.SERVER_ERROR));
-    clock.advance(Duration.ofSeconds(40));
-    awaitTrue(() -> health.snapshot().get("bluesky/" + HANDLE).detail().contains("502"), "the 502 reported");
-    clock.advance(Duration.ofMinutes(3));
-    awaitTrue(health::ready, "recovered");
-    assertTrue(batches.stream().mapToInt(b -> b.mentions().size()).sum() >= 200);
-  }
 }
