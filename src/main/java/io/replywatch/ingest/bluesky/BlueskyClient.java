@@ -54,7 +54,11 @@ final class BlueskyClient {
           if (!(e instanceof Expired expired)) {
             return Future.failedFuture(e);
           }
-          Future<Session> renewed = expired.refreshable ? refresh().recover(r -> login()) : login();
+          // Log in again only when the refresh token is refused too; a 429 or 5xx on refresh stands.
+          Future<Session> renewed = expired.refreshable
+              ? refresh().recover(r -> r instanceof PollException p && p.kind() == PollException.Kind.AUTH
+                  ? login() : Future.failedFuture(r))
+              : login();
           return renewed.compose(s -> call(nsid, query, parse, s));
         });
   }
