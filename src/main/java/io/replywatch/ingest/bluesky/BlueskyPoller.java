@@ -80,14 +80,15 @@ public final class BlueskyPoller extends Poller {
   }
 
   /**
-   * A search hit counts only when no notification brings it: it neither mentions, replies to nor quotes the
-   * brand (those are the reasons mention, reply and quote).
+   * A search hit counts only when no notification brings it: it neither mentions, replies to (as parent or
+   * thread root) nor quotes the brand (those are the reasons mention, reply and quote).
    */
   private boolean keywordOnly(Item item) {
     String did = brandId();
     Post p = item.post();
     return !item.mentionedDids().contains(did) && !p.authorId().equals(did)
         && p.inReplyToId().filter(uri -> uri.startsWith("at://" + did + "/")).isEmpty()
+        && (p.inReplyToId().isEmpty() || p.conversationId().filter(uri -> uri.startsWith("at://" + did + "/")).isEmpty())
         && item.quotedUri().filter(uri -> uri.startsWith("at://" + did + "/")).isEmpty();
   }
 
