@@ -34,6 +34,21 @@ public final class HttpFailures {
     if (status == 401 || status == 403) {
       return new PollException(PollException.Kind.AUTH, message, Optional.empty());
     }
+    if (status == 400 || status == 404 || status == 422) {
+      return new PollException(PollException.Kind.REJECTED, message, Optional.empty());
+    }
     return new PollException(PollException.Kind.TRANSIENT, message, Optional.empty());
+  }
+
+  /**
+   * For an optional read such as a keyword search: a request the platform rejects is logged and skipped (its
+   * cursor stays), so one bad keyword never stops the mentions; any other failure fails the cycle.
+   */
+  public static Future<Void> skipRejected(Throwable e, org.slf4j.Logger log, String what) {
+    if (e instanceof PollException p && p.kind() == PollException.Kind.REJECTED) {
+      log.warn("{} skipped this cycle: {}", what, p.getMessage());
+      return Future.succeededFuture();
+    }
+    return Future.failedFuture(e);
   }
 }

@@ -4,6 +4,7 @@ import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.CursorStore;
+import io.replywatch.ingest.HttpFailures;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls one brand's Bluesky account (social-apis.md §3): {@code listNotifications} (mention, reply, quote), a
@@ -38,6 +41,7 @@ public final class BlueskyPoller extends Poller {
   static final String SEARCH = "app.bsky.feed.searchPosts";
   static final String AUTHOR_FEED = "app.bsky.feed.getAuthorFeed";
   private static final int LIMIT = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(BlueskyPoller.class);
 
   private BlueskyClient client;
 
@@ -69,7 +73,8 @@ public final class BlueskyPoller extends Poller {
         Optional<HighWater> mark = HighWater.decode(cursor(endpoint));
         Map<String, Object> query = Map.of("q", keyword, "sort", "latest",
             "since", mark.map(HighWater::at).orElse(since).toString());
-        return read(endpoint, since, SEARCH, query, BlueskyParser::searchPosts, this::keywordOnly, next, mentions);
+        return read(endpoint, since, SEARCH, query, BlueskyParser::searchPosts, this::keywordOnly, next, mentions)
+            .recover(e -> HttpFailures.skipRejected(e, LOG, "bluesky search for '" + keyword + "'"));
       });
     }
     List<Post> own = new ArrayList<>();
