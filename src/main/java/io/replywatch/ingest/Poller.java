@@ -56,6 +56,7 @@ public abstract class Poller extends VerticleBase {
   private RateLimit rate;
   private int failures;
   private long timer = -1;
+  private Instant nextDue;
   private boolean polling;
   private boolean stopped;
 
@@ -153,19 +154,28 @@ public abstract class Poller extends VerticleBase {
         .map(Page::body);
   }
 
-  /** The clock jumped (tests): look now, unless a cycle runs or the rate-limit window says wait. */
+  /**
+   * At start, and whenever the clock jumps (tests): re-arm the timer for the instant the next poll is due (now at
+   * start), never before the rate-limit reset. A running cycle re-arms itself when it ends, counted from its start.
+   */
   private void pollSoon() {
     if (polling || stopped) {
       return;
     }
     Instant now = clock.instant();
-    schedule(rate.exhausted(2) && now.isBefore(rate.reset()) ? Duration.between(now, rate.reset()) : Duration.ZERO);
+    Instant due = nextDue == null ? now : nextDue;
+    if (rate.exhausted(2) && rate.reset().isAfter(due)) {
+      due = rate.reset();
+    }
+    scheduleAt(due);
   }
 
-  private void schedule(Duration delay) {
+  private void scheduleAt(Instant due) {
+    nextDue = due;
     vertx.cancelTimer(timer);
     if (!stopped) {
-      timer = vertx.setTimer(clock.realDelayMillis(delay), id -> poll());
+      Duration wait = Duration.between(clock.instant(), due);
+      timer = vertx.setTimer(clock.realDelayMillis(wait.isNegative() ? Duration.ZERO : wait), id -> poll());
     }
   }
 
@@ -189,7 +199,7 @@ public abstract class Poller extends VerticleBase {
       if (done.succeeded()) {
         succeeded(cycleStart);
       } else {
-        failed(done.cause());
+        failed(done.cause(), cycleStart);
       }
     });
   }
@@ -216,18 +226,20 @@ public abstract class Poller extends VerticleBase {
     });
   }
 
-  private void succeeded(Instant at) {
+  /** The next cycle is due one interval after this one started, or at the reset when the window is spent. */
+  private void succeeded(Instant cycleStart) {
     failures = 0;
-    health.ok(platform, account.handle(), at);
-    metrics.lastSuccess(platform, account.handle(), at);
-    Duration delay = settings.pollInterval();
-    if (rate.exhausted(2) && rate.reset().isAfter(clock.instant())) {
-      delay = Duration.between(clock.instant(), rate.reset());
+    health.ok(platform, account.handle(), cycleStart);
+    metrics.lastSuccess(platform, account.handle(), cycleStart);
+    Instant due = cycleStart.plus(settings.pollInterval());
+    if (rate.exhausted(2) && rate.reset().isAfter(due)) {
+      due = rate.reset();
     }
-    schedule(delay);
+    scheduleAt(due);
   }
 
-  private void failed(Throwable cause) {
+  /** Backs off from the failed cycle's start (a 429 waits for its reset); the timer survives every failure. */
+  private void failed(Throwable cause, Instant cycleStart) {
     failures++;
     PollException.Kind kind = cause instanceof PollException p ? p.kind() : PollException.Kind.TRANSIENT;
     String detail = (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
@@ -244,7 +256,7 @@ public abstract class Poller extends VerticleBase {
     }
     LOG.warn("poll failed: platform={} account={} kind={} retry_in={}s: {}", platform.id(), account.handle(), kind,
         delay.toSeconds(), detail);
-    schedule(delay.isNegative() ? Duration.ZERO : delay);
+    scheduleAt(kind == PollException.Kind.RATE_LIMITED ? rate.reset() : cycleStart.plus(delay));
   }
 
   /** Exponential backoff with jitter: interval × 2^(failures−1), capped at five minutes. */
