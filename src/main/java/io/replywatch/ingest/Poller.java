@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +30,6 @@ import org.slf4j.LoggerFactory;
 public abstract class Poller extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-  /** The cursor-store entry that keeps a 429's reset across a restart, so a new process does not earn another. */
-  static final String RATE_LIMIT_ENTRY = "rate-limit-reset";
 
   /**
    * What one cycle read: mentions and the brand's own posts up to the same moment, oldest first, and the cursors
@@ -53,7 +50,7 @@ public abstract class Poller extends VerticleBase {
   private final ServiceMetrics metrics;
   private final RecentIds handedOn = new RecentIds(10_000);
   private WebClient webClient;
-  private RateLimit rate;
+  private RateBudget rate;
   private int failures;
   private long timer = -1;
   private Instant nextDue;
@@ -82,9 +79,7 @@ public abstract class Poller extends VerticleBase {
   public Future<?> start() {
     webClient = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setUserAgent("replywatch"));
     init(webClient);
-    rate = RateLimit.unknown(clock.instant());
-    storedReset().filter(reset -> reset.isAfter(clock.instant()))
-        .ifPresent(reset -> rate = new RateLimit(OptionalInt.of(0), reset));
+    rate = new RateBudget(cursors, platform, account.handle(), clock.instant());
     metrics.initSource(platform, account.handle());
     health.starting(platform, account.handle());
     clock.onJump(() -> {
@@ -111,14 +106,6 @@ public abstract class Poller extends VerticleBase {
     return account.id();
   }
 
-  private Optional<Instant> storedReset() {
-    try {
-      return cursor(RATE_LIMIT_ENTRY).map(Instant::parse);
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
   /** The stored cursor of one endpoint of this account. */
   protected Optional<String> cursor(String endpoint) {
     return cursors.get(platform, account.handle(), endpoint);
@@ -132,22 +119,20 @@ public abstract class Poller extends VerticleBase {
     if (stopped) {
       return Future.failedFuture(new PollException(PollException.Kind.TRANSIENT, "poller stopped", Optional.empty()));
     }
-    if (rate.exhausted(1) && clock.instant().isBefore(rate.reset())) {
+    if (rate.spent(clock.instant())) {
       return Future.failedFuture(new PollException(PollException.Kind.RATE_LIMITED,
           "rate-limit budget spent, waiting for the reset", Optional.of(rate.reset())));
     }
     return call.get()
         .onSuccess(page -> {
-          rate = page.rateLimit();
-          rate.remaining().ifPresent(r -> metrics.rateLimitRemaining(platform, account.handle(), r));
+          rate.update(page.rateLimit());
+          page.rateLimit().remaining().ifPresent(r -> metrics.rateLimitRemaining(platform, account.handle(), r));
           metrics.poll(platform, account.handle(), PollOutcome.OK);
         })
         .onFailure(e -> {
           boolean limited = e instanceof PollException p && p.kind() == PollException.Kind.RATE_LIMITED;
           if (limited) {
-            Instant retryAt = ((PollException) e).retryAt().orElse(clock.instant().plus(settings.pollInterval()));
-            rate = new RateLimit(OptionalInt.of(0), retryAt);
-            cursors.put(platform, account.handle(), RATE_LIMIT_ENTRY, retryAt.toString());
+            rate.limited(((PollException) e).retryAt().orElse(clock.instant().plus(settings.pollInterval())));
           }
           metrics.poll(platform, account.handle(), limited ? PollOutcome.RATE_LIMITED : PollOutcome.ERROR);
         })
@@ -162,12 +147,7 @@ public abstract class Poller extends VerticleBase {
     if (polling || stopped) {
       return;
     }
-    Instant now = clock.instant();
-    Instant due = nextDue == null ? now : nextDue;
-    if (rate.exhausted(2) && rate.reset().isAfter(due)) {
-      due = rate.reset();
-    }
-    scheduleAt(due);
+    scheduleAt(rate.notBefore(nextDue == null ? clock.instant() : nextDue));
   }
 
   private void scheduleAt(Instant due) {
@@ -231,11 +211,7 @@ public abstract class Poller extends VerticleBase {
     failures = 0;
     health.ok(platform, account.handle(), cycleStart);
     metrics.lastSuccess(platform, account.handle(), cycleStart);
-    Instant due = cycleStart.plus(settings.pollInterval());
-    if (rate.exhausted(2) && rate.reset().isAfter(due)) {
-      due = rate.reset();
-    }
-    scheduleAt(due);
+    scheduleAt(rate.notBefore(cycleStart.plus(settings.pollInterval())));
   }
 
   /** Backs off from the failed cycle's start (a 429 waits for its reset); the timer survives every failure. */
