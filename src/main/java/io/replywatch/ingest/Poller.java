@@ -13,9 +13,11 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,7 +187,7 @@ public abstract class Poller extends VerticleBase {
   }
 
   private Future<Void> handOn(Cycle cycle, Instant receivedAt) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     List<Mention> found = cycle.mentions().stream()
         .filter(p -> !p.authorId().equals(brandId()) && !handedOn.contains(p.id()) && seen.add(p.id()))
         .map(p -> new Mention(brand.id(), account.handle(), p, receivedAt))
