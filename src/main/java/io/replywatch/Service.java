@@ -15,6 +15,7 @@ import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.SourceHealth;
+import io.replywatch.ingest.bluesky.BlueskyPoller;
 import io.replywatch.ingest.mastodon.MastodonPoller;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.metrics.WaitingTable;
@@ -124,6 +125,9 @@ public final class Service {
       for (Account a : b.accounts()) {
         if (a.platform() == Platform.MASTODON) {
           deployed.add(vertx.deployVerticle(new MastodonPoller(b, a, o.config().platforms().get(Platform.MASTODON),
+              cursors, health, metrics, o.clock())));
+        } else if (a.platform() == Platform.BLUESKY) {
+          deployed.add(vertx.deployVerticle(new BlueskyPoller(b, a, o.config().platforms().get(Platform.BLUESKY),
               cursors, health, metrics, o.clock())));
         } else {
           LOG.warn("no poller for platform {} in this build yet: account {} of brand {} is not watched",

@@ -12,6 +12,7 @@ public final class Benchmarks {
     List<BenchSection> sections = new ArrayList<>();
     // Each issue adds its section here.
     sections.add(new ClassifyBench());
+    sections.add(new IngestBench());
     sections.add(new io.replywatch.sla.SlaBench());
     sections.add(new SlaLatenessBench());
     sections.add(new ReplayBench());

@@ -7,6 +7,7 @@ import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.simulator.DemoScenario;
 import io.replywatch.simulator.FakeWebhookReceiver;
 import io.replywatch.simulator.Timeline;
+import io.replywatch.simulator.bluesky.BlueskySimulator;
 import io.replywatch.simulator.mastodon.MastodonSimulator;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Vertx;
@@ -38,7 +39,7 @@ public final class DemoCommand implements Command {
     return """
         usage: replywatch demo [--speed 60] [--port 8080]
 
-        Runs the real pipeline against a simulated Mastodon instance playing a scripted support shift, with a
+        Runs the real pipeline against a simulated Mastodon instance and Bluesky PDS playing a scripted support shift, with a
         local Slack webhook receiver standing in for Slack and the console standing in for the pager. Time runs
         --speed times faster (60: one minute of demo is an hour of support life), so within about 90 seconds you
         see mentions classified, a warning at 30 minutes, a page at 60 and the follow-up when the brand answers.
@@ -59,14 +60,19 @@ public final class DemoCommand implements Command {
     Vertx sims = Vertx.vertx();
     Timeline timeline = DemoScenario.timeline(start);
     MastodonSimulator mastodon = new MastodonSimulator(timeline, clock, DemoScenario.BRAND_ACCOUNT_ID, TOKEN);
+    DemoScenario.Bluesky sky = DemoScenario.bluesky(start);
+    BlueskySimulator bluesky = new BlueskySimulator(sky.timeline(), clock, DemoScenario.BLUESKY_DID,
+        DemoScenario.BLUESKY_HANDLE, TOKEN).withKeywordPosts(sky.keywordPosts());
     FakeWebhookReceiver slack = new FakeWebhookReceiver(body ->
         io.out().println("          -> Slack    " + body.getString("text")));
-    sims.deployVerticle(mastodon).compose(id -> sims.deployVerticle(slack)).await();
+    sims.deployVerticle(mastodon).compose(id -> sims.deployVerticle(bluesky)).compose(id -> sims.deployVerticle(slack))
+        .await();
 
     // A fresh store per demo run: the demo's clock starts now, and yesterday's demo episodes would only confuse.
     java.nio.file.Path store = java.nio.file.Files.createTempDirectory("replywatch-demo").resolve("demo.db");
     ReplywatchConfig config = new ConfigLoader(Map.of("SLACK_URL", slack.url("/services/T000/B000/demo"),
-        "STORE", store.toString())::get).parse(demoConfig(mastodon.baseUrl(), port, speed), "the demo's built-in config");
+        "STORE", store.toString())::get)
+        .parse(demoConfig(mastodon.baseUrl(), bluesky.baseUrl(), port, speed), "the demo's built-in config");
     io.out().println(banner(speed, port));
     Service service;
     try {
@@ -83,7 +89,8 @@ public final class DemoCommand implements Command {
     return code;
   }
 
-  static String demoConfig(String mastodonUrl, int port, int speed) {
+  static String demoConfig(String mastodonUrl, String blueskyUrl, int port, int speed) {
+    int interval = Math.max(1, Math.min(30, speed / 2));
     return """
         server: { host: 127.0.0.1, port: %d }
         storage: { path: "${STORE}" }
@@ -91,20 +98,23 @@ public final class DemoCommand implements Command {
           - id: acme
             accounts:
               - { platform: mastodon, id: "%s", handle: %s, token: "%s" }
+              - { platform: bluesky, id: "%s", handle: %s, token: "%s" }
+            keywords: ["acme"]
         platforms:
           mastodon: { baseUrl: "%s", pollInterval: %ds }
+          bluesky: { baseUrl: "%s", pollInterval: %ds }
         alerts:
           support:
             - { type: slack, url: "${SLACK_URL}" }
           paging:
             - { type: console }
-        """.formatted(port, DemoScenario.BRAND_ACCOUNT_ID, DemoScenario.BRAND_HANDLE, TOKEN, mastodonUrl,
-        Math.max(1, Math.min(30, speed / 2)));
+        """.formatted(port, DemoScenario.BRAND_ACCOUNT_ID, DemoScenario.BRAND_HANDLE, TOKEN,
+        DemoScenario.BLUESKY_DID, DemoScenario.BLUESKY_HANDLE, TOKEN, mastodonUrl, interval, blueskyUrl, interval);
   }
 
   private static String banner(int speed, int port) {
     return """
-        Replywatch demo: brand @acme on a simulated Mastodon; one real second is %s of support time.
+        Replywatch demo: brand @acme on a simulated Mastodon and Bluesky; one real second is %s of support time.
         Targets: complaints and questions warn support (Slack) at 30 min and page on-call at 60 min.
         Times below are service time (UTC).
         """.formatted(speed == 60 ? "one minute" : speed + " seconds");

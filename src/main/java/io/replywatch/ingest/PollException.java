@@ -9,8 +9,11 @@ import java.util.Optional;
  */
 public class PollException extends RuntimeException {
 
-  /** What kind of failure. */
-  public enum Kind { RATE_LIMITED, TRANSIENT, AUTH, MALFORMED }
+  /**
+   * What kind of failure. REJECTED: the platform refused this request itself (400, 404): repeating it will not
+   * help, so an optional read (a keyword search) is skipped rather than stall the mentions.
+   */
+  public enum Kind { RATE_LIMITED, TRANSIENT, AUTH, MALFORMED, REJECTED }
 
   private final Kind kind;
   private final transient Optional<Instant> retryAt;

@@ -2,6 +2,7 @@ package io.replywatch.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The demo's script: a support shift that repeats every two hours of service time, with a complaint that goes
@@ -12,21 +13,54 @@ import java.time.Instant;
 public final class DemoScenario {
   public static final String BRAND_ACCOUNT_ID = "42";
   public static final String BRAND_HANDLE = "acme";
+  public static final String BLUESKY_DID = "did:plc:acmedemo2222333344445555";
+  public static final String BLUESKY_HANDLE = "acme.bsky.social";
   static final Duration CYCLE = Duration.ofHours(2);
 
   private final Timeline timeline;
+  private final Timeline keywordPosts;
   private final Instant start;
   private int cycles;
 
-  private DemoScenario(Timeline timeline, Instant start) {
+  private DemoScenario(Timeline timeline, Timeline keywordPosts, Instant start) {
     this.timeline = timeline;
+    this.keywordPosts = keywordPosts;
     this.start = start;
+  }
+
+  /** Bluesky's share of the shift: its mentions and replies, and posts only a keyword search finds. */
+  public record Bluesky(Timeline timeline, Timeline keywordPosts) {}
+
+  /** Bluesky mentions each cycle: a question answered in time, a complaint answered late, praise, a keyword post. */
+  public static Bluesky bluesky(Instant start) {
+    Bluesky b = new Bluesky(new Timeline(), new Timeline());
+    DemoScenario s = new DemoScenario(b.timeline(), b.keywordPosts(), start);
+    Consumer<Instant> extend = now -> {
+      while (!start.plus(CYCLE.multipliedBy(s.cycles)).isAfter(now.plus(CYCLE))) {
+        s.blueskyCycle(start.plus(CYCLE.multipliedBy(s.cycles)), s.cycles == 0 ? "" : Integer.toString(s.cycles));
+        s.cycles++;
+      }
+    };
+    b.timeline().extendWith(extend);
+    b.keywordPosts().extendWith(extend);
+    return b;
+  }
+
+  private void blueskyCycle(Instant c, String n) {
+    String q = customer(at(c, 3), "rosa" + n, "can I change the delivery address after ordering?", null, "en");
+    brand(at(c, 15), "Hi Rosa! Yes: Orders > Change address, until it ships.", q);
+    String bad = customer(at(c, 12), "theo" + n, "the app keeps crashing at checkout, lost my cart twice. annoying", null, "en");
+    brand(at(c, 50), "Theo, sorry about that: a fix is rolling out today. Your cart is restored.", bad);
+    customer(at(c, 25), "ana" + n, "great support from the team today, thanks!", null, "en");
+    String kai = keywordPosts.add(at(c, 35), "8" + Math.abs(("kai" + n).hashCode()), "kai" + n + ".bsky.social",
+        "is the acme store open on Sunday?", false, null, "en");
+    brand(at(c, 72), "Hi Kai, yes: Sundays 11-18.", kai);
   }
 
   /** A timeline that grows one cycle ahead of the clock, for as long as the demo runs. */
   public static Timeline timeline(Instant start) {
     Timeline t = new Timeline();
-    DemoScenario s = new DemoScenario(t, start);
+    DemoScenario s = new DemoScenario(t, null, start);
     s.backlog();
     t.extendWith(s::extend);
     return t;

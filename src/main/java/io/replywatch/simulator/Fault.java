@@ -19,7 +19,9 @@ public record Fault(Kind kind, Duration retryAfter) {
     /** 200 with a body that is not valid JSON. */
     MALFORMED,
     /** 401: the token was revoked. */
-    UNAUTHORIZED
+    UNAUTHORIZED,
+    /** The access token expired: Bluesky's 400 {@code ExpiredToken}, which a refresh cures (401 elsewhere). */
+    EXPIRED_TOKEN
   }
 
   public static Fault of(Kind kind) {

@@ -26,7 +26,26 @@ public final class MastodonParser {
   /** One notification: its own id is the polling cursor, its status is the mention. */
   public record Notification(String id, Post status) {}
 
+  /** A search hit and the account ids it mentions: hits that mention the brand already came as notifications. */
+  public record Found(Post post, List<String> mentionedAccountIds) {}
+
   private MastodonParser() {}
+
+  /** Parses a {@code /api/v2/search?type=statuses} answer: {@code {"accounts":[],"statuses":[…],"hashtags":[]}}. */
+  public static List<Found> searchStatuses(String body) {
+    JsonNode root = tree(body);
+    JsonNode statuses = root.get("statuses");
+    if (statuses == null || !statuses.isArray()) {
+      throw malformed("expected an object with a 'statuses' array");
+    }
+    List<Found> out = new ArrayList<>();
+    for (JsonNode s : statuses) {
+      List<String> mentioned = new ArrayList<>();
+      s.path("mentions").forEach(m -> mentioned.add(m.path("id").asText()));
+      out.add(new Found(status(s), List.copyOf(mentioned)));
+    }
+    return out;
+  }
 
   /** Parses a notifications page; entries that are not mentions with a status are skipped. */
   public static List<Notification> notifications(String body) {
@@ -113,14 +132,22 @@ public final class MastodonParser {
     return "non-JSON error body";
   }
 
-  private static JsonNode array(String body) {
+  private static JsonNode tree(String body) {
     JsonNode root;
     try {
       root = JSON.readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
       throw malformed("not JSON (" + e.getOriginalMessage() + ")");
     }
-    if (root == null || !root.isArray()) {
+    if (root == null) {
+      throw malformed("empty body");
+    }
+    return root;
+  }
+
+  private static JsonNode array(String body) {
+    JsonNode root = tree(body);
+    if (!root.isArray()) {
       throw malformed("expected a JSON array");
     }
     return root;

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 /** Renders simulator posts as Mastodon entities (social-apis.md §2.2), including the HTML content. */
 final class MastodonJson {
   private static final String HOST = "https://social.example";
+  static final String BRAND_USERNAME = "acme";
 
   private MastodonJson() {}
 

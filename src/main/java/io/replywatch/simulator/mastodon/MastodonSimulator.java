@@ -1,7 +1,10 @@
 package io.replywatch.simulator.mastodon;
 
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.FaultScript;
+import io.replywatch.simulator.RateWindow;
 import io.replywatch.simulator.SimPost;
+import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.Timeline;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,9 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -30,18 +31,15 @@ public final class MastodonSimulator extends VerticleBase {
   public static final int WINDOW_LIMIT = 300;
   public static final Duration WINDOW = Duration.ofMinutes(5);
 
-  /** A request as the simulator saw it, for tests that check what a poller sent and when. */
-  public record Request(String path, String query, Instant at, int status) {}
 
   private final Timeline timeline;
   private final Clock clock;
   private final String brandAccountId;
   private final String token;
-  private final Deque<Fault> faults = new ArrayDeque<>();
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
-  private Instant windowStart;
-  private int windowUsed;
-  private Instant blockedUntil = Instant.MIN;
+  private final FaultScript faults = new FaultScript();
+  private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
+  private volatile Timeline keywordPosts = new Timeline();
+  private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
   private HttpServer server;
 
   public MastodonSimulator(Timeline timeline, Clock clock, String brandAccountId, String token) {
@@ -56,6 +54,7 @@ public final class MastodonSimulator extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/api/v1/notifications").handler(this::notifications);
     router.get("/api/v1/accounts/:id/statuses").handler(this::statuses);
+    router.get("/api/v2/search").handler(this::search);
     return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onSuccess(s -> server = s);
   }
 
@@ -69,12 +68,24 @@ public final class MastodonSimulator extends VerticleBase {
 
   /** Serves {@code fault} instead of the next answer. Thread-safe. */
   public void inject(Fault fault) {
-    synchronized (faults) {
-      faults.add(fault);
-    }
+    faults.after(0, fault);
   }
 
-  public List<Request> requests() {
+  /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
+  public void injectAfter(int okRequests, Fault fault) {
+    faults.after(okRequests, fault);
+  }
+
+  /**
+   * Posts that mention no one but contain a brand keyword: {@code /api/v2/search} finds them (besides the
+   * timeline's own posts), notifications never do.
+   */
+  public MastodonSimulator withKeywordPosts(Timeline posts) {
+    this.keywordPosts = posts;
+    return this;
+  }
+
+  public List<SimRequest> requests() {
     return List.copyOf(requests);
   }
 
@@ -107,6 +118,33 @@ public final class MastodonSimulator extends VerticleBase {
     reply(ctx, page, body, "/api/v1/accounts/" + account + "/statuses");
   }
 
+  /** Statuses containing {@code q} (case-insensitive), from the timeline and the keyword posts, Mastodon-paged. */
+  private void search(RoutingContext ctx) {
+    if (!admit(ctx)) {
+      return;
+    }
+    String q = ctx.request().getParam("q", "").toLowerCase(java.util.Locale.ROOT);
+    if (q.isBlank() || !"statuses".equals(ctx.request().getParam("type"))) {
+      send(ctx, 400, "{\"error\":\"Validation failed: q and type=statuses are required\"}");
+      return;
+    }
+    List<SimPost> found = new ArrayList<>();
+    timeline.visible(clock).stream().filter(p -> !p.brand()).forEach(found::add);
+    keywordPosts.visible(clock).forEach(found::add);
+    List<SimPost> hits = found.stream()
+        .filter(p -> p.text().toLowerCase(java.util.Locale.ROOT).contains(q) || (!keywordPosts.all().contains(p)
+            && ("@" + MastodonJson.BRAND_USERNAME).contains(q)))
+        .sorted(java.util.Comparator.comparing(SimPost::id, io.replywatch.ingest.Ids.ORDER))
+        .toList();
+    List<SimPost> page = MastodonPages.page(hits, ctx.request().params(), 20, 40);
+    JsonArray statuses = new JsonArray();
+    page.forEach(p -> statuses.add(keywordPosts.all().contains(p)
+        ? MastodonJson.status(p) : MastodonJson.notification(p, brandAccountId).getJsonObject("status")));
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+    send(ctx, 200, new io.vertx.core.json.JsonObject().put("accounts", new JsonArray()).put("statuses", statuses)
+        .put("hashtags", new JsonArray()).encode());
+  }
+
   /** Auth, faults and the rate-limit window; answers the request itself and returns false when it must not go on. */
   private boolean admit(RoutingContext ctx) {
     Instant now = clock.instant();
@@ -117,32 +155,24 @@ public final class MastodonSimulator extends VerticleBase {
       send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
       return false;
     }
-    Fault fault;
-    synchronized (faults) {
-      fault = faults.poll();
-    }
+    Fault fault = faults.next();
     if (fault != null) {
       serveFault(ctx, fault, now);
       return false;
     }
-    if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
-      windowStart = now;
-      windowUsed = 0;
-    }
-    if (now.isBefore(blockedUntil) || windowUsed >= WINDOW_LIMIT) {
-      rateLimited(ctx, now.isBefore(blockedUntil) ? blockedUntil : windowStart.plus(WINDOW));
+    if (!window.admit(now)) {
+      rateLimited(ctx, window.reset(now));
       return false;
     }
-    windowUsed++;
-    rateHeaders(ctx, WINDOW_LIMIT - windowUsed, windowStart.plus(WINDOW));
+    rateHeaders(ctx, window.remaining(), window.reset(now));
     return true;
   }
 
   private void serveFault(RoutingContext ctx, Fault fault, Instant now) {
     switch (fault.kind()) {
       case RATE_LIMIT -> {
-        blockedUntil = now.plus(fault.retryAfter());
-        rateLimited(ctx, blockedUntil);
+        window.block(now.plus(fault.retryAfter()));
+        rateLimited(ctx, now.plus(fault.retryAfter()));
       }
       case HTML_503 -> {
         ctx.response().putHeader("Content-Type", "text/html");
@@ -150,7 +180,7 @@ public final class MastodonSimulator extends VerticleBase {
       }
       case SERVER_ERROR -> send(ctx, 500, "{\"error\":\"There was a temporary problem serving your request, please try again\"}");
       case MALFORMED -> send(ctx, 200, "[{\"id\": \"9\", \"type\": \"mention\", \"status\": {\"id\": ");
-      case UNAUTHORIZED -> send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
+      case UNAUTHORIZED, EXPIRED_TOKEN -> send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
     }
   }
 
@@ -180,7 +210,7 @@ public final class MastodonSimulator extends VerticleBase {
   }
 
   private void send(RoutingContext ctx, int status, String body) {
-    requests.add(new Request(ctx.request().path(), ctx.request().query(), clock.instant(), status));
+    requests.add(new SimRequest(ctx.request().path(), ctx.request().query(), clock.instant(), status));
     ctx.response().setStatusCode(status).end(body);
   }
 }

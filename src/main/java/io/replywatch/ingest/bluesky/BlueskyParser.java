@@ -1,0 +1,236 @@
+package io.replywatch.ingest.bluesky;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.PollException;
+import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RateLimit;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Bluesky's wire format (social-apis.md §3) to our {@link Post}s, with no I/O: notifications, search hits and the
+ * author feed, sessions, {@code RateLimit-*} headers (epoch seconds) and {@code {"error","message"}} bodies. A post
+ * id is its at-uri; it replies to {@code record.reply.parent.uri}; its conversation is {@code record.reply.root.uri}.
+ */
+public final class BlueskyParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The notification reasons that are a post addressed to the brand. */
+  public static final Set<String> MENTION_REASONS = Set.of("mention", "reply", "quote");
+
+  /**
+   * One post of a list with what paging and de-duplication need.
+   *
+   * @param indexedAt when the AppView indexed it: lists are ordered by it, so it is the high-water mark
+   * @param mentionedDids DIDs of the post's mention facets
+   * @param quotedUri the post it quotes ({@code embed.record}), if any
+   */
+  public record Item(Post post, Instant indexedAt, List<String> mentionedDids, Optional<String> quotedUri) {}
+
+  /** One page of a list, newest first; no cursor means the end. */
+  public record Listing(List<Item> items, Optional<String> cursor) {}
+
+  /** A session from {@code createSession}/{@code refreshSession}. Its toString hides the tokens. */
+  public record Session(String did, String handle, String accessJwt, String refreshJwt) {
+    @Override
+    public String toString() {
+      return "Session[did=" + did + ", handle=" + handle + "]";
+    }
+  }
+
+  /** An XRPC error body: {@code error} is the machine name (ExpiredToken, RateLimitExceeded...). */
+  public record XrpcError(String name, String message) {}
+
+  private BlueskyParser() {}
+
+  /** {@code listNotifications}: keeps reasons mention, reply and quote (the AppView may send others). */
+  public static Listing notifications(String body) {
+    JsonNode root = object(body);
+    List<Item> out = new ArrayList<>();
+    for (JsonNode n : requireArray(root, "notifications")) {
+      if (MENTION_REASONS.contains(n.path("reason").asText())) {
+        out.add(item(n, n.path("record")));
+      }
+    }
+    return new Listing(out, cursor(root));
+  }
+
+  /** {@code searchPosts}: {@code posts[]} of postView. */
+  public static Listing searchPosts(String body) {
+    JsonNode root = object(body);
+    List<Item> out = new ArrayList<>();
+    for (JsonNode p : requireArray(root, "posts")) {
+      out.add(item(p, p.path("record")));
+    }
+    return new Listing(out, cursor(root));
+  }
+
+  /** {@code getAuthorFeed}: {@code feed[].post}; reposts are skipped (they reply to nothing). */
+  public static Listing authorFeed(String body) {
+    JsonNode root = object(body);
+    List<Item> out = new ArrayList<>();
+    for (JsonNode f : requireArray(root, "feed")) {
+      if (f.path("reason").path("$type").asText().endsWith("#reasonRepost")) {
+        continue;
+      }
+      JsonNode p = f.get("post");
+      if (p == null || !p.isObject()) {
+        throw malformed("feed item without a post");
+      }
+      out.add(item(p, p.path("record")));
+    }
+    return new Listing(out, cursor(root));
+  }
+
+  public static Session session(String body) {
+    JsonNode root = object(body);
+    return new Session(text(root, "did"), text(root, "handle"), text(root, "accessJwt"), text(root, "refreshJwt"));
+  }
+
+  /** The error name and message of an XRPC error body, or a note that it was not JSON (an HTML proxy page). */
+  public static XrpcError error(String body) {
+    try {
+      JsonNode n = JSON.readTree(body == null ? "" : body);
+      if (n != null && n.hasNonNull("error")) {
+        return new XrpcError(n.get("error").asText(), n.path("message").asText(""));
+      }
+    } catch (JsonProcessingException ignored) {
+      // fall through: not JSON
+    }
+    return new XrpcError("NonJsonBody", "non-JSON error body");
+  }
+
+  /** {@code RateLimit-Remaining} and {@code RateLimit-Reset} (epoch seconds); unreadable headers mean unknown. */
+  public static RateLimit rateLimit(Function<String, String> header, Instant now) {
+    OptionalInt remaining = OptionalInt.empty();
+    Instant reset = now;
+    try {
+      String r = header.apply("RateLimit-Remaining");
+      if (r != null) {
+        remaining = OptionalInt.of(Integer.parseInt(r.trim()));
+      }
+      String s = header.apply("RateLimit-Reset");
+      if (s != null) {
+        reset = Instant.ofEpochSecond(Long.parseLong(s.trim()));
+      }
+    } catch (NumberFormatException ignored) {
+      // An unreadable header is no information, not an error.
+    }
+    return new RateLimit(remaining, reset);
+  }
+
+  /** When a 429 may be retried: the later of {@code RateLimit-Reset} and {@code Retry-After} (seconds). */
+  public static Instant retryAt(Function<String, String> header, Instant now) {
+    Instant at = rateLimit(header, now).reset();
+    String after = header.apply("Retry-After");
+    if (after != null) {
+      try {
+        Instant byAfter = now.plusSeconds(Long.parseLong(after.trim()));
+        at = byAfter.isAfter(at) ? byAfter : at;
+      } catch (NumberFormatException ignored) {
+        // keep the reset header
+      }
+    }
+    return at;
+  }
+
+  /** {@code at://{did}/app.bsky.feed.post/{rkey}} → {@code https://bsky.app/profile/{handle}/post/{rkey}}. */
+  public static String permalink(String atUri, String handleOrDid) {
+    String rkey = atUri.substring(atUri.lastIndexOf('/') + 1);
+    return "https://bsky.app/profile/" + handleOrDid + "/post/" + rkey;
+  }
+
+  private static Item item(JsonNode n, JsonNode record) {
+    String uri = text(n, "uri");
+    JsonNode author = n.path("author");
+    String did = text(author, "did");
+    String handle = author.path("handle").asText(did);
+    Instant indexedAt = instant(text(n, "indexedAt"));
+    Instant createdAt = record.hasNonNull("createdAt") ? lenient(record.get("createdAt").asText(), indexedAt) : indexedAt;
+    JsonNode reply = record.path("reply");
+    Optional<String> parent = optional(reply.path("parent").path("uri"));
+    Optional<String> root = optional(reply.path("root").path("uri"));
+    List<String> mentioned = new ArrayList<>();
+    for (JsonNode facet : record.path("facets")) {
+      for (JsonNode feature : facet.path("features")) {
+        if (feature.path("$type").asText().endsWith("#mention") && feature.hasNonNull("did")) {
+          mentioned.add(feature.get("did").asText());
+        }
+      }
+    }
+    Optional<String> lang = optional(record.path("langs").path(0));
+    Post post = new Post(Platform.BLUESKY, uri, did, handle, record.path("text").asText("").strip(), createdAt,
+        parent, Optional.of(root.orElse(uri)), permalink(uri, handle), lang);
+    JsonNode embed = record.path("embed");
+    Optional<String> quoted = optional(embed.path("record").path("uri"))
+        .or(() -> optional(embed.path("record").path("record").path("uri")));
+    return new Item(post, indexedAt, List.copyOf(mentioned), quoted);
+  }
+
+  private static Optional<String> cursor(JsonNode root) {
+    return optional(root.path("cursor"));
+  }
+
+  private static Optional<String> optional(JsonNode v) {
+    return v.isValueNode() && !v.isNull() && !v.asText().isEmpty() ? Optional.of(v.asText()) : Optional.empty();
+  }
+
+  private static JsonNode object(String body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body == null ? "" : body);
+    } catch (JsonProcessingException e) {
+      throw malformed("not JSON (" + e.getOriginalMessage() + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw malformed("expected a JSON object");
+    }
+    return root;
+  }
+
+  private static JsonNode requireArray(JsonNode root, String field) {
+    JsonNode a = root.get(field);
+    if (a == null || !a.isArray()) {
+      throw malformed("missing array '" + field + "'");
+    }
+    return a;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isValueNode() || v.isNull() || v.asText().isEmpty()) {
+      throw malformed("missing field '" + field + "'");
+    }
+    return v.asText();
+  }
+
+  private static Instant instant(String s) {
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
+      throw malformed("bad timestamp '" + (s.length() > 40 ? s.substring(0, 40) : s) + "'");
+    }
+  }
+
+  /** {@code createdAt} is written by the client app and may be odd; the index time stands in when it is. */
+  private static Instant lenient(String s, Instant fallback) {
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
+      return fallback;
+    }
+  }
+
+  private static PollException malformed(String what) {
+    return new PollException(PollException.Kind.MALFORMED, "malformed Bluesky page: " + what, Optional.empty());
+  }
+}

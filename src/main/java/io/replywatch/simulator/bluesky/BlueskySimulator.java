@@ -1,0 +1,241 @@
+package io.replywatch.simulator.bluesky;
+
+import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.FaultScript;
+import io.replywatch.simulator.RateWindow;
+import io.replywatch.simulator.SimRequest;
+import io.replywatch.simulator.Timeline;
+import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * A Bluesky PDS/AppView on a loopback port serving a scripted {@link Timeline} in the XRPC wire format
+ * (social-apis.md §3, §7.3): createSession/refreshSession with expiring access tokens (400 {@code ExpiredToken}),
+ * listNotifications with repeated {@code reasons} filtered after paging, searchPosts, getAuthorFeed, opaque
+ * newest-to-oldest cursors, {@code RateLimit-*} headers with an epoch reset, 429 with {@code Retry-After},
+ * {@code {"error","message"}} bodies, injectable faults, a revocable password and a request log.
+ */
+public final class BlueskySimulator extends VerticleBase {
+  public static final int WINDOW_LIMIT = 3000;
+  public static final Duration WINDOW = Duration.ofMinutes(5);
+
+
+  private final Timeline timeline;
+  private final Clock clock;
+  private final String brandDid;
+  private final String brandHandle;
+  private final BlueskySessions sessions;
+  private final FaultScript faults = new FaultScript();
+  private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
+  private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
+  private volatile Timeline keywordPosts = new Timeline();
+  private HttpServer server;
+
+  public BlueskySimulator(Timeline timeline, Clock clock, String brandDid, String brandHandle, String password) {
+    this.timeline = timeline;
+    this.clock = clock;
+    this.brandDid = brandDid;
+    this.brandHandle = brandHandle;
+    this.sessions = new BlueskySessions(brandDid, brandHandle, password);
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.post("/xrpc/com.atproto.server.createSession").handler(BodyHandler.create()).handler(this::createSession);
+    router.post("/xrpc/com.atproto.server.refreshSession").handler(this::refreshSession);
+    router.get("/xrpc/app.bsky.notification.listNotifications").handler(ctx -> list(ctx, "notifications"));
+    router.get("/xrpc/app.bsky.feed.searchPosts").handler(ctx -> list(ctx, "posts"));
+    router.get("/xrpc/app.bsky.feed.getAuthorFeed").handler(ctx -> list(ctx, "feed"));
+    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onSuccess(s -> server = s);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** Serves {@code fault} instead of the next answer. */
+  public void inject(Fault fault) {
+    injectAfter(0, fault);
+  }
+
+  /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
+  public void injectAfter(int okRequests, Fault fault) {
+    faults.after(okRequests, fault);
+  }
+
+  /** The app password was revoked: every session dies and logins fail until {@link #restore()}. */
+  public synchronized void revoke() {
+    sessions.revoke();
+  }
+
+  public synchronized void restore() {
+    sessions.restore();
+  }
+
+  /** Posts that mention no one but contain a keyword: only searchPosts finds them. */
+  public BlueskySimulator withKeywordPosts(Timeline posts) {
+    this.keywordPosts = posts;
+    return this;
+  }
+
+  public List<SimRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** How many sessions were created (logins), so tests can check the poller does not log in per poll. */
+  public synchronized int logins() {
+    return sessions.logins();
+  }
+
+  private synchronized void createSession(RoutingContext ctx) {
+    if (!admitRate(ctx)) {
+      return;
+    }
+    JsonObject session = sessions.login(ctx.body().asJsonObject());
+    if (session == null) {
+      error(ctx, 401, "AuthenticationRequired", "Invalid identifier or password");
+    } else {
+      send(ctx, 200, session.encode());
+    }
+  }
+
+  private synchronized void refreshSession(RoutingContext ctx) {
+    if (!admitRate(ctx)) {
+      return;
+    }
+    JsonObject session = sessions.refresh(bearer(ctx));
+    if (session == null) {
+      error(ctx, 400, "ExpiredToken", "Token has expired");
+    } else {
+      send(ctx, 200, session.encode());
+    }
+  }
+
+  private synchronized void list(RoutingContext ctx, String field) {
+    if (!admitRate(ctx) || !admitAuth(ctx)) {
+      return;
+    }
+    BlueskyViews views = new BlueskyViews(timeline.visible(clock), keywordPosts.visible(clock), clock.instant(),
+        brandDid, brandHandle);
+    try {
+      List<Entry> entries;
+      Predicate<Entry> keep = e -> true;
+      int defaultLimit = 50;
+      switch (field) {
+        case "notifications" -> {
+          List<String> reasons = ctx.queryParam("reasons");
+          keep = e -> reasons.isEmpty() || reasons.contains(e.json().getString("reason"));
+          entries = views.notifications();
+        }
+        case "posts" -> {
+          String q = ctx.request().getParam("q", "");
+          String since = ctx.request().getParam("since");
+          if (q.isBlank()) {
+            error(ctx, 400, "BadQueryString", "Error: q is required");
+            return;
+          }
+          defaultLimit = 25;
+          entries = views.search(q, since == null ? Instant.MIN : Instant.parse(since));
+        }
+        default -> {
+          String actor = ctx.request().getParam("actor");
+          if (!brandDid.equals(actor) && !brandHandle.equals(actor)) {
+            error(ctx, 400, "InvalidRequest", "Profile not found");
+            return;
+          }
+          entries = views.authorFeed();
+        }
+      }
+      int limit = BlueskyLists.limit(ctx.request().getParam("limit"), defaultLimit);
+      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+      send(ctx, 200, BlueskyLists.page(entries, ctx.request().getParam("cursor"), limit, keep, field).encode());
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      error(ctx, 400, "InvalidRequest", e.getMessage());
+    }
+  }
+
+  /** The rate-limit window and injected faults; answers itself and returns false when the request must stop. */
+  private boolean admitRate(RoutingContext ctx) {
+    Instant now = clock.instant();
+    Fault fault = faults.next();
+    if (fault != null) {
+      BlueskyFaults.serve(ctx, fault, this);
+      return false;
+    }
+    if (!window.admit(now)) {
+      rateLimited(ctx, window.reset(now));
+      return false;
+    }
+    rateHeaders(ctx, window.remaining(), window.reset(now));
+    return true;
+  }
+
+  private boolean admitAuth(RoutingContext ctx) {
+    BlueskySessions.Refusal refusal = sessions.check(bearer(ctx));
+    if (refusal != null) {
+      switch (refusal) {
+        case AUTH_MISSING -> error(ctx, 401, "AuthMissing", "Authentication Required");
+        case INVALID_TOKEN -> error(ctx, 401, "InvalidToken", "Malformed token");
+        case EXPIRED_TOKEN -> error(ctx, 400, "ExpiredToken", "Token has expired");
+      }
+    }
+    return refusal == null;
+  }
+
+  /** Expires every live access token (what {@link Fault.Kind#EXPIRED_TOKEN} does before answering 400). */
+  void expireAccessTokens() {
+    sessions.expireAll();
+  }
+
+  Instant clockNow() {
+    return clock.instant();
+  }
+
+  void block(Duration retryAfter) {
+    window.block(clock.instant().plus(retryAfter));
+  }
+
+  void rateLimited(RoutingContext ctx, Instant reset) {
+    rateHeaders(ctx, 0, reset);
+    long seconds = Math.max(1, Duration.between(clock.instant(), reset).toSeconds());
+    ctx.response().putHeader("Retry-After", Long.toString(seconds));
+    error(ctx, 429, "RateLimitExceeded", "Rate Limit Exceeded");
+  }
+
+  private void rateHeaders(RoutingContext ctx, int remaining, Instant reset) {
+    long resetSeconds = reset.getEpochSecond() + (reset.getNano() > 0 ? 1 : 0);
+    ctx.response().putHeader("RateLimit-Limit", Integer.toString(WINDOW_LIMIT))
+        .putHeader("RateLimit-Remaining", Integer.toString(remaining))
+        .putHeader("RateLimit-Reset", Long.toString(resetSeconds))
+        .putHeader("RateLimit-Policy", WINDOW_LIMIT + ";w=" + WINDOW.toSeconds());
+  }
+
+  private static String bearer(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    return auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
+  }
+
+  void error(RoutingContext ctx, int status, String name, String message) {
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+    send(ctx, status, new JsonObject().put("error", name).put("message", message).encode());
+  }
+
+  void send(RoutingContext ctx, int status, String body) {
+    requests.add(new SimRequest(ctx.request().path(), ctx.request().query(), clock.instant(), status));
+    ctx.response().setStatusCode(status).end(body);
+  }
+}

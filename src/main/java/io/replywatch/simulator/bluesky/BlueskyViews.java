@@ -1,0 +1,62 @@
+package io.replywatch.simulator.bluesky;
+
+import io.replywatch.simulator.SimPost;
+import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What each Bluesky list holds at one instant, before paging: notifications (mentions and replies of customers,
+ * likes of brand posts), search hits and the brand's author feed, each entry keyed by its index time.
+ */
+final class BlueskyViews {
+  private final List<SimPost> posts;
+  private final List<SimPost> keywordOnly;
+  private final BlueskyJson json;
+
+  /** Posts visible at {@code now} (index time passed) of the timeline and of the keyword-only posts. */
+  BlueskyViews(List<SimPost> timeline, List<SimPost> keywordPosts, Instant now, String brandDid, String brandHandle) {
+    this.posts = timeline.stream().filter(p -> !BlueskyJson.indexedAt(p).isAfter(now)).toList();
+    this.keywordOnly = keywordPosts.stream().filter(p -> !BlueskyJson.indexedAt(p).isAfter(now)).toList();
+    Map<String, SimPost> byId = new HashMap<>();
+    keywordOnly.forEach(p -> byId.put(p.id(), p));
+    posts.forEach(p -> byId.put(p.id(), p));
+    this.json = new BlueskyJson(brandDid, brandHandle, byId);
+  }
+
+  List<Entry> notifications() {
+    List<Entry> entries = new ArrayList<>();
+    for (SimPost p : posts) {
+      entries.add(entry(p, p.brand() ? json.like(p) : json.notification(p), p.brand()));
+    }
+    return entries;
+  }
+
+  /** Posts whose shown text contains {@code q} (case-insensitive), indexed at or after {@code since}. */
+  List<Entry> search(String q, Instant since) {
+    String needle = q.toLowerCase(Locale.ROOT);
+    List<SimPost> pool = new ArrayList<>(posts.stream().filter(p -> !p.brand()).toList());
+    pool.addAll(keywordOnly);
+    List<Entry> entries = new ArrayList<>();
+    for (SimPost p : pool) {
+      boolean mention = !keywordOnly.contains(p);
+      if (json.text(p, mention).toLowerCase(Locale.ROOT).contains(needle) && !BlueskyJson.indexedAt(p).isBefore(since)) {
+        entries.add(entry(p, json.postView(p, mention), false));
+      }
+    }
+    return entries;
+  }
+
+  List<Entry> authorFeed() {
+    return posts.stream().filter(SimPost::brand).map(p -> entry(p, json.feedViewPost(p), false)).toList();
+  }
+
+  private static Entry entry(SimPost p, io.vertx.core.json.JsonObject rendered, boolean like) {
+    Instant at = BlueskyJson.indexedAt(p).plusSeconds(like ? 30 : 0);
+    return new Entry(at, rendered.getString("uri"), rendered);
+  }
+}

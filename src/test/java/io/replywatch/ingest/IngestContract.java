@@ -1,0 +1,232 @@
+package io.replywatch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.Addresses;
+import io.replywatch.LocalCodec;
+import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimPost;
+import io.replywatch.simulator.SimRequest;
+import io.replywatch.time.ManualClock;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 3's bar, the same for every platform: ≥250 mentions over several pages with brand replies among them, a
+ * 429 in the middle of paging, a malformed page and a restart in the middle → every mention handed on exactly
+ * once, every reply after (or with) the post it answers, and no request between a 429 and its reset. Time is a
+ * manual clock; the poller runs when the test moves it.
+ */
+public abstract class IngestContract {
+  protected static final Instant T0 = IngestScript.T0;
+  protected static final Duration BACKFILL = Duration.ofHours(24);
+  protected static final Duration RETRY_AFTER = Duration.ofSeconds(60);
+  private static final long WAIT_S = 10;
+
+  /** A simulator as the contract needs it. */
+  protected interface Sim {
+    Deployable verticle();
+
+    void injectAfter(int okRequests, Fault fault);
+
+    /** Every request answered, in order. */
+    List<SimRequest> log();
+  }
+
+  protected final ManualClock clock = new ManualClock(T0);
+  protected final IngestScript script = new IngestScript();
+  protected final InMemoryCursorStore cursors = new InMemoryCursorStore();
+  protected final SourceHealth health = new SourceHealth();
+  protected final List<PollBatch> batches = new CopyOnWriteArrayList<>();
+  protected Vertx vertx;
+  protected Sim sim;
+
+  protected abstract Sim simulator();
+
+  protected abstract Poller poller();
+
+  /** Stores a notifications cursor at T0, as if every mention up to then had been handed on already. */
+  protected abstract void markMentionsCaughtUp();
+
+  @BeforeEach
+  void setUpVertx() throws Exception {
+    vertx = Vertx.vertx();
+    LocalCodec.register(vertx, PollBatch.class);
+    vertx.eventBus().<PollBatch>consumer(Addresses.POLL_BATCH, m -> {
+      batches.add(m.body());
+      m.reply(null);
+    });
+    sim = simulator();
+    await(vertx.deployVerticle(sim.verticle()));
+  }
+
+  @AfterEach
+  void tearDownVertx() throws Exception {
+    await(vertx.close());
+  }
+
+  @Test
+  void shouldIngestEveryMentionOnceThroughA429AMalformedPageAndARestart() throws Exception {
+    // Restarts twice: while waiting out the 429 (the reset is remembered) and after a 50-minute downtime.
+    sim.injectAfter(1, new Fault(Fault.Kind.RATE_LIMIT, RETRY_AFTER));
+    String first = await(vertx.deployVerticle(poller()));
+    awaitTrue(() -> health.snapshot().values().stream().anyMatch(s -> s.detail().startsWith("rate limited")),
+        "the 429 taken in");
+    await(vertx.undeploy(first));
+    int sent = sim.log().size();
+    first = await(vertx.deployVerticle(poller()));
+    assertQuiet(sent, "a restarted poller waits out the 429 it was given before the restart");
+    clock.advance(Duration.ofSeconds(30));
+    assertQuiet(sent, "no request before the reset");
+    clock.advance(Duration.ofSeconds(25));
+    clock.advance(Duration.ofSeconds(6));
+    awaitCaughtUp(T0.plusSeconds(61));
+
+    sim.injectAfter(1, Fault.of(Fault.Kind.MALFORMED));
+    clock.advance(Duration.ofMinutes(20));
+    awaitTrue(() -> health.snapshot().values().stream().anyMatch(s -> s.detail().contains("malformed")),
+        "the malformed page reported");
+    clock.advance(Duration.ofMinutes(2));
+    awaitCaughtUp(clock.instant());
+
+    await(vertx.undeploy(first));
+    clock.advance(Duration.ofMinutes(50));
+    await(vertx.deployVerticle(poller()));
+    awaitCaughtUp(clock.instant());
+    clock.advance(Duration.ofMinutes(60));
+    awaitCaughtUp(clock.instant());
+
+    assertExactlyOnce(clock.instant());
+    assertNoRequestBeforeTheReset();
+  }
+
+  @Test
+  void shouldLeaveSearchHitsThatMentionTheBrandToTheMentionStream() throws Exception {
+    markMentionsCaughtUp();
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(health::ready, "the first cycle");
+    java.util.Set<String> found = new java.util.HashSet<>();
+    batches.forEach(b -> b.mentions().forEach(m -> found.add(IngestScript.key(m.post().text()))));
+    java.util.Set<String> keywordOnly = new java.util.HashSet<>();
+    script.keywordPosts.all().forEach(p -> keywordOnly.add(p.text()));
+    assertEquals(keywordOnly, found, "the search adds only posts no mention stream brings");
+  }
+
+  @Test
+  void shouldRecoverFromHtmlAndServerErrors() throws Exception {
+    sim.injectAfter(1, Fault.of(Fault.Kind.HTML_503));
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(() -> detail().contains("503"), "the HTML 503 reported");
+    sim.injectAfter(0, Fault.of(Fault.Kind.SERVER_ERROR));
+    clock.advance(Duration.ofSeconds(40));
+    awaitTrue(() -> detail().contains("HTTP 50") && !detail().contains("503"), "the 5xx reported");
+    clock.advance(Duration.ofMinutes(3));
+    awaitTrue(health::ready, "recovered");
+    awaitCaughtUp(clock.instant());
+  }
+
+  private String detail() {
+    return health.snapshot().values().stream().map(SourceHealth.Status::detail).findFirst().orElse("");
+  }
+
+  private void awaitCaughtUp(Instant until) {
+    int expected = script.expectedMentions(T0, BACKFILL, until).size()
+        + script.expectedReplies(T0, BACKFILL, until).size();
+    awaitTrue(() -> handedOn().size() >= expected, "all " + expected + " posts up to " + until
+        + " handed on (have " + handedOn().size() + ")");
+  }
+
+  private List<String> handedOn() {
+    List<String> keys = new ArrayList<>();
+    for (PollBatch b : batches) {
+      b.mentions().forEach(m -> keys.add(IngestScript.key(m.post().text())));
+      b.brandPosts().forEach(p -> keys.add(IngestScript.key(p.text())));
+    }
+    return keys;
+  }
+
+  private void assertExactlyOnce(Instant until) {
+    Map<String, Integer> mentionCount = new HashMap<>();
+    Map<String, String> idByText = new HashMap<>();
+    Map<String, Integer> batchOfMention = new HashMap<>();
+    for (int i = 0; i < batches.size(); i++) {
+      for (Mention m : batches.get(i).mentions()) {
+        String k = IngestScript.key(m.post().text());
+        mentionCount.merge(k, 1, Integer::sum);
+        idByText.put(k, m.post().id());
+        batchOfMention.putIfAbsent(m.post().id(), i);
+      }
+    }
+    Map<String, SimPost> expected = script.expectedMentions(T0, BACKFILL, until);
+    assertTrue(expected.size() >= 250, "a timeline of at least 250 mentions: " + expected.size());
+    assertEquals(expected.keySet(), mentionCount.keySet(), "every mention, and only those");
+    mentionCount.forEach((k, n) -> assertEquals(1, n, "mention '" + k + "' handed on " + n + " times"));
+
+    Map<String, Integer> replyCount = new HashMap<>();
+    for (int i = 0; i < batches.size(); i++) {
+      for (Post p : batches.get(i).brandPosts()) {
+        replyCount.merge(p.text(), 1, Integer::sum);
+        SimPost scripted = script.expectedReplies(T0, BACKFILL, until).get(p.text());
+        String parent = idByText.get(script.parentText(scripted));
+        assertEquals(parent, p.inReplyToId().orElse(null), "'" + p.text() + "' replies to its mention");
+        assertTrue(batchOfMention.get(parent) <= i, "'" + p.text() + "' comes with or after its mention");
+      }
+    }
+    assertEquals(script.expectedReplies(T0, BACKFILL, until).keySet(), replyCount.keySet(), "every brand reply");
+    replyCount.forEach((k, n) -> assertEquals(1, n, "reply '" + k + "' handed on " + n + " times"));
+  }
+
+  private void assertNoRequestBeforeTheReset() {
+    List<SimRequest> log = sim.log();
+    int limited = 0;
+    for (int i = 0; i < log.size(); i++) {
+      if (log.get(i).status() != 429) {
+        continue;
+      }
+      limited++;
+      Instant reset = log.get(i).at().plus(RETRY_AFTER);
+      for (SimRequest later : log.subList(i + 1, log.size())) {
+        assertTrue(!later.at().isBefore(reset), "a request at " + later.at() + " before the reset " + reset);
+      }
+    }
+    assertEquals(1, limited, "exactly the one injected 429: the poller never earned one itself");
+  }
+
+  /** Gives the poller a moment (as PipelineIntegrationTest does for Slack) and checks it sent nothing. */
+  private void assertQuiet(int sent, String why) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    while (System.nanoTime() < deadline) {
+      assertEquals(sent, sim.log().size(), why);
+      LockSupport.parkNanos(1_000_000);
+    }
+  }
+
+  public static void awaitTrue(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      LockSupport.parkNanos(1_000_000);
+    }
+  }
+
+  public static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS);
+  }
+}

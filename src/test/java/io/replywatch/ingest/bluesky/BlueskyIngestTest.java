@@ -1,0 +1,93 @@
+package io.replywatch.ingest.bluesky;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.replywatch.config.ReplywatchConfig.Account;
+import io.replywatch.config.ReplywatchConfig.Brand;
+import io.replywatch.config.ReplywatchConfig.PlatformSettings;
+import io.replywatch.config.Secret;
+import io.replywatch.ingest.IngestContract;
+import io.replywatch.ingest.IngestScript;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.Poller;
+import io.replywatch.ingest.SourceHealth;
+import io.replywatch.metrics.ServiceMetrics;
+import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimRequest;
+import io.replywatch.simulator.bluesky.BlueskySimulator;
+import io.vertx.core.Deployable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The ingest contract against the Bluesky simulator, plus session refresh and a revoked app password. */
+class BlueskyIngestTest extends IngestContract {
+  private static final String DID = "did:plc:acmebrand222333344445555";
+  private static final String HANDLE = "acme.bsky.social";
+  private static final String PASSWORD = "abcd-efgh-ijkl-mnop";
+  private final ServiceMetrics metrics = new ServiceMetrics(new SimpleMeterRegistry());
+  private BlueskySimulator bluesky;
+
+  @Override
+  protected Sim simulator() {
+    bluesky = new BlueskySimulator(script.timeline, clock, DID, HANDLE, PASSWORD).withKeywordPosts(script.keywordPosts);
+    return new Sim() {
+      @Override
+      public Deployable verticle() {
+        return bluesky;
+      }
+
+      @Override
+      public void injectAfter(int okRequests, Fault fault) {
+        bluesky.injectAfter(okRequests, fault);
+      }
+
+      @Override
+      public List<SimRequest> log() {
+        return bluesky.requests();
+      }
+    };
+  }
+
+  @Override
+  protected Poller poller() {
+    Account account = new Account(Platform.BLUESKY, DID, HANDLE, new Secret(PASSWORD));
+    Brand brand = new Brand("acme", List.of(account), Set.of(), List.of(IngestScript.KEYWORD));
+    return new BlueskyPoller(brand, account,
+        new PlatformSettings(bluesky.baseUrl(), Duration.ofSeconds(30), BACKFILL), cursors, health, metrics, clock);
+  }
+
+  @Override
+  protected void markMentionsCaughtUp() {
+    cursors.put(Platform.BLUESKY, HANDLE, "notifications", IngestScript.T0.toString());
+  }
+
+  @Test
+  void shouldRefreshAnExpiredTokenWithoutLoggingInAgain() throws Exception {
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(() -> health.ready(), "the first cycle");
+    int handedOn = batches.size();
+    bluesky.injectAfter(0, Fault.of(Fault.Kind.EXPIRED_TOKEN));
+    clock.advance(Duration.ofMinutes(10));
+    awaitTrue(() -> batches.size() > handedOn, "the next batch after the refresh");
+    assertEquals(1, bluesky.logins(), "one createSession, then refreshSession");
+    assertTrue(bluesky.requests().stream().anyMatch(r -> r.path().endsWith("refreshSession") && r.status() == 200));
+    assertEquals(SourceHealth.State.OK, health.snapshot().get("bluesky/" + HANDLE).state());
+  }
+
+  @Test
+  void shouldSayTheSourceIsBlindWhenTheAppPasswordIsRevoked() throws Exception {
+    bluesky.revoke();
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(() -> health.snapshot().containsKey("bluesky/" + HANDLE)
+        && health.snapshot().get("bluesky/" + HANDLE).state() == SourceHealth.State.BLIND, "blind");
+    String detail = health.snapshot().get("bluesky/" + HANDLE).detail();
+    assertTrue(detail.contains("401") && detail.contains("AuthenticationRequired"), detail);
+    assertFalse(detail.contains(PASSWORD), "no password in the health detail");
+    assertFalse(health.ready());
+  }
+}

@@ -1,0 +1,82 @@
+package io.replywatch.ingest.mastodon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.replywatch.config.ReplywatchConfig.Account;
+import io.replywatch.config.ReplywatchConfig.Brand;
+import io.replywatch.config.ReplywatchConfig.PlatformSettings;
+import io.replywatch.config.Secret;
+import io.replywatch.ingest.IngestContract;
+import io.replywatch.ingest.IngestScript;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.Poller;
+import io.replywatch.ingest.SourceHealth;
+import io.replywatch.metrics.ServiceMetrics;
+import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimRequest;
+import io.replywatch.simulator.mastodon.MastodonSimulator;
+import io.vertx.core.Deployable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The ingest contract against the Mastodon simulator, plus a revoked token making the source blind. */
+class MastodonIngestTest extends IngestContract {
+  private static final String TOKEN = "mastodon-secret-token";
+  private final ServiceMetrics metrics = new ServiceMetrics(new SimpleMeterRegistry());
+  private MastodonSimulator mastodon;
+
+  @Override
+  protected Sim simulator() {
+    mastodon = new MastodonSimulator(script.timeline, clock, IngestScript.BRAND_ID, TOKEN)
+        .withKeywordPosts(script.keywordPosts);
+    return new Sim() {
+      @Override
+      public Deployable verticle() {
+        return mastodon;
+      }
+
+      @Override
+      public void injectAfter(int okRequests, Fault fault) {
+        mastodon.injectAfter(okRequests, fault);
+      }
+
+      @Override
+      public List<SimRequest> log() {
+        return mastodon.requests();
+      }
+    };
+  }
+
+  @Override
+  protected Poller poller() {
+    Account account = new Account(Platform.MASTODON, IngestScript.BRAND_ID, "acme", new Secret(TOKEN));
+    Brand brand = new Brand("acme", List.of(account), Set.of(), List.of(IngestScript.KEYWORD));
+    return new MastodonPoller(brand, account,
+        new PlatformSettings(mastodon.baseUrl(), Duration.ofSeconds(30), BACKFILL), cursors, health, metrics, clock);
+  }
+
+  @Override
+  protected void markMentionsCaughtUp() {
+    String newest = script.timeline.all().stream().filter(p -> !p.brand() && !p.createdAt().isAfter(IngestScript.T0))
+        .map(p -> p.id()).max(io.replywatch.ingest.Ids.ORDER).orElseThrow();
+    cursors.put(Platform.MASTODON, "acme", "notifications", newest);
+  }
+
+  @Test
+  void shouldSayTheSourceIsBlindWhenTheTokenIsRevoked() throws Exception {
+    mastodon.injectAfter(0, Fault.of(Fault.Kind.UNAUTHORIZED));
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(() -> health.snapshot().containsKey("mastodon/acme")
+        && health.snapshot().get("mastodon/acme").state() == SourceHealth.State.BLIND, "blind");
+    SourceHealth.Status status = health.snapshot().get("mastodon/acme");
+    assertTrue(status.detail().contains("HTTP 401"), status.detail());
+    assertFalse(status.detail().contains(TOKEN), "no token in the health detail");
+    assertFalse(health.ready());
+    assertEquals(0, batches.size());
+  }
+}
