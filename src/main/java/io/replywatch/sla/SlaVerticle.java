@@ -101,8 +101,7 @@ public final class SlaVerticle extends VerticleBase {
     PollBatch batch = message.body();
     Brand brand = brands.get(batch.brand());
     List<Object> items = new ArrayList<>(batch.mentions());
-    batch.brandPosts().stream().filter(p -> !brand.isAutomated(p.authorId()) && !brand.isAutomated(p.authorHandle()))
-        .forEach(items::add);
+    items.addAll(countedReplies(brand, batch.brandPosts()));
     items.sort(Comparator.comparing(SlaVerticle::createdAt));
     try {
       store.inTransaction(() -> {
@@ -126,6 +125,11 @@ public final class SlaVerticle extends VerticleBase {
     message.reply(null);
     publishCommitted();
     fireAndRearm();
+  }
+
+  /** The brand's posts that count as replies: not those of its automated accounts (auto-responders, bots). */
+  static List<Post> countedReplies(Brand brand, List<Post> posts) {
+    return posts.stream().filter(p -> !brand.isAutomated(p.authorId()) && !brand.isAutomated(p.authorHandle())).toList();
   }
 
   private void onClose(Message<JsonObject> message) {

@@ -173,4 +173,26 @@ class SlaTrackerTest {
     assertEquals(31, listener.events.get(0).waitedMinutes(), "waited counts business time only");
     assertEquals(Optional.of(Instant.parse("2026-11-23T08:50:00Z")), hours.nextDeadline());
   }
+
+  @Test
+  void shouldCloseTheCurrentEpisodeWhenTheBrandRepliesToAnOlderMessageOfTheThread() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(5)), "m1"));
+    tracker.onMention(mention("m2", "jane", T0.plus(Duration.ofMinutes(10)), "r1"), as(Category.COMPLAINT));
+    tracker.onBrandReply("acme", post("r2", "acme", T0.plus(Duration.ofMinutes(25)), "m1"));
+    assertTrue(tracker.openEpisodes().isEmpty(), "a reply quoting m1 still answers jane's newer message");
+    assertEquals(Optional.of(Duration.ofMinutes(15)), listener.closed.get(1).responseTime());
+  }
+
+  @Test
+  void shouldNotCountPostsOfAutomatedBrandAccounts() {
+    var brand = new io.replywatch.config.ReplywatchConfig.Brand("acme", List.of(), java.util.Set.of("acmebot", "77"),
+        List.of());
+    var human = post("r1", "acme", T0, "m1");
+    var bot = new io.replywatch.ingest.Post(human.platform(), "r2", "77", "acmebot@example.social", "Thanks! We'll get back to you.",
+        T0, Optional.of("m1"), Optional.empty(), "https://x/r2", Optional.empty());
+    var botByHandle = new io.replywatch.ingest.Post(human.platform(), "r3", "78", "acmebot", "Auto-reply", T0,
+        Optional.of("m1"), Optional.empty(), "https://x/r3", Optional.empty());
+    assertEquals(List.of(human), SlaVerticle.countedReplies(brand, List.of(human, bot, botByHandle)));
+  }
 }
