@@ -16,6 +16,7 @@ import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.mastodon.MastodonPoller;
+import io.replywatch.ingest.reddit.RedditPoller;
 import io.replywatch.ingest.x.XPoller;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.metrics.WaitingTable;
@@ -111,6 +112,9 @@ public final class Service {
         } else if (a.platform() == Platform.X) {
           deployed.add(vertx.deployVerticle(new XPoller(b, a, o.config().platforms().get(a.platform()), o.cursors(),
               health, metrics, o.clock())));
+        } else if (a.platform() == Platform.REDDIT) {
+          deployed.add(vertx.deployVerticle(new RedditPoller(b, a, o.config().platforms().get(a.platform()),
+              o.cursors(), health, metrics, o.clock())));
         } else {
           LOG.warn("no poller for platform {} in this build yet: account {} of brand {} is not watched",
               a.platform().id(), a.handle(), b.id());
