@@ -1,13 +1,12 @@
 package io.replywatch.ingest.reddit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.replywatch.ingest.Html;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.WireJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  * the token endpoint's answer. Post ids are fullnames, because a reply's {@code parent_id} is one.
  */
 public final class RedditParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern COMMENTS = Pattern.compile("/comments/([a-z0-9]+)/");
   private static final String SITE = "https://www.reddit.com";
 
@@ -101,18 +99,14 @@ public final class RedditParser {
 
   /** The {@code message} of {@code {"message": "…", "error": 429}}, or a note that the body was not JSON. */
   public static String errorMessage(String body) {
-    try {
-      JsonNode n = JSON.readTree(body == null ? "" : body);
-      if (n != null && n.hasNonNull("message")) {
-        return n.get("message").asText();
-      }
-      if (n != null && n.hasNonNull("error")) {
-        return "error " + n.get("error").asText();
-      }
-    } catch (JsonProcessingException ignored) {
-      // fall through: an HTML "whoa there, pardner!" page
+    JsonNode n = WireJson.readOrNull(body);
+    if (n != null && n.hasNonNull("message")) {
+      return n.get("message").asText();
     }
-    return "non-JSON error body";
+    if (n != null && n.hasNonNull("error")) {
+      return "error " + n.get("error").asText();
+    }
+    return "non-JSON error body"; // an HTML "whoa there, pardner!" page
   }
 
   /** Parses the token endpoint's answer; an {@code error} field means the grant was refused. */
@@ -142,27 +136,22 @@ public final class RedditParser {
   }
 
   private static JsonNode json(String body) {
-    try {
-      JsonNode root = JSON.readTree(body == null ? "" : body);
-      if (root == null || !root.isObject()) {
-        throw malformed("expected a JSON object");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      throw malformed("not JSON (" + e.getOriginalMessage() + ")");
+    JsonNode root = WireJson.read("Reddit", body);
+    if (!root.isObject()) {
+      throw malformed("expected a JSON object");
     }
+    return root;
   }
 
   private static String require(JsonNode n, String field) {
-    return text(n, field).orElseThrow(() -> malformed("missing field '" + field + "'"));
+    return WireJson.require("Reddit", n, field);
   }
 
   private static Optional<String> text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
+    return WireJson.text(n, field);
   }
 
   private static PollException malformed(String what) {
-    return new PollException(PollException.Kind.MALFORMED, "malformed Reddit page: " + what, Optional.empty());
+    return WireJson.malformed("Reddit", what);
   }
 }

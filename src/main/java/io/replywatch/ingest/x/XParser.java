@@ -1,16 +1,14 @@
 package io.replywatch.ingest.x;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.replywatch.ingest.Html;
 import io.replywatch.ingest.Ids;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.WireJson;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +23,6 @@ import java.util.function.Function;
  * {@code meta.newest_id}/{@code next_token} for paging, {@code x-rate-limit-*} headers and problem+json errors.
  */
 public final class XParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** One page: tweets newest first, the newest id (the next {@code since_id}), and the token for older tweets. */
   public record Page(List<Post> posts, Optional<String> newestId, Optional<String> nextToken) {}
 
@@ -34,13 +30,8 @@ public final class XParser {
 
   /** Parses a tweets page (mentions, search or user timeline). The empty page is {@code {"meta":{"result_count":0}}}. */
   public static Page page(String body) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(body == null ? "" : body);
-    } catch (JsonProcessingException e) {
-      throw malformed("not JSON (" + e.getOriginalMessage() + ")");
-    }
-    if (root == null || !root.isObject() || !root.has("meta") && !root.has("data")) {
+    JsonNode root = WireJson.read("X", body);
+    if (!root.isObject() || !root.has("meta") && !root.has("data")) {
       throw malformed("expected an object with data/meta");
     }
     Map<String, String> handles = new HashMap<>();
@@ -78,7 +69,7 @@ public final class XParser {
         ? "https://twitter.com/i/web/status/" + id
         : "https://x.com/" + handle + "/status/" + id;
     return new Post(Platform.X, id, author, handle, Html.decodeEntities(t.path("text").asText("")),
-        instant(require(t, "created_at")), repliedTo, text(t, "conversation_id"), permalink,
+        WireJson.instant("X", require(t, "created_at")), repliedTo, text(t, "conversation_id"), permalink,
         text(t, "lang").filter(l -> !l.equals("und") && !l.equals("zxx") && !l.equals("qme")));
   }
 
@@ -106,39 +97,26 @@ public final class XParser {
    * note that the body was not JSON.
    */
   public static String errorMessage(String body) {
-    try {
-      JsonNode n = JSON.readTree(body == null ? "" : body);
-      if (n != null && n.hasNonNull("title")) {
-        String detail = n.path("detail").asText("");
-        return n.get("title").asText() + (detail.isEmpty() || detail.equals(n.get("title").asText()) ? "" : ": " + detail);
-      }
-      if (n != null && n.path("errors").path(0).hasNonNull("message")) {
-        return n.path("errors").path(0).get("message").asText();
-      }
-    } catch (JsonProcessingException ignored) {
-      // fall through: not JSON
+    JsonNode n = WireJson.readOrNull(body);
+    if (n != null && n.hasNonNull("title")) {
+      String detail = n.path("detail").asText("");
+      return n.get("title").asText() + (detail.isEmpty() || detail.equals(n.get("title").asText()) ? "" : ": " + detail);
+    }
+    if (n != null && n.path("errors").path(0).hasNonNull("message")) {
+      return n.path("errors").path(0).get("message").asText();
     }
     return "non-JSON error body";
   }
 
   private static String require(JsonNode n, String field) {
-    return text(n, field).orElseThrow(() -> malformed("missing field '" + field + "'"));
+    return WireJson.require("X", n, field);
   }
 
   private static Optional<String> text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
-  }
-
-  private static Instant instant(String s) {
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw malformed("bad timestamp '" + (s.length() > 40 ? s.substring(0, 40) : s) + "'");
-    }
+    return WireJson.text(n, field);
   }
 
   private static PollException malformed(String what) {
-    return new PollException(PollException.Kind.MALFORMED, "malformed X page: " + what, Optional.empty());
+    return WireJson.malformed("X", what);
   }
 }
