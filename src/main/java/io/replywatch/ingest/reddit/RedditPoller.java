@@ -5,6 +5,7 @@ import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.CursorStore;
+import io.replywatch.ingest.Ids;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Paging.Fetched;
 import io.replywatch.ingest.Platform;
@@ -17,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,8 @@ import java.util.function.Function;
 /**
  * Polls one brand's Reddit account (social-apis.md §4): inbox username mentions and a keyword search of new posts,
  * then the brand's own comments (replies made anywhere, the Reddit app included). Listings are newest first with
- * fullname cursors, so the shared {@link Paging} applies with Reddit's names: {@code before} reads forward from the
- * stored cursor, {@code after} reads back over the backfill window. Reddit has one budget per client.
+ * fullname cursors; each cycle reads down from the newest with {@code after} until it meets the stored cursor,
+ * and a first start reads back over the backfill window. Reddit has one budget per client.
  */
 public final class RedditPoller extends SourcePoller {
   static final int PAGE_SIZE = 100;
@@ -81,15 +83,42 @@ public final class RedditPoller extends SourcePoller {
     return out;
   }
 
-  /** Forward from the stored fullname with {@code before}, or back over the backfill window with {@code after}. */
+  /**
+   * From the newest item back to the stored fullname with {@code after}, or back over the backfill window. Not
+   * {@code before=cursor}: when that anchor is deleted Reddit answers empty forever (social-apis.md §4.3), while
+   * reading down from the top and comparing ids cannot get stuck.
+   */
   private Future<Fetched<Post>> read(String endpoint, Instant now,
       Function<Map<String, String>, Future<ApiPage<RedditParser.Listing>>> call) {
     Paging.PageFetch<Post> fetch = query -> request(BUDGET, () -> call.apply(redditNames(query)))
         .map(RedditParser.Listing::posts);
     Optional<String> cursor = cursor(endpoint);
     return cursor.isPresent()
-        ? Paging.forward(fetch, cursor.get(), PAGE_SIZE, Post::id)
+        ? downTo(fetch, cursor.get(), null, new ArrayList<>(), null, 0)
         : Paging.backfill(fetch, now.minus(settings.backfill()), PAGE_SIZE, Post::id, Post::createdAt);
+  }
+
+  private static Future<Fetched<Post>> downTo(Paging.PageFetch<Post> fetch, String cursor, String after,
+      List<Post> newestFirst, String newest, int pages) {
+    Map<String, String> query = after == null ? Map.of("limit", Integer.toString(PAGE_SIZE))
+        : Map.of("limit", Integer.toString(PAGE_SIZE), "max_id", after);
+    return fetch.fetch(query).compose(page -> {
+      String top = newest == null && !page.isEmpty() ? page.get(0).id() : newest;
+      boolean reached = false;
+      for (Post p : page) {
+        if (Ids.ORDER.compare(p.id(), cursor) > 0) {
+          newestFirst.add(p);
+        } else {
+          reached = true;
+        }
+      }
+      if (reached || page.size() < PAGE_SIZE || pages + 1 >= Paging.MAX_PAGES) {
+        List<Post> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return Future.succeededFuture(new Fetched<>(oldestFirst, Ids.max(cursor, top)));
+      }
+      return downTo(fetch, cursor, page.get(page.size() - 1).id(), newestFirst, top, pages + 1);
+    });
   }
 
   /** {@link Paging} speaks Mastodon's {@code min_id}/{@code max_id}; Reddit calls them {@code before}/{@code after}. */

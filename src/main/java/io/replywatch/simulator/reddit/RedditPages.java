@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * Reddit's listing paging over an oldest-first list (social-apis.md §4.3): {@code before} gives the items just
  * newer than the anchor, {@code after} those just older, neither the newest; {@code limit} 25 by default, 100 at
- * most. The answer names its neighbours, or null where there is nothing more.
+ * most. The answer names its neighbours, or null where there is nothing more. An anchor that is gone (deleted,
+ * removed) gives an empty listing, as on Reddit.
  */
 final class RedditPages {
 
@@ -28,6 +29,10 @@ final class RedditPages {
   }
 
   static Page page(List<SimPost> oldestFirst, Function<SimPost, String> idOf, String before, String after, int limit) {
+    String anchor = before != null ? before : after;
+    if (anchor != null && oldestFirst.stream().noneMatch(p -> idOf.apply(p).equals(anchor))) {
+      return new Page(List.of(), null, null); // a deleted anchor: Reddit answers an empty listing
+    }
     int from = 0;
     int to = oldestFirst.size();
     if (before != null) {

@@ -39,6 +39,7 @@ public final class RedditSimulator extends SimulatorBase {
   private final String refreshToken;
   private final RateWindow window;
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private volatile boolean revoked;
   private volatile int issued;
@@ -57,6 +58,11 @@ public final class RedditSimulator extends SimulatorBase {
   /** The post is found only by search, as a submission ({@code t3}), not in the inbox. */
   public void searchOnly(String postId) {
     searchOnly.add(postId);
+  }
+
+  /** A moderator removed the thing with this fullname: listings no longer show it, even as an anchor. */
+  public void delete(String fullname) {
+    deleted.add(fullname.replaceFirst("^t[0-9]_", ""));
   }
 
   /** The app's credentials are revoked: the token endpoint refuses them and every token stops working. */
@@ -115,7 +121,7 @@ public final class RedditSimulator extends SimulatorBase {
     List<SimPost> all = timeline.visible(clock);
     Map<String, SimPost> byId = new HashMap<>();
     all.forEach(p -> byId.put(p.id(), p));
-    List<SimPost> items = all.stream().filter(which).toList();
+    List<SimPost> items = all.stream().filter(which).filter(p -> !deleted.contains(RedditJson.b36(p.id()))).toList();
     int limit = RedditPages.limit(ctx.request().getParam("limit"));
     RedditPages.Page page = RedditPages.page(items, p -> RedditJson.b36(p.id()),
         strip(ctx.request().getParam("before")), strip(ctx.request().getParam("after")), limit);

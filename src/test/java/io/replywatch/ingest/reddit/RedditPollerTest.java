@@ -119,6 +119,20 @@ class RedditPollerTest {
   }
 
   @Test
+  void shouldNotGetStuckWhenTheCursorPostIsDeleted() throws Exception {
+    setUp(240, 600); // 180 before T0, 60 in the hour after
+    RedditPoller poller = poller();
+    h.start(poller);
+    String cursor = h.cursors.get(Platform.REDDIT, "acmesupport", "mentions").orElseThrow();
+    sim.delete(cursor);
+    for (int i = 0; i < 4; i++) {
+      h.step(poller, Duration.ofMinutes(20));
+    }
+    assertEquals(240, h.mentionCounts().size(), "none lost after the anchor vanished");
+    h.mentionCounts().forEach((m, n) -> assertEquals(1, n, m));
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheAppIsRevoked() throws Exception {
     setUp(10, 600);
     sim.revoke();
