@@ -28,7 +28,8 @@ import java.util.function.Function;
  * Polls one brand's X account (social-apis.md §1): mentions timeline and recent search for the brand's keywords,
  * then the brand's own tweets (replies made anywhere, the X app included). Each endpoint keeps a {@code since_id}
  * cursor and follows {@code next_token} back until it is reached; a first start reads back {@code backfill} with
- * {@code start_time}. X rate-limits each endpoint on its own, so each is its own budget.
+ * {@code start_time}. X rate-limits each endpoint on its own, so each is its own budget. An {@link XSweep} re-reads
+ * recent mentions without {@code since_id} now and then, because X sometimes leaves mentions out of such queries.
  */
 public final class XPoller extends SourcePoller {
   static final int PAGE_SIZE = 100;
@@ -39,6 +40,7 @@ public final class XPoller extends SourcePoller {
   private record Read(List<Post> posts, Optional<String> cursor) {}
 
   private XClient client;
+  private XSweep sweep;
 
   public XPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors, SourceHealth health,
       ServiceMetrics metrics, ServiceClock clock) {
@@ -48,6 +50,7 @@ public final class XPoller extends SourcePoller {
   @Override
   protected void open(WebClient webClient) {
     client = new XClient(webClient, settings.baseUrl(), account.token(), clock);
+    sweep = new XSweep(clock.instant());
   }
 
   @Override
@@ -57,6 +60,10 @@ public final class XPoller extends SourcePoller {
     return read("mentions", "pagination_token", now, q -> client.mentions(account.id(), q))
         .compose(m -> {
           keep(next, "mentions", m, mentions);
+          return sweep(now);
+        })
+        .compose(swept -> {
+          mentions.addAll(sweep.unseen(swept));
           return brand.keywords().isEmpty() ? Future.succeededFuture(new Read(List.of(), Optional.empty()))
               : read("search", "next_token", now, q -> client.search(withQuery(q)));
         })
@@ -66,8 +73,21 @@ public final class XPoller extends SourcePoller {
         })
         .map(t -> {
           next.putAll(t.cursor().map(c -> Map.of("tweets", c)).orElse(Map.of()));
+          sweep.seen(mentions);
           return new Cycle(mentions, t.posts(), next);
         });
+  }
+
+  /** The mentions timeline again by {@code start_time} alone, when a sweep is due; otherwise nothing. */
+  private Future<List<Post>> sweep(Instant now) {
+    Optional<Instant> from = sweep.due(now);
+    if (from.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    Map<String, String> base = Map.of("max_results", Integer.toString(PAGE_SIZE),
+        "start_time", START_TIME.format(from.get().truncatedTo(ChronoUnit.SECONDS)));
+    return page("mentions", "pagination_token", base, null, q -> client.mentions(account.id(), q),
+        new ArrayList<>(), null, 0).map(Read::posts);
   }
 
   private static void keep(Map<String, String> next, String endpoint, Read read, List<Post> into) {

@@ -97,6 +97,20 @@ class XPollerTest {
   }
 
   @Test
+  void shouldRecoverAMentionXLeftOutOfSinceIdQueries() throws Exception {
+    String late = busy.customerPosts.get(190); // T0 + 10 min
+    sim.missFromSinceIdQueries(late);
+    XPoller poller = poller();
+    h.start(poller);
+    for (int i = 0; i < 8; i++) {
+      h.step(poller, Duration.ofMinutes(5));
+    }
+    Map<String, Integer> counts = h.mentionCounts();
+    assertEquals(Set.copyOf(busy.customerPosts.subList(0, 221)), counts.keySet(), "up to T0 + 40 min, the late one too");
+    counts.forEach((m, n) -> assertEquals(1, n, "mention " + m + " ingested once"));
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheTokenIsRevoked() throws Exception {
     sim.inject(Fault.of(Fault.Kind.UNAUTHORIZED));
     h.start(poller());
