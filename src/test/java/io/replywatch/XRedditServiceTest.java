@@ -106,7 +106,10 @@ class XRedditServiceTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
     while (true) {
       var resp = await(http.get(service.port(), "127.0.0.1", "/health/ready").send());
-      if (resp.statusCode() == status) {
+      // /health/ready reads the sources and the verdict one after the other: wait for a body that agrees.
+      if (resp.statusCode() == status && resp.bodyAsJsonObject().getJsonObject("sources").stream()
+          .allMatch(e -> ((JsonObject) e.getValue()).getString("state").equals(status == 200 ? "ok" : "blind")
+              || status != 200 && !e.getKey().startsWith("reddit"))) {
         return resp.bodyAsJsonObject();
       }
       if (System.nanoTime() > deadline) {

@@ -67,13 +67,17 @@ public abstract class SourcePoller extends VerticleBase {
   /** Builds the platform client over the poller's one {@link WebClient}. */
   protected abstract void open(WebClient client);
 
+  /** The User-Agent a platform wants to see; Reddit throttles generic ones. */
+  protected String userAgent() {
+    return "replywatch/0.1";
+  }
+
   /** Reads one cycle: mentions first, then the brand's own posts up to the same moment. */
   protected abstract Future<Cycle> cycle(Instant now);
 
   @Override
   public Future<?> start() {
-    webClient = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000)
-        .setUserAgent("replywatch:io.replywatch:0.1 (by /u/" + account.handle() + ")"));
+    webClient = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setUserAgent(userAgent()));
     open(webClient);
     metrics.initSource(platform, account.handle());
     health.starting(platform, account.handle());

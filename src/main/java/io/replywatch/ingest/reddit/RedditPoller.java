@@ -47,6 +47,12 @@ public final class RedditPoller extends SourcePoller {
     client = new RedditClient(webClient, settings.baseUrl(), account.token(), clock);
   }
 
+  /** Reddit's required form, {@code <platform>:<app id>:<version> (by /u/<user>)} (social-apis.md §4). */
+  @Override
+  protected String userAgent() {
+    return "jvm:io.replywatch:0.1 (by /u/" + account.handle() + ")";
+  }
+
   @Override
   protected Future<Cycle> cycle(Instant now) {
     Map<String, String> next = new HashMap<>();
