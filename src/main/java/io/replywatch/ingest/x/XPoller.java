@@ -6,6 +6,7 @@ import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.SourcePoller;
@@ -33,6 +34,8 @@ import java.util.function.Function;
  */
 public final class XPoller extends SourcePoller {
   static final int PAGE_SIZE = 100;
+  /** Recent search covers the last 7 days; a minute less, so the bound is inside it when X checks. */
+  private static final java.time.Duration SEARCH_WINDOW = java.time.Duration.ofDays(7).minusMinutes(1);
   private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
       .withZone(java.time.ZoneOffset.UTC);
 
@@ -109,13 +112,29 @@ public final class XPoller extends SourcePoller {
    */
   private Future<Read> read(String endpoint, String tokenParam, Instant now,
       Function<Map<String, String>, Future<io.replywatch.ingest.ApiPage<XParser.Page>>> call) {
+    Optional<String> cursor = cursor(endpoint);
+    Future<Read> read = readFrom(endpoint, tokenParam, now, call, cursor);
+    if (cursor.isEmpty() || !endpoint.equals("search")) {
+      return read;
+    }
+    // Recent search answers 400 to a since_id older than its 7-day window (after a long outage): read the window.
+    return read.recover(e -> e instanceof PollException p && p.kind() == PollException.Kind.TRANSIENT
+        && String.valueOf(p.getMessage()).startsWith("X HTTP 400")
+        ? readFrom(endpoint, tokenParam, now, call, Optional.empty()) : Future.failedFuture(e));
+  }
+
+  private Future<Read> readFrom(String endpoint, String tokenParam, Instant now,
+      Function<Map<String, String>, Future<io.replywatch.ingest.ApiPage<XParser.Page>>> call, Optional<String> cursor) {
     Map<String, String> base = new HashMap<>();
     base.put("max_results", Integer.toString(PAGE_SIZE));
-    Optional<String> cursor = cursor(endpoint);
     if (cursor.isPresent()) {
       base.put("since_id", cursor.get());
     } else {
-      base.put("start_time", START_TIME.format(now.minus(settings.backfill()).truncatedTo(ChronoUnit.SECONDS)));
+      Instant from = now.minus(settings.backfill());
+      if (endpoint.equals("search") && from.isBefore(now.minus(SEARCH_WINDOW))) {
+        from = now.minus(SEARCH_WINDOW);
+      }
+      base.put("start_time", START_TIME.format(from.truncatedTo(ChronoUnit.SECONDS)));
     }
     return page(endpoint, tokenParam, base, null, call, new ArrayList<>(), null, 0)
         .map(r -> new Read(r.posts(), r.cursor().or(() -> cursor)));

@@ -33,6 +33,7 @@ import java.util.function.Predicate;
  */
 public final class XSimulator extends SimulatorBase {
   public static final Duration WINDOW = Duration.ofMinutes(15);
+  private static final Duration SEARCH_WINDOW = Duration.ofDays(7);
   private static final String PROBLEM = "application/problem+json";
 
   private final Timeline timeline;
@@ -92,7 +93,22 @@ public final class XSimulator extends SimulatorBase {
     Predicate<SimPost> matches = p -> !p.brand()
         && terms.stream().anyMatch(t -> p.text().toLowerCase(Locale.ROOT).contains(t));
     String tokenParam = ctx.request().getParam("next_token") != null ? "next_token" : "pagination_token";
+    if (!withinSearchWindow(ctx)) {
+      send(ctx, 400, PROBLEM, XJson.problem("Invalid Request", "One or more parameters to your request was invalid.",
+          "https://api.twitter.com/2/problems/invalid-request", 400).encode());
+      return;
+    }
     serve(ctx, "search", matches, 10, tokenParam);
+  }
+
+  /** Recent search refuses a {@code since_id} or {@code start_time} older than seven days. */
+  private boolean withinSearchWindow(RoutingContext ctx) {
+    Instant oldest = clock.instant().minus(SEARCH_WINDOW);
+    String since = ctx.request().getParam("since_id");
+    String start = ctx.request().getParam("start_time");
+    boolean staleSince = since != null && timeline.all().stream()
+        .anyMatch(p -> p.id().equals(since) && p.createdAt().isBefore(oldest));
+    return !staleSince && (start == null || !Instant.parse(start).isBefore(oldest));
   }
 
   private void serve(RoutingContext ctx, String endpoint, Predicate<SimPost> which, int minResults, String tokenParam) {

@@ -111,6 +111,22 @@ class XPollerTest {
   }
 
   @Test
+  void shouldReadTheSearchWindowWhenTheSearchCursorAgedOut() throws Exception {
+    Instant later = T0.plus(Duration.ofDays(8));
+    String found = busy.timeline.add(later.minus(Duration.ofMinutes(3)), "77", "late", "acme still broken", false,
+        null, "en");
+    sim.searchOnly(found);
+    XPoller poller = poller();
+    h.start(poller);
+    h.step(poller, Duration.ofMinutes(5));
+    h.step(poller, Duration.between(h.clock.instant(), later));
+    assertEquals(1, h.mentionCounts().get(found), "found by search after an 8-day outage");
+    assertTrue(sim.requests().stream().anyMatch(r -> r.status() == 400 && r.path().endsWith("/search/recent")),
+        "the stale since_id was refused, then the window read");
+    assertEquals(SourceHealth.State.OK, h.health.snapshot().get("x/AcmeSupport").state());
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheTokenIsRevoked() throws Exception {
     sim.inject(Fault.of(Fault.Kind.UNAUTHORIZED));
     h.start(poller());
