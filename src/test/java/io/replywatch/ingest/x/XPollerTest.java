@@ -89,6 +89,11 @@ class XPollerTest {
     assertEquals(1.0, h.polls(Platform.X, "rate_limited"));
     assertEquals(2.0, h.polls(Platform.X, "error"));
     assertEquals(SourceHealth.State.OK, h.health.snapshot().get("x/AcmeSupport").state());
+    assertEquals(h.clock.instant().getEpochSecond(),
+        h.registry.get("replywatch.source.last.success.timestamp").tag("platform", "x").gauge().value());
+    double remaining = h.registry.get("replywatch.ratelimit.remaining").tag("platform", "x").gauge().value();
+    assertTrue(remaining > 0 && remaining < 180, "remaining " + remaining);
+    assertEquals(300, h.registry.get("replywatch.ingest.lag").tag("platform", "x").timer().count());
     var text = h.batches.get(0).mentions().stream().filter(m -> m.post().text().startsWith("@AcmeSupport order #"))
         .findFirst().orElseThrow().post();
     assertTrue(text.text().endsWith("is late & <broken>"),
