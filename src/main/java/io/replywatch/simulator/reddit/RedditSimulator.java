@@ -42,6 +42,7 @@ public final class RedditSimulator extends SimulatorBase {
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private volatile boolean revoked;
+  private volatile boolean htmlThrottle;
   private volatile int issued;
 
   public RedditSimulator(Timeline timeline, Clock clock, String brandHandle, String clientId, String clientSecret,
@@ -63,6 +64,14 @@ public final class RedditSimulator extends SimulatorBase {
   /** A moderator removed the thing with this fullname: listings no longer show it, even as an anchor. */
   public void delete(String fullname) {
     deleted.add(fullname.replaceFirst("^t[0-9]_", ""));
+  }
+
+  /**
+   * Injected 429s come as the edge's HTML "whoa there, pardner!" page without rate-limit headers (IP or
+   * User-Agent throttling, gallery-dl#6413) instead of the API's JSON answer.
+   */
+  public void throttleAsHtml() {
+    htmlThrottle = true;
   }
 
   /** The app's credentials are revoked: the token endpoint refuses them and every token stops working. */
@@ -167,7 +176,13 @@ public final class RedditSimulator extends SimulatorBase {
       switch (fault.kind()) {
         case RATE_LIMIT -> {
           window.block(now, now.plus(fault.retryAfter()));
-          tooMany(ctx, now);
+          if (htmlThrottle) {
+            send(ctx, 429, "text/html; charset=UTF-8", "<!doctype html><html><head><title>Too Many Requests</title>"
+                + "</head><body><h1>whoa there, pardner!</h1><p>your request has been blocked due to too many "
+                + "requests.</p></body></html>");
+          } else {
+            tooMany(ctx, now);
+          }
         }
         case HTML_503 -> send(ctx, 503, "text/html; charset=UTF-8",
             "<!doctype html><html><body><h1>all of our servers are busy right now</h1></body></html>");

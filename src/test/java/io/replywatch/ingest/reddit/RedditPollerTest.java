@@ -133,6 +133,24 @@ class RedditPollerTest {
   }
 
   @Test
+  void shouldWaitOutAnHtmlThrottlePageWithoutHeaders() throws Exception {
+    setUp(200, 600);
+    sim.throttleAsHtml();
+    RedditPoller poller = poller();
+    h.start(poller);
+    sim.inject(new Fault(Fault.Kind.RATE_LIMIT, Duration.ofMinutes(1)));
+    h.step(poller, Duration.ofMinutes(1));
+    int sent = sim.requests().size();
+    h.step(poller, Duration.ofSeconds(30));
+    assertEquals(sent, sim.requests().size(), "no headers: wait a minute before asking again");
+    h.step(poller, Duration.ofMinutes(1));
+    h.step(poller, Duration.ofMinutes(20));
+    PollerHarness.assertQuietAfter429(sim, Duration.ofMinutes(1));
+    assertEquals(1.0, h.polls(Platform.REDDIT, "rate_limited"));
+    assertEquals(200, h.mentionCounts().size());
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheAppIsRevoked() throws Exception {
     setUp(10, 600);
     sim.revoke();
