@@ -115,8 +115,7 @@ public abstract class SourcePoller extends VerticleBase {
     RateLimit budget = budgets.getOrDefault(bucket, RateLimit.unknown(now));
     if (now.isBefore(blockedUntil) || budget.exhausted(1) && now.isBefore(budget.reset())) {
       Instant until = now.isBefore(blockedUntil) ? blockedUntil : budget.reset();
-      return Future.failedFuture(new PollException(PollException.Kind.RATE_LIMITED,
-          "rate-limit budget spent, waiting for the reset", Optional.of(until)));
+      return Future.failedFuture(new BudgetWait(until));
     }
     requestsThisCycle++;
     return call.get()
@@ -224,6 +223,13 @@ public abstract class SourcePoller extends VerticleBase {
   }
 
   private void failed(Throwable cause) {
+    if (cause instanceof BudgetWait wait) {
+      // Not a failure: the budget ran out mid-cycle; nothing was sent, so health and backoff stay as they are.
+      LOG.info("rate-limit budget spent: platform={} account={} waiting until {}", platform.id(), account.handle(),
+          wait.retryAt().orElseThrow());
+      schedule(Duration.between(clock.instant(), wait.retryAt().orElseThrow()));
+      return;
+    }
     failures++;
     PollException.Kind kind = cause instanceof PollException p ? p.kind() : PollException.Kind.TRANSIENT;
     String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
@@ -253,5 +259,12 @@ public abstract class SourcePoller extends VerticleBase {
     long base = settings.pollInterval().toMillis() << Math.min(10, failures - 1);
     long capped = Math.min(base, MAX_BACKOFF.toMillis());
     return Duration.ofMillis(capped + (long) (capped * 0.2 * Math.random()));
+  }
+
+  /** The cycle stopped before a request the budget has no room for; it resumes at the reset. */
+  private static final class BudgetWait extends PollException {
+    BudgetWait(Instant until) {
+      super(Kind.RATE_LIMITED, "rate-limit budget spent, waiting for the reset", Optional.of(until));
+    }
   }
 }

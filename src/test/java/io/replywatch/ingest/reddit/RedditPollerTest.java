@@ -116,6 +116,9 @@ class RedditPollerTest {
     assertTrue(sim.requests().stream().noneMatch(r -> r.status() == 429), "no 429 in normal operation");
     assertEquals(40, h.mentionCounts().size());
     assertEquals(0.0, h.polls(Platform.REDDIT, "rate_limited"));
+    assertEquals(0.0, h.polls(Platform.REDDIT, "error"));
+    assertTrue(sim.requests().size() < 3 * 40, "it waited for resets: " + sim.requests().size() + " requests");
+    assertEquals(SourceHealth.State.OK, h.health.snapshot().get("reddit/acmesupport").state(), "waiting is no failure");
   }
 
   @Test
