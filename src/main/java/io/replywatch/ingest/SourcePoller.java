@@ -13,7 +13,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,8 @@ public abstract class SourcePoller extends VerticleBase {
   private final CursorStore cursors;
   private final SourceHealth health;
   private final ServiceMetrics metrics;
-  private final Map<String, RateLimit> budgets = new HashMap<>();
+  private final Budget budget = new Budget();
   private WebClient webClient;
-  private Instant blockedUntil = Instant.MIN;
   private int failures;
   private int requestsThisCycle;
   private long timer = -1;
@@ -112,15 +110,14 @@ public abstract class SourcePoller extends VerticleBase {
    */
   protected <T> Future<T> request(String bucket, Supplier<Future<ApiPage<T>>> call) {
     Instant now = clock.instant();
-    RateLimit budget = budgets.getOrDefault(bucket, RateLimit.unknown(now));
-    if (now.isBefore(blockedUntil) || budget.exhausted(1) && now.isBefore(budget.reset())) {
-      Instant until = now.isBefore(blockedUntil) ? blockedUntil : budget.reset();
-      return Future.failedFuture(new BudgetWait(until));
+    Optional<Instant> until = budget.blocked(bucket, now);
+    if (until.isPresent()) {
+      return Future.failedFuture(new BudgetWait(until.get()));
     }
     requestsThisCycle++;
     return call.get()
         .onSuccess(page -> {
-          budgets.put(bucket, page.rateLimit());
+          budget.update(bucket, page.rateLimit());
           page.rateLimit().remaining().ifPresent(r -> metrics.rateLimitRemaining(platform, account.handle(), r));
           metrics.poll(platform, account.handle(), PollOutcome.OK);
         })
@@ -133,7 +130,7 @@ public abstract class SourcePoller extends VerticleBase {
     if (polling || stopped) {
       return;
     }
-    Duration wait = waitForBudget(2);
+    Duration wait = budget.waitFor(2, clock.instant());
     if (!wait.isZero()) {
       settled++;
     }
@@ -193,33 +190,8 @@ public abstract class SourcePoller extends VerticleBase {
     health.ok(platform, account.handle(), at);
     metrics.lastSuccess(platform, account.handle(), at);
     Duration delay = settings.pollInterval();
-    Duration pace = pace();
+    Duration pace = budget.pace(requestsThisCycle, clock.instant());
     schedule(pace.compareTo(delay) > 0 ? pace : delay);
-  }
-
-  /** Spreads the cycles over the window: this cycle's requests × the time to the reset ÷ the requests left. */
-  private Duration pace() {
-    Instant now = clock.instant();
-    Duration pace = waitForBudget(2);
-    for (RateLimit r : budgets.values()) {
-      if (r.remaining().isPresent() && r.reset().isAfter(now)) {
-        long left = Math.max(1, r.remaining().getAsInt());
-        Duration even = Duration.between(now, r.reset()).multipliedBy(Math.max(1, requestsThisCycle)).dividedBy(left);
-        pace = even.compareTo(pace) > 0 ? even : pace;
-      }
-    }
-    return pace;
-  }
-
-  private Duration waitForBudget(int reserve) {
-    Instant now = clock.instant();
-    Instant until = blockedUntil;
-    for (RateLimit r : budgets.values()) {
-      if (r.exhausted(reserve) && r.reset().isAfter(until)) {
-        until = r.reset();
-      }
-    }
-    return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
   }
 
   private void failed(Throwable cause) {
@@ -237,9 +209,9 @@ public abstract class SourcePoller extends VerticleBase {
     switch (kind) {
       case RATE_LIMITED -> {
         Instant retryAt = ((PollException) cause).retryAt().orElse(clock.instant().plus(settings.pollInterval()));
-        blockedUntil = retryAt.isAfter(blockedUntil) ? retryAt : blockedUntil;
-        delay = Duration.between(clock.instant(), blockedUntil);
-        health.failing(platform, account.handle(), SourceHealth.State.FAILING, "rate limited until " + blockedUntil);
+        Instant until = budget.block(retryAt);
+        delay = Duration.between(clock.instant(), until);
+        health.failing(platform, account.handle(), SourceHealth.State.FAILING, "rate limited until " + until);
       }
       case AUTH -> health.failing(platform, account.handle(), SourceHealth.State.BLIND,
           "token rejected (" + detail + "): fix the credentials; no mentions are seen until then");
