@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.Addresses;
 import io.replywatch.LocalCodec;
 import io.replywatch.metrics.ServiceMetrics;
+import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.time.ManualClock;
 import io.vertx.core.Future;
@@ -21,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs pollers against a simulator with a manual clock and no SLA stage: takes every {@link PollBatch} off the
@@ -77,6 +80,37 @@ public final class PollerHarness implements AutoCloseable {
       }
       LockSupport.parkNanos(200_000);
     }
+  }
+
+  /**
+   * The day both poller tests run: a 429 (then nothing sent before its reset), a malformed page, an HTML 503,
+   * then {@code last} (a fault or null), a stop, 30 minutes down, a new poller on the same cursors, and two hours
+   * at once (several pages forward).
+   */
+  public void faultyDayWithRestart(Supplier<SourcePoller> make, SimulatorBase sim, Duration retryAfter,
+      Consumer<SimulatorBase> last) throws Exception {
+    SourcePoller first = make.get();
+    String id = start(first);
+    step(first, Duration.ofMinutes(5));
+    sim.inject(new Fault(Fault.Kind.RATE_LIMIT, retryAfter));
+    step(first, Duration.ofMinutes(1));
+    int sent = sim.requests().size();
+    step(first, Duration.ofMinutes(1));
+    assertEquals(sent, sim.requests().size(), "nothing sent while waiting for the reset");
+    step(first, Duration.ofMinutes(5));
+    sim.inject(Fault.of(Fault.Kind.MALFORMED));
+    step(first, Duration.ofMinutes(5));
+    sim.inject(Fault.of(Fault.Kind.HTML_503));
+    step(first, Duration.ofMinutes(5));
+    last.accept(sim);
+    step(first, Duration.ofMinutes(5));
+    stop(id);
+
+    clock.advance(Duration.ofMinutes(30));
+    SourcePoller second = make.get();
+    start(second);
+    step(second, Duration.ofHours(2));
+    step(second, Duration.ofMinutes(5));
   }
 
   /** Every mention id delivered, with how often. */

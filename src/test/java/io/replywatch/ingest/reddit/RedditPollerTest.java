@@ -66,28 +66,7 @@ class RedditPollerTest {
   @Test
   void shouldIngestEveryMentionOnceAndMatchEveryReplyThroughFaultsAndARestart() throws Exception {
     setUp(300, 600);
-    RedditPoller first = poller();
-    String id = h.start(first);
-    h.step(first, Duration.ofMinutes(5));
-    sim.inject(new Fault(Fault.Kind.RATE_LIMIT, RETRY_AFTER));
-    h.step(first, Duration.ofMinutes(1));
-    int sent = sim.requests().size();
-    h.step(first, Duration.ofMinutes(1));
-    assertEquals(sent, sim.requests().size(), "nothing sent while waiting for the reset");
-    h.step(first, Duration.ofMinutes(5));
-    sim.inject(Fault.of(Fault.Kind.MALFORMED));
-    h.step(first, Duration.ofMinutes(5));
-    sim.inject(Fault.of(Fault.Kind.HTML_503));
-    h.step(first, Duration.ofMinutes(5));
-    sim.inject(Fault.of(Fault.Kind.UNAUTHORIZED));
-    h.step(first, Duration.ofMinutes(5));
-    h.stop(id);
-
-    h.clock.advance(Duration.ofMinutes(30));
-    RedditPoller second = poller();
-    h.start(second);
-    h.step(second, Duration.ofHours(2));
-    h.step(second, Duration.ofMinutes(5));
+    h.faultyDayWithRestart(this::poller, sim, RETRY_AFTER, s -> s.inject(Fault.of(Fault.Kind.UNAUTHORIZED)));
 
     Map<String, Integer> counts = h.mentionCounts();
     assertEquals(busy.customerPosts.stream().map(this::fullname).collect(Collectors.toSet()), counts.keySet());
