@@ -10,6 +10,7 @@ import io.replywatch.classify.Classifier;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
+import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.http.HttpVerticle;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Platform;
@@ -17,6 +18,8 @@ import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.bluesky.BlueskyPoller;
 import io.replywatch.ingest.mastodon.MastodonPoller;
+import io.replywatch.ingest.reddit.RedditPoller;
+import io.replywatch.ingest.x.XPoller;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.metrics.WaitingTable;
 import io.replywatch.notify.Notifiers;
@@ -123,21 +126,21 @@ public final class Service {
     List<Future<String>> deployed = new ArrayList<>();
     for (Brand b : o.config().brands()) {
       for (Account a : b.accounts()) {
-        if (a.platform() == Platform.MASTODON) {
-          deployed.add(vertx.deployVerticle(new MastodonPoller(b, a, o.config().platforms().get(Platform.MASTODON),
-              cursors, health, metrics, o.clock())));
-        } else if (a.platform() == Platform.BLUESKY) {
-          deployed.add(vertx.deployVerticle(new BlueskyPoller(b, a, o.config().platforms().get(Platform.BLUESKY),
-              cursors, health, metrics, o.clock())));
-        } else {
-          LOG.warn("no poller for platform {} in this build yet: account {} of brand {} is not watched",
-              a.platform().id(), a.handle(), b.id());
-          health.failing(a.platform(), a.handle(), SourceHealth.State.BLIND,
-              "no poller for " + a.platform().id() + " in this build yet");
-        }
+        deployed.add(vertx.deployVerticle(poller(b, a, o, metrics)));
       }
     }
     return Future.all(deployed).mapEmpty();
+  }
+
+  /** One poller verticle per brand account, of its platform's kind. */
+  private io.vertx.core.Deployable poller(Brand b, Account a, Options o, ServiceMetrics metrics) {
+    PlatformSettings settings = o.config().platforms().get(a.platform());
+    return switch (a.platform()) {
+      case MASTODON -> new MastodonPoller(b, a, settings, cursors, health, metrics, o.clock());
+      case BLUESKY -> new BlueskyPoller(b, a, settings, cursors, health, metrics, o.clock());
+      case X -> new XPoller(b, a, settings, cursors, health, metrics, o.clock());
+      case REDDIT -> new RedditPoller(b, a, settings, cursors, health, metrics, o.clock());
+    };
   }
 
   private static List<Platform> platformsOf(Brand b) {

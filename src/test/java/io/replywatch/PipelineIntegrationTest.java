@@ -156,7 +156,7 @@ class PipelineIntegrationTest {
     assertTrue(warning.getString("text").contains("30 min"));
     assertEquals(3, slack.requests(), "500, then 429, then delivered");
     assertEquals(1, slack.accepted().size());
-    JsonObject sent = get("/api/v1/notifications?state=sent", 200).getJsonArray("notifications").getJsonObject(0);
+    JsonObject sent = awaitNotification("sent");
     assertEquals(3, sent.getInteger("attempts"));
     assertEquals(0, get("/api/v1/notifications", 200).getInteger("count"), "nothing failed");
     get("/api/v1/notifications?state=lost", 400);
@@ -218,7 +218,7 @@ class PipelineIntegrationTest {
     slack.answerNext(new FakeWebhookReceiver.Answer(400, null)); // Slack's invalid_payload: permanent
     clock.set(T0.plus(Duration.ofMinutes(25)));
     awaitActivity("WARNING");
-    JsonObject failed = awaitFailed();
+    JsonObject failed = awaitNotification("failed");
     assertEquals("warning", failed.getString("level"));
     assertTrue(failed.getString("lastError").contains("400"), failed.encode());
     assertFalse(failed.getString("lastError").contains("/hook"), "the webhook URL is a secret");
@@ -279,16 +279,17 @@ class PipelineIntegrationTest {
     assertNull(slack.arrivals().poll(300, TimeUnit.MILLISECONDS), "nothing more");
   }
 
-  private JsonObject awaitFailed() throws Exception {
+  /** The newest outbox row in {@code state}, waiting for it: the receiver answers before the row is marked. */
+  private JsonObject awaitNotification(String state) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
     while (System.nanoTime() < deadline) {
-      var list = get("/api/v1/notifications?state=failed", 200).getJsonArray("notifications");
+      var list = get("/api/v1/notifications?state=" + state, 200).getJsonArray("notifications");
       if (!list.isEmpty()) {
         return list.getJsonObject(0);
       }
       java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
     }
-    throw new AssertionError("no failed notification within " + WAIT_S + "s");
+    throw new AssertionError("no " + state + " notification within " + WAIT_S + "s");
   }
 
   private JsonObject get(String path, int status) throws Exception {

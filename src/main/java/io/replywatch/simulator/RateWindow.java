@@ -4,27 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A platform's fixed rate-limit window as a simulator enforces it: so many requests per window, and a block
- * until a given instant after an injected 429. Not thread-safe: the simulator's handler thread owns it.
+ * A fixed rate-limit window as platforms enforce it: {@code limit} requests per {@code length}, counted from the
+ * first request of the window; a served 429 fault blocks it until a given time. Each simulator renders the state
+ * with its own header names and units. Thread-safe: a simulator may serve from several event loops.
  */
 public final class RateWindow {
   private final int limit;
-  private final Duration window;
+  private final Duration length;
   private Instant start;
   private int used;
   private Instant blockedUntil = Instant.MIN;
 
-  public RateWindow(int limit, Duration window) {
+  public RateWindow(int limit, Duration length) {
     this.limit = limit;
-    this.window = window;
+    this.length = length;
   }
 
-  /** Counts a request at {@code now}; false when it must get a 429 (then {@link #reset} says until when). */
-  public boolean admit(Instant now) {
-    if (start == null || !now.isBefore(start.plus(window))) {
-      start = now;
-      used = 0;
-    }
+  /** Counts one request at {@code now}; false when it must be answered with a 429. */
+  public synchronized boolean admit(Instant now) {
+    roll(now);
     if (now.isBefore(blockedUntil) || used >= limit) {
       return false;
     }
@@ -32,20 +30,45 @@ public final class RateWindow {
     return true;
   }
 
-  /** When requests are allowed again: the block's end, or the window's. */
-  public Instant reset(Instant now) {
-    return now.isBefore(blockedUntil) ? blockedUntil : start == null ? now : start.plus(window);
+  /** Refuses every request until {@code until}; returns the reset the 429 reports. */
+  public synchronized Instant block(Instant now, Instant until) {
+    roll(now);
+    blockedUntil = until;
+    return reset(now);
   }
 
-  public int remaining() {
-    return Math.max(0, limit - used);
-  }
-
-  public int limit() {
+  public synchronized int limit() {
     return limit;
   }
 
-  public void block(Instant until) {
+  public synchronized int used() {
+    return used;
+  }
+
+  /** Requests left as of the last request counted (what a header on that response says). */
+  public synchronized int remaining() {
+    return Math.max(0, limit - used);
+  }
+
+  /** Blocks until {@code until} from wherever the window is now. */
+  public synchronized void block(Instant until) {
     blockedUntil = until;
+  }
+
+  public synchronized int remaining(Instant now) {
+    return now.isBefore(blockedUntil) ? 0 : Math.max(0, limit - used);
+  }
+
+  /** When requests are allowed again: the block's end while blocked, else the window's end. */
+  public synchronized Instant reset(Instant now) {
+    roll(now);
+    return now.isBefore(blockedUntil) ? blockedUntil : start.plus(length);
+  }
+
+  private void roll(Instant now) {
+    if (start == null || !now.isBefore(start.plus(length))) {
+      start = now;
+      used = 0;
+    }
   }
 }

@@ -52,11 +52,6 @@ public final class ResendingAlertmanager implements Notifier {
     });
   }
 
-  /** Alerts being kept alive (firing, or resolved within the window). */
-  int tracked() {
-    return resender.size();
-  }
-
   private void arm() {
     Instant next = resender.nextDue();
     vertx.cancelTimer(timer);

@@ -1,0 +1,71 @@
+package io.replywatch.ingest.reddit;
+
+import io.replywatch.config.Secret;
+import io.replywatch.ingest.ApiCalls;
+import io.replywatch.ingest.ApiCalls.Dialect;
+import io.replywatch.ingest.ApiPage;
+import io.replywatch.ingest.PollException;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The three Reddit listings a poller needs (social-apis.md §4.1) over a shared {@link WebClient}, with the
+ * access token kept fresh by {@link RedditAuth}: a 401 from the API gets one new token and one retry before it
+ * counts as a revoked credential. {@code raw_json=1} so text is not entity-escaped twice.
+ */
+final class RedditClient {
+  static final Dialect DIALECT = new Dialect("Reddit", RedditParser::rateLimit, RedditParser::errorMessage);
+
+  private final WebClient client;
+  private final String baseUrl;
+  private final RedditAuth auth;
+  private final Clock clock;
+
+  RedditClient(WebClient client, String baseUrl, Secret credentials, Clock clock) {
+    this.client = client;
+    this.baseUrl = baseUrl;
+    this.auth = new RedditAuth(client, RedditAuth.tokenUrl(baseUrl), credentials, clock);
+    this.clock = clock;
+  }
+
+  Future<ApiPage<RedditParser.Listing>> mentions(Map<String, String> query) {
+    return send("/message/mentions", query);
+  }
+
+  Future<ApiPage<RedditParser.Listing>> search(Map<String, String> query) {
+    return send("/search", query);
+  }
+
+  Future<ApiPage<RedditParser.Listing>> comments(String user, Map<String, String> query) {
+    return send("/user/" + user + "/comments", query);
+  }
+
+  private Future<ApiPage<RedditParser.Listing>> send(String path, Map<String, String> query) {
+    return attempt(path, query).recover(e -> {
+      if (e instanceof PollException p && p.kind() == PollException.Kind.AUTH && auth.refreshable()) {
+        auth.invalidate();
+        return attempt(path, query);
+      }
+      return Future.failedFuture(e);
+    });
+  }
+
+  private Future<ApiPage<RedditParser.Listing>> attempt(String path, Map<String, String> query) {
+    return auth.token().compose(token -> {
+      HttpRequest<Buffer> req = client.getAbs(baseUrl + path)
+          .putHeader("Authorization", "bearer " + token)
+          .addQueryParam("raw_json", "1");
+      query.forEach(req::addQueryParam);
+      return ApiCalls.send(req, DIALECT, clock, RedditParser::listing);
+    });
+  }
+
+  /** The search query for a brand's keywords: any of them. */
+  static String searchQuery(java.util.List<String> keywords) {
+    return String.join(" OR ", keywords.stream().map(k -> k.contains(" ") ? "\"" + k + "\"" : k).toList());
+  }
+}

@@ -1,0 +1,157 @@
+package io.replywatch.ingest.reddit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.replywatch.ingest.Html;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.PollException;
+import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.WireJson;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reddit's wire format (social-apis.md §4) to our {@link Post}s, with no I/O: Listing envelopes of comments
+ * ({@code t1}) and posts ({@code t3}), inbox mentions that carry {@code context} instead of a permalink,
+ * {@code x-ratelimit-*} headers (remaining a float, reset in seconds from now), JSON and HTML error bodies, and
+ * the token endpoint's answer. Post ids are fullnames, because a reply's {@code parent_id} is one.
+ */
+public final class RedditParser {
+  private static final Pattern COMMENTS = Pattern.compile("/comments/([a-z0-9]+)/");
+  private static final String SITE = "https://www.reddit.com";
+
+  /** One Listing page: items newest first, and the fullnames of its neighbours ({@code null} on the wire = none). */
+  public record Listing(List<Post> posts, Optional<String> before, Optional<String> after) {}
+
+  /** An OAuth access token and how long it lives. */
+  public record Token(String accessToken, long expiresInSeconds) {}
+
+  private RedditParser() {}
+
+  /** Parses a Listing; entries other than comments and posts (private messages, {@code t4}) are skipped. */
+  public static Listing listing(String body) {
+    JsonNode root = json(body);
+    JsonNode data = root.path("data");
+    if (!"Listing".equals(root.path("kind").asText()) || !data.path("children").isArray()) {
+      throw malformed("expected a Listing");
+    }
+    List<Post> posts = new ArrayList<>();
+    for (JsonNode child : data.get("children")) {
+      String kind = child.path("kind").asText();
+      if (kind.equals("t1") || kind.equals("t3")) {
+        posts.add(thing(kind, child.path("data")));
+      }
+    }
+    return new Listing(posts, text(data, "before"), text(data, "after"));
+  }
+
+  static Post thing(String kind, JsonNode d) {
+    String id = require(d, "id");
+    String name = text(d, "name").orElse(kind + "_" + id);
+    String author = d.path("author").asText("[deleted]");
+    String text = kind.equals("t3")
+        ? (d.path("title").asText("") + "\n" + d.path("selftext").asText("")).strip()
+        : d.path("body").asText("");
+    Optional<String> context = text(d, "context");
+    String path = text(d, "permalink").or(() -> context).orElse("/comments/" + id + "/");
+    Optional<String> conversation = kind.equals("t3") ? Optional.of(name)
+        : text(d, "link_id").or(() -> context.flatMap(RedditParser::linkOf))
+            .or(() -> text(d, "parent_id").filter(p -> p.startsWith("t3_")));
+    return new Post(Platform.REDDIT, name, text(d, "author_fullname").orElse(author), author,
+        Html.decodeEntities(text), createdUtc(d), kind.equals("t1") ? text(d, "parent_id") : Optional.empty(),
+        conversation, SITE + stripQuery(path), Optional.empty());
+  }
+
+  /** The post ({@code t3_…}) an inbox item's {@code context} path points into. */
+  static Optional<String> linkOf(String context) {
+    Matcher m = COMMENTS.matcher(context);
+    return m.find() ? Optional.of("t3_" + m.group(1)) : Optional.empty();
+  }
+
+  /**
+   * Reads {@code x-ratelimit-remaining} (a float string such as {@code 599.0}) and {@code x-ratelimit-reset}
+   * (seconds until the window ends, possibly fractional; relative, not epoch).
+   */
+  public static RateLimit rateLimit(Function<String, String> header, Instant now) {
+    OptionalInt remaining = OptionalInt.empty();
+    Instant reset = now;
+    try {
+      String r = header.apply("x-ratelimit-remaining");
+      if (r != null) {
+        remaining = OptionalInt.of((int) Math.floor(Double.parseDouble(r.trim())));
+      }
+      String s = header.apply("x-ratelimit-reset");
+      if (s != null) {
+        reset = now.plusMillis((long) Math.ceil(Double.parseDouble(s.trim()) * 1000));
+      }
+    } catch (NumberFormatException ignored) {
+      // An unreadable header is no information, not an error.
+    }
+    return new RateLimit(remaining, reset);
+  }
+
+  /** The {@code message} of {@code {"message": "…", "error": 429}}, or a note that the body was not JSON. */
+  public static String errorMessage(String body) {
+    JsonNode n = WireJson.readOrNull(body);
+    if (n != null && n.hasNonNull("message")) {
+      return n.get("message").asText();
+    }
+    if (n != null && n.hasNonNull("error")) {
+      return "error " + n.get("error").asText();
+    }
+    return "non-JSON error body"; // an HTML "whoa there, pardner!" page
+  }
+
+  /** Parses the token endpoint's answer; an {@code error} field means the grant was refused. */
+  public static Token token(String body) {
+    JsonNode n = json(body);
+    if (!n.hasNonNull("access_token")) {
+      throw new PollException(PollException.Kind.AUTH, "Reddit token endpoint refused the grant: "
+          + n.path("error").asText("no access_token"), Optional.empty());
+    }
+    return new Token(n.get("access_token").asText(), n.path("expires_in").asLong(3600));
+  }
+
+  private static Instant createdUtc(JsonNode d) {
+    JsonNode v = d.get("created_utc");
+    if (v == null || !v.isNumber()) {
+      throw malformed("missing created_utc");
+    }
+    BigDecimal seconds = new BigDecimal(v.asText());
+    long whole = seconds.longValue();
+    int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
+    return Instant.ofEpochSecond(whole, nanos);
+  }
+
+  private static String stripQuery(String path) {
+    int q = path.indexOf('?');
+    return q < 0 ? path : path.substring(0, q);
+  }
+
+  private static JsonNode json(String body) {
+    JsonNode root = WireJson.read("Reddit", body);
+    if (!root.isObject()) {
+      throw malformed("expected a JSON object");
+    }
+    return root;
+  }
+
+  private static String require(JsonNode n, String field) {
+    return WireJson.require("Reddit", n, field);
+  }
+
+  private static Optional<String> text(JsonNode n, String field) {
+    return WireJson.text(n, field);
+  }
+
+  private static PollException malformed(String what) {
+    return WireJson.malformed("Reddit", what);
+  }
+}

@@ -1,0 +1,140 @@
+package io.replywatch.ingest.reddit;
+
+import io.replywatch.config.ReplywatchConfig.Account;
+import io.replywatch.config.ReplywatchConfig.Brand;
+import io.replywatch.config.ReplywatchConfig.PlatformSettings;
+import io.replywatch.ingest.ApiPage;
+import io.replywatch.ingest.CursorStore;
+import io.replywatch.ingest.Ids;
+import io.replywatch.ingest.Paging;
+import io.replywatch.ingest.Paging.Fetched;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.Post;
+import io.replywatch.ingest.SourceHealth;
+import io.replywatch.ingest.SourcePoller;
+import io.replywatch.metrics.ServiceMetrics;
+import io.replywatch.time.ServiceClock;
+import io.vertx.core.Future;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Polls one brand's Reddit account (social-apis.md §4): inbox username mentions and a keyword search of new posts,
+ * then the brand's own comments (replies made anywhere, the Reddit app included). Listings are newest first with
+ * fullname cursors; each cycle reads down from the newest with {@code after} until it meets the stored cursor,
+ * and a first start reads back over the backfill window. Reddit has one budget per client.
+ */
+public final class RedditPoller extends SourcePoller {
+  static final int PAGE_SIZE = 100;
+  private static final String BUDGET = "reddit";
+
+  private RedditClient client;
+
+  public RedditPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
+      SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+    super(Platform.REDDIT, brand, account, settings, cursors, health, metrics, clock);
+  }
+
+  @Override
+  protected void open(WebClient webClient) {
+    client = new RedditClient(webClient, settings.baseUrl(), account.token(), clock);
+  }
+
+  /** Reddit's required form, {@code <platform>:<app id>:<version> (by /u/<user>)} (social-apis.md §4). */
+  @Override
+  protected String userAgent() {
+    return "jvm:io.replywatch:0.1 (by /u/" + account.handle() + ")";
+  }
+
+  @Override
+  protected Future<Cycle> cycle(Instant now) {
+    Map<String, String> next = new HashMap<>();
+    List<Post> mentions = new ArrayList<>();
+    return read("mentions", now, client::mentions)
+        .compose(m -> {
+          keep(next, "mentions", m, mentions);
+          return brand.keywords().isEmpty() ? Future.succeededFuture(new Fetched<Post>(List.of(), null))
+              : read("search", now, q -> client.search(searchQuery(q)));
+        })
+        .compose(s -> {
+          keep(next, "search", s, mentions);
+          Map<String, String> sort = Map.of("sort", "new");
+          return read("comments", now, q -> client.comments(account.handle(), merged(q, sort)));
+        })
+        .map(c -> {
+          Optional.ofNullable(c.cursor()).ifPresent(cursor -> next.put("comments", cursor));
+          return new Cycle(mentions, c.items(), next);
+        });
+  }
+
+  private static void keep(Map<String, String> next, String endpoint, Fetched<Post> read, List<Post> into) {
+    Optional.ofNullable(read.cursor()).ifPresent(c -> next.put(endpoint, c));
+    into.addAll(read.items());
+  }
+
+  private Map<String, String> searchQuery(Map<String, String> q) {
+    return merged(q, Map.of("q", RedditClient.searchQuery(brand.keywords()), "sort", "new", "type", "link"));
+  }
+
+  private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> out = new HashMap<>(a);
+    out.putAll(b);
+    return out;
+  }
+
+  /**
+   * From the newest item back to the stored fullname with {@code after}, or back over the backfill window. Not
+   * {@code before=cursor}: when that anchor is deleted Reddit answers empty forever (social-apis.md §4.3), while
+   * reading down from the top and comparing ids cannot get stuck.
+   */
+  private Future<Fetched<Post>> read(String endpoint, Instant now,
+      Function<Map<String, String>, Future<ApiPage<RedditParser.Listing>>> call) {
+    Paging.PageFetch<Post> fetch = query -> request(BUDGET, () -> call.apply(redditNames(query)))
+        .map(RedditParser.Listing::posts);
+    Optional<String> cursor = cursor(endpoint);
+    return cursor.isPresent()
+        ? downTo(fetch, cursor.get(), null, new ArrayList<>(), null, 0)
+        : Paging.backfill(fetch, now.minus(settings.backfill()), PAGE_SIZE, Post::id, Post::createdAt);
+  }
+
+  private static Future<Fetched<Post>> downTo(Paging.PageFetch<Post> fetch, String cursor, String after,
+      List<Post> newestFirst, String newest, int pages) {
+    Map<String, String> query = after == null ? Map.of("limit", Integer.toString(PAGE_SIZE))
+        : Map.of("limit", Integer.toString(PAGE_SIZE), "max_id", after);
+    return fetch.fetch(query).compose(page -> {
+      String top = newest == null && !page.isEmpty() ? page.get(0).id() : newest;
+      boolean reached = false;
+      for (Post p : page) {
+        if (Ids.ORDER.compare(p.id(), cursor) > 0) {
+          newestFirst.add(p);
+        } else {
+          reached = true;
+        }
+      }
+      if (reached || page.size() < PAGE_SIZE || pages + 1 >= Paging.MAX_PAGES) {
+        List<Post> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return Future.succeededFuture(new Fetched<>(oldestFirst, Ids.max(cursor, top)));
+      }
+      return downTo(fetch, cursor, page.get(page.size() - 1).id(), newestFirst, top, pages + 1);
+    });
+  }
+
+  /** {@link Paging} speaks Mastodon's {@code min_id}/{@code max_id}; Reddit calls them {@code before}/{@code after}. */
+  static Map<String, String> redditNames(Map<String, String> query) {
+    Map<String, String> out = new HashMap<>();
+    query.forEach((k, v) -> out.put(switch (k) {
+      case "min_id" -> "before";
+      case "max_id" -> "after";
+      default -> k;
+    }, v));
+    return out;
+  }
+}

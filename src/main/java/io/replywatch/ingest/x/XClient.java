@@ -1,0 +1,68 @@
+package io.replywatch.ingest.x;
+
+import io.replywatch.config.Secret;
+import io.replywatch.ingest.ApiCalls;
+import io.replywatch.ingest.ApiCalls.Dialect;
+import io.replywatch.ingest.ApiPage;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The three X API v2 endpoints a poller needs (social-apis.md §1.1), over a shared {@link WebClient}, each asking
+ * for the fields reply detection needs: without {@code tweet.fields} X sends only id and text.
+ */
+final class XClient {
+  static final Dialect DIALECT = new Dialect("X", XParser::rateLimit, XParser::errorMessage);
+  private static final String TWEET_FIELDS = "created_at,author_id,conversation_id,in_reply_to_user_id,"
+      + "referenced_tweets,lang,entities";
+
+  private final WebClient client;
+  private final String baseUrl;
+  private final Secret token;
+  private final Clock clock;
+
+  XClient(WebClient client, String baseUrl, Secret token, Clock clock) {
+    this.client = client;
+    this.baseUrl = baseUrl;
+    this.token = token;
+    this.clock = clock;
+  }
+
+  Future<ApiPage<XParser.Page>> mentions(String userId, Map<String, String> query) {
+    return send("/2/users/" + userId + "/mentions", query);
+  }
+
+  Future<ApiPage<XParser.Page>> search(Map<String, String> query) {
+    return send("/2/tweets/search/recent", query);
+  }
+
+  Future<ApiPage<XParser.Page>> tweets(String userId, Map<String, String> query) {
+    return send("/2/users/" + userId + "/tweets", query);
+  }
+
+  private Future<ApiPage<XParser.Page>> send(String path, Map<String, String> query) {
+    HttpRequest<Buffer> req = client.getAbs(baseUrl + path)
+        .addQueryParam("tweet.fields", TWEET_FIELDS)
+        .addQueryParam("expansions", "author_id")
+        .addQueryParam("user.fields", "username,name")
+        .bearerTokenAuthentication(token.reveal());
+    query.forEach(req::addQueryParam);
+    return ApiCalls.send(req, DIALECT, clock, XParser::page);
+  }
+
+  /** The recent-search query for a brand's keywords: any of them, retweets left out (they repeat a post). */
+  static String searchQuery(java.util.List<String> keywords) {
+    StringBuilder q = new StringBuilder("(");
+    for (String k : keywords) {
+      if (q.length() > 1) {
+        q.append(" OR ");
+      }
+      q.append(k.contains(" ") ? "\"" + k.replace("\"", "") + "\"" : k);
+    }
+    return q.append(") -is:retweet").toString();
+  }
+}

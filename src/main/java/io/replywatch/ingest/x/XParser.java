@@ -1,0 +1,122 @@
+package io.replywatch.ingest.x;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.replywatch.ingest.Html;
+import io.replywatch.ingest.Ids;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.PollException;
+import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.WireJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * X API v2's wire format (social-apis.md §1) to our {@link Post}s, with no I/O: tweet pages with the
+ * {@code includes.users} expansion for handles, {@code referenced_tweets} replied_to for reply detection,
+ * {@code meta.newest_id}/{@code next_token} for paging, {@code x-rate-limit-*} headers and problem+json errors.
+ */
+public final class XParser {
+  /** One page: tweets newest first, the newest id (the next {@code since_id}), and the token for older tweets. */
+  public record Page(List<Post> posts, Optional<String> newestId, Optional<String> nextToken) {}
+
+  private XParser() {}
+
+  /** Parses a tweets page (mentions, search or user timeline). The empty page is {@code {"meta":{"result_count":0}}}. */
+  public static Page page(String body) {
+    JsonNode root = WireJson.read("X", body);
+    if (!root.isObject() || !root.has("meta") && !root.has("data")) {
+      throw malformed("expected an object with data/meta");
+    }
+    Map<String, String> handles = new HashMap<>();
+    for (JsonNode u : root.path("includes").path("users")) {
+      handles.put(u.path("id").asText(), u.path("username").asText(""));
+    }
+    List<Post> posts = new ArrayList<>();
+    JsonNode data = root.path("data");
+    if (!data.isMissingNode() && !data.isArray()) {
+      throw malformed("data is not an array");
+    }
+    String newest = null;
+    for (JsonNode t : data) {
+      Post p = tweet(t, handles);
+      posts.add(p);
+      newest = Ids.max(newest, p.id());
+    }
+    final String newestSeen = newest;
+    JsonNode meta = root.path("meta");
+    Optional<String> newestId = text(meta, "newest_id").or(() -> Optional.ofNullable(newestSeen));
+    return new Page(posts, newestId, text(meta, "next_token"));
+  }
+
+  static Post tweet(JsonNode t, Map<String, String> handles) {
+    String id = require(t, "id");
+    String author = require(t, "author_id");
+    String handle = handles.getOrDefault(author, "");
+    Optional<String> repliedTo = Optional.empty();
+    for (JsonNode ref : t.path("referenced_tweets")) {
+      if ("replied_to".equals(ref.path("type").asText())) {
+        repliedTo = text(ref, "id");
+      }
+    }
+    String permalink = handle.isEmpty()
+        ? "https://twitter.com/i/web/status/" + id
+        : "https://x.com/" + handle + "/status/" + id;
+    return new Post(Platform.X, id, author, handle, Html.decodeEntities(t.path("text").asText("")),
+        WireJson.instant("X", require(t, "created_at")), repliedTo, text(t, "conversation_id"), permalink,
+        text(t, "lang").filter(l -> !l.equals("und") && !l.equals("zxx") && !l.equals("qme")));
+  }
+
+  /** Reads {@code x-rate-limit-remaining} and {@code x-rate-limit-reset} (UTC epoch seconds). */
+  public static RateLimit rateLimit(Function<String, String> header, Instant now) {
+    OptionalInt remaining = OptionalInt.empty();
+    Instant reset = now;
+    try {
+      String r = header.apply("x-rate-limit-remaining");
+      if (r != null) {
+        remaining = OptionalInt.of(Integer.parseInt(r.trim()));
+      }
+      String s = header.apply("x-rate-limit-reset");
+      if (s != null) {
+        reset = Instant.ofEpochSecond(Long.parseLong(s.trim()));
+      }
+    } catch (NumberFormatException ignored) {
+      // An unreadable header is no information, not an error.
+    }
+    return new RateLimit(remaining, reset);
+  }
+
+  /**
+   * The text of an error body: problem+json {@code title: detail}, the v1.1 form {@code errors[0].message}, or a
+   * note that the body was not JSON.
+   */
+  public static String errorMessage(String body) {
+    JsonNode n = WireJson.readOrNull(body);
+    if (n != null && n.hasNonNull("title")) {
+      String detail = n.path("detail").asText("");
+      return n.get("title").asText() + (detail.isEmpty() || detail.equals(n.get("title").asText()) ? "" : ": " + detail);
+    }
+    if (n != null && n.path("errors").path(0).hasNonNull("message")) {
+      return n.path("errors").path(0).get("message").asText();
+    }
+    return "non-JSON error body";
+  }
+
+  private static String require(JsonNode n, String field) {
+    return WireJson.require("X", n, field);
+  }
+
+  private static Optional<String> text(JsonNode n, String field) {
+    return WireJson.text(n, field);
+  }
+
+  private static PollException malformed(String what) {
+    return WireJson.malformed("X", what);
+  }
+}

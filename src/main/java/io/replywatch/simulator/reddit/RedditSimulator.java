@@ -1,0 +1,226 @@
+package io.replywatch.simulator.reddit;
+
+import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.RateWindow;
+import io.replywatch.simulator.SimPost;
+import io.replywatch.simulator.SimulatorBase;
+import io.replywatch.simulator.Timeline;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reddit on a loopback port serving a scripted {@link Timeline} (social-apis.md §4, §7.4): the token endpoint
+ * (Basic auth, form body, tokens that expire on the injected clock), inbox mentions, new-post search and a user's
+ * comments as Listings with fullname {@code before}/{@code after} paging, one rate-limit window per client with
+ * {@code x-ratelimit-used/-remaining/-reset} (remaining a float, reset in seconds from now), JSON and HTML errors.
+ * Customer posts are inbox mentions ({@code t1}) unless marked search-only, which makes them posts ({@code t3}).
+ */
+public final class RedditSimulator extends SimulatorBase {
+  public static final Duration WINDOW = Duration.ofMinutes(10);
+  public static final long TOKEN_LIFETIME_S = 3600;
+  private static final String JSON = "application/json; charset=UTF-8";
+
+  private final Timeline timeline;
+  private final String brandHandle;
+  private final String basicAuth;
+  private final String refreshToken;
+  private final RateWindow window;
+  private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+  private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+  private volatile boolean revoked;
+  private volatile boolean htmlThrottle;
+  private volatile int issued;
+
+  public RedditSimulator(Timeline timeline, Clock clock, String brandHandle, String clientId, String clientSecret,
+      String refreshToken, int windowLimit) {
+    super(clock);
+    this.timeline = timeline;
+    this.brandHandle = brandHandle;
+    this.basicAuth = "Basic " + Base64.getEncoder().encodeToString(
+        (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+    this.refreshToken = refreshToken;
+    this.window = new RateWindow(windowLimit, WINDOW);
+  }
+
+  /** The post is found only by search, as a submission ({@code t3}), not in the inbox. */
+  public void searchOnly(String postId) {
+    searchOnly.add(postId);
+  }
+
+  /** A moderator removed the thing with this fullname: listings no longer show it, even as an anchor. */
+  public void delete(String fullname) {
+    deleted.add(fullname.replaceFirst("^t[0-9]_", ""));
+  }
+
+  /**
+   * Injected 429s come as the edge's HTML "whoa there, pardner!" page without rate-limit headers (IP or
+   * User-Agent throttling, gallery-dl#6413) instead of the API's JSON answer.
+   */
+  public void throttleAsHtml() {
+    htmlThrottle = true;
+  }
+
+  /** The app's credentials are revoked: the token endpoint refuses them and every token stops working. */
+  public void revoke() {
+    revoked = true;
+    tokens.clear();
+  }
+
+  /** How many access tokens the token endpoint handed out. */
+  public int tokensIssued() {
+    return issued;
+  }
+
+  @Override
+  protected void routes(Router router) {
+    router.post("/api/v1/access_token").handler(BodyHandler.create()).handler(this::token);
+    router.get("/message/mentions").handler(ctx -> listing(ctx,
+        p -> !p.brand() && !searchOnly.contains(p.id()), this::mention));
+    router.get("/search").handler(ctx -> listing(ctx, p -> !p.brand() && searchOnly.contains(p.id()),
+        (p, all) -> RedditJson.post(p)));
+    router.get("/user/:name/comments").handler(this::userComments);
+  }
+
+  private void userComments(RoutingContext ctx) {
+    if (ctx.pathParam("name").equalsIgnoreCase(brandHandle)) {
+      listing(ctx, SimPost::brand, this::comment);
+    } else {
+      send(ctx, 404, JSON, "{\"message\": \"Not Found\", \"error\": 404}");
+    }
+  }
+
+  private void token(RoutingContext ctx) {
+    String grant = ctx.request().getFormAttribute("grant_type");
+    boolean grantOk = "client_credentials".equals(grant) || "refresh_token".equals(grant)
+        && refreshToken != null && refreshToken.equals(ctx.request().getFormAttribute("refresh_token"));
+    if (revoked || !basicAuth.equals(ctx.request().getHeader("Authorization"))) {
+      send(ctx, 401, JSON, "{\"message\": \"Unauthorized\", \"error\": 401}");
+      return;
+    }
+    if (!grantOk) {
+      send(ctx, 400, JSON, "{\"error\": \"invalid_grant\"}");
+      return;
+    }
+    String token = "tok-" + (++issued) + "-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    tokens.put(token, clock.instant().plusSeconds(TOKEN_LIFETIME_S));
+    send(ctx, 200, JSON, new JsonObject().put("access_token", token).put("token_type", "bearer")
+        .put("expires_in", TOKEN_LIFETIME_S).put("scope", "*").encode());
+  }
+
+  private void listing(RoutingContext ctx, java.util.function.Predicate<SimPost> which,
+      java.util.function.BiFunction<SimPost, Map<String, SimPost>, JsonObject> render) {
+    Instant now = clock.instant();
+    if (!admit(ctx, now)) {
+      return;
+    }
+    List<SimPost> all = timeline.visible(clock);
+    Map<String, SimPost> byId = new HashMap<>();
+    all.forEach(p -> byId.put(p.id(), p));
+    List<SimPost> items = all.stream().filter(which).filter(p -> !deleted.contains(RedditJson.b36(p.id()))).toList();
+    int limit = RedditPages.limit(ctx.request().getParam("limit"));
+    RedditPages.Page page = RedditPages.page(items, p -> RedditJson.b36(p.id()),
+        strip(ctx.request().getParam("before")), strip(ctx.request().getParam("after")), limit);
+    String kind = ctx.request().path().equals("/search") ? "t3_" : "t1_";
+    List<JsonObject> things = new ArrayList<>();
+    page.newestFirst().forEach(p -> things.add(render.apply(p, byId)));
+    rateHeaders(ctx, now);
+    send(ctx, 200, JSON, RedditJson.listing(things,
+        page.before() == null ? null : kind + page.before(), page.after() == null ? null : kind + page.after()).encode());
+  }
+
+  private JsonObject mention(SimPost p, Map<String, SimPost> byId) {
+    return RedditJson.mention(p, parent(p, byId), link(p, byId), brandHandle);
+  }
+
+  private JsonObject comment(SimPost p, Map<String, SimPost> byId) {
+    return RedditJson.comment(p, parent(p, byId), link(p, byId));
+  }
+
+  /** A reply's parent fullname: a search-only parent is a post, any other a comment; a top-level one, its post. */
+  private String parent(SimPost p, Map<String, SimPost> byId) {
+    return p.inReplyTo().filter(byId::containsKey)
+        .map(id -> (searchOnly.contains(id) ? "t3_" : "t1_") + RedditJson.b36(id))
+        .orElse("t3_" + link(p, byId));
+  }
+
+  /** The post a comment lives under: the root post if searchable, else a post of its own made up for it. */
+  private String link(SimPost p, Map<String, SimPost> byId) {
+    SimPost root = root(p, byId);
+    return searchOnly.contains(root.id()) ? RedditJson.b36(root.id()) : "z" + RedditJson.b36(root.id());
+  }
+
+  private boolean admit(RoutingContext ctx, Instant now) {
+    String auth = ctx.request().getHeader("Authorization");
+    String token = auth != null && auth.regionMatches(true, 0, "bearer ", 0, 7) ? auth.substring(7) : "";
+    Instant expiry = tokens.get(token);
+    if (expiry == null || !now.isBefore(expiry)) {
+      unauthorized(ctx);
+      return false;
+    }
+    Fault fault = nextFault();
+    if (fault != null) {
+      switch (fault.kind()) {
+        case RATE_LIMIT -> {
+          window.block(now, now.plus(fault.retryAfter()));
+          if (htmlThrottle) {
+            send(ctx, 429, "text/html; charset=UTF-8", "<!doctype html><html><head><title>Too Many Requests</title>"
+                + "</head><body><h1>whoa there, pardner!</h1><p>your request has been blocked due to too many "
+                + "requests.</p></body></html>");
+          } else {
+            tooMany(ctx, now);
+          }
+        }
+        case HTML_503 -> send(ctx, 503, "text/html; charset=UTF-8",
+            "<!doctype html><html><body><h1>all of our servers are busy right now</h1></body></html>");
+        case SERVER_ERROR -> send(ctx, 500, JSON, "{\"message\": \"Internal Server Error\", \"error\": 500}");
+        case MALFORMED -> send(ctx, 200, JSON, "{\"kind\": \"Listing\", \"data\": {\"children\": [{\"kind\": ");
+        case UNAUTHORIZED -> {
+          tokens.clear();
+          unauthorized(ctx);
+        }
+      }
+      return false;
+    }
+    if (!window.admit(now)) {
+      tooMany(ctx, now);
+      return false;
+    }
+    return true;
+  }
+
+  private void unauthorized(RoutingContext ctx) {
+    ctx.response().putHeader("www-authenticate", "Bearer realm=\"reddit\", error=\"invalid_token\"");
+    send(ctx, 401, JSON, "{\"message\": \"Unauthorized\", \"error\": 401}");
+  }
+
+  private void tooMany(RoutingContext ctx, Instant now) {
+    rateHeaders(ctx, now);
+    send(ctx, 429, JSON, "{\"message\": \"Too Many Requests\", \"error\": 429}");
+  }
+
+  private void rateHeaders(RoutingContext ctx, Instant now) {
+    long reset = (Duration.between(now, window.reset(now)).toMillis() + 999) / 1000;
+    ctx.response()
+        .putHeader("x-ratelimit-used", Integer.toString(window.used()))
+        .putHeader("x-ratelimit-remaining", window.remaining(now) + ".0")
+        .putHeader("x-ratelimit-reset", Long.toString(reset));
+  }
+
+  private static String strip(String fullname) {
+    return fullname == null ? null : fullname.replaceFirst("^t[0-9]_", "");
+  }
+}

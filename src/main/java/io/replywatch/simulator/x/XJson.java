@@ -1,0 +1,76 @@
+package io.replywatch.simulator.x;
+
+import io.replywatch.simulator.SimPost;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders simulator posts as X API v2 tweets with the {@code includes.users} expansion (social-apis.md §1.2). */
+final class XJson {
+  static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  private XJson() {}
+
+  /**
+   * One page, newest first. X's empty page has no {@code data} and no ids; text is HTML-escaped as X sends it.
+   *
+   * @param parents id → post, for {@code in_reply_to_user_id} and {@code conversation_id}
+   */
+  static JsonObject page(List<SimPost> newestFirst, String nextToken, Map<String, SimPost> parents,
+      Map<String, String> conversations, String brandHandle, java.util.Set<String> searchOnly) {
+    JsonObject meta = new JsonObject().put("result_count", newestFirst.size());
+    if (newestFirst.isEmpty()) {
+      return new JsonObject().put("meta", meta);
+    }
+    JsonArray data = new JsonArray();
+    Map<String, JsonObject> users = new LinkedHashMap<>();
+    for (SimPost p : newestFirst) {
+      data.add(tweet(p, parents, conversations.get(p.id()), brandHandle, searchOnly.contains(p.id())));
+      users.putIfAbsent(p.authorId(), new JsonObject().put("id", p.authorId())
+          .put("name", p.authorHandle()).put("username", p.authorHandle()));
+    }
+    meta.put("newest_id", newestFirst.get(0).id()).put("oldest_id", newestFirst.get(newestFirst.size() - 1).id());
+    if (nextToken != null) {
+      meta.put("next_token", nextToken);
+    }
+    return new JsonObject().put("data", data)
+        .put("includes", new JsonObject().put("users", new JsonArray(List.copyOf(users.values()))))
+        .put("meta", meta);
+  }
+
+  private static JsonObject tweet(SimPost p, Map<String, SimPost> parents, String conversation, String brandHandle,
+      boolean searchOnly) {
+    SimPost parent = p.inReplyTo().map(parents::get).orElse(null);
+    String prefix = p.brand() ? (parent == null ? "" : "@" + parent.authorHandle() + " ")
+        : searchOnly ? "" : "@" + brandHandle + " ";
+    JsonObject t = new JsonObject()
+        .put("id", p.id())
+        .put("edit_history_tweet_ids", new JsonArray().add(p.id()))
+        .put("text", escape(prefix + p.text()))
+        .put("created_at", CREATED_AT.format(p.createdAt()))
+        .put("author_id", p.authorId())
+        .put("conversation_id", conversation)
+        .put("lang", p.language() == null ? "und" : p.language())
+        .put("public_metrics", new JsonObject().put("retweet_count", 0).put("reply_count", 0).put("like_count", 0)
+            .put("quote_count", 0));
+    if (parent != null) {
+      t.put("in_reply_to_user_id", parent.authorId())
+          .put("referenced_tweets", new JsonArray().add(new JsonObject().put("type", "replied_to").put("id", parent.id())));
+    }
+    return t;
+  }
+
+  /** X escapes exactly these three in tweet text. */
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  static JsonObject problem(String title, String detail, String type, int status) {
+    return new JsonObject().put("title", title).put("detail", detail).put("type", type).put("status", status);
+  }
+}

@@ -1,0 +1,129 @@
+package io.replywatch.ingest.reddit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.ingest.PollException;
+import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RateLimit;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Against the REC examples of social-apis.md §4.2 and the errors of §4.5. */
+class RedditParserTest {
+  private static final String MENTIONS = """
+      {"kind": "Listing", "data": {"after": "t1_ekfncs9", "dist": 2, "modhash": null, "geo_filter": "", "before": null,
+       "children": [
+        {"kind": "t1", "data": {
+          "id": "ekftbox", "name": "t1_ekftbox", "type": "username_mention", "subject": "username mention", "was_comment": true,
+          "author": "2Botter2Loop", "author_fullname": "t2_3efd9zdo", "dest": "acmebrand",
+          "body": "Hello /u/acmebrand, your submission was removed &amp; gone", "body_html": "<div class=\\"md\\"><p>Hello</p></div>",
+          "parent_id": "t3_bb24k7", "context": "/r/RemovedByBotter/comments/bb24k7/just_a_normal_girl/ekftbox/?context=3",
+          "subreddit": "RemovedByBotter", "created": 1554774308.0, "created_utc": 1554774308.0, "new": false,
+          "score": 1, "likes": null, "replies": "", "first_message": null}},
+        {"kind": "t4", "data": {"id": "abc", "name": "t4_abc", "body": "a private message", "created_utc": 1554774300.0}}
+       ]}}
+      """;
+  private static final String COMMENTS = """
+      {"kind": "Listing", "data": {"after": null, "dist": 1, "modhash": "", "geo_filter": "", "before": null, "children": [
+        {"kind": "t1", "data": {
+          "id": "k3yrfii", "name": "t1_k3yrfii", "author": "Acceptable-Bread-566", "author_fullname": "t2_puq6r71y",
+          "body": "Did it work?", "created_utc": 1696754768.25, "parent_id": "t1_k3u4rtt", "link_id": "t3_agi5zf",
+          "permalink": "/r/test/comments/agi5zf/test/k3yrfii/", "subreddit": "test", "edited": false, "replies": ""}},
+        {"kind": "t3", "data": {"id": "agi5zf", "name": "t3_agi5zf", "title": "acme broke", "selftext": "again &lt;3",
+          "author": "someone", "created_utc": 1696754700.0, "permalink": "/r/test/comments/agi5zf/test/?ref=search_posts"}}
+      ]}}
+      """;
+
+  @Test
+  void shouldReadInboxMentionsWithContextInsteadOfPermalink() {
+    RedditParser.Listing l = RedditParser.listing(MENTIONS);
+    assertEquals(Optional.of("t1_ekfncs9"), l.after());
+    assertEquals(Optional.empty(), l.before());
+    assertEquals(1, l.posts().size(), "the private message is skipped");
+    Post m = l.posts().get(0);
+    assertEquals("t1_ekftbox", m.id());
+    assertEquals("2Botter2Loop", m.authorHandle());
+    assertEquals("Hello /u/acmebrand, your submission was removed & gone", m.text());
+    assertEquals(Instant.ofEpochSecond(1554774308), m.createdAt());
+    assertEquals(Optional.of("t3_bb24k7"), m.inReplyToId());
+    assertEquals(Optional.of("t3_bb24k7"), m.conversationId());
+    assertEquals("https://www.reddit.com/r/RemovedByBotter/comments/bb24k7/just_a_normal_girl/ekftbox/", m.permalink());
+  }
+
+  @Test
+  void shouldReadCommentsAndPostsWithFractionalTimes() {
+    RedditParser.Listing l = RedditParser.listing(COMMENTS);
+    Post c = l.posts().get(0);
+    assertEquals(Optional.of("t1_k3u4rtt"), c.inReplyToId());
+    assertEquals(Optional.of("t3_agi5zf"), c.conversationId());
+    assertEquals(Instant.parse("2023-10-08T08:46:08.250Z"), c.createdAt());
+    Post p = l.posts().get(1);
+    assertEquals("t3_agi5zf", p.id());
+    assertEquals("acme broke\nagain <3", p.text());
+    assertEquals(Optional.empty(), p.inReplyToId());
+    assertEquals("https://www.reddit.com/r/test/comments/agi5zf/test/", p.permalink());
+  }
+
+  @Test
+  void shouldReadTheEmptyListing() {
+    RedditParser.Listing l = RedditParser.listing(
+        "{\"kind\": \"Listing\", \"data\": {\"after\": null, \"dist\": 0, \"children\": [], \"before\": null}}");
+    assertTrue(l.posts().isEmpty());
+    assertEquals(Optional.empty(), l.after());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<html><head><title>Too Many Requests</title></head><body><h1>whoa there, pardner!</h1></body></html>",
+      "{\"kind\": \"Listing\", \"data\": {\"children\": [{\"kind\": \"t1\", \"data\": {\"id\": ",
+      "{\"message\": \"Unauthorized\", \"error\": 401}",
+      "{\"kind\": \"Listing\", \"data\": {\"children\": [{\"kind\": \"t1\", \"data\": {\"id\": \"x\"}}]}}"})
+  void shouldRejectMalformedPages(String body) {
+    assertEquals(PollException.Kind.MALFORMED,
+        assertThrows(PollException.class, () -> RedditParser.listing(body)).kind());
+  }
+
+  @Test
+  void shouldReadRelativeFractionalReset() {
+    Instant now = Instant.parse("2026-09-01T10:00:00Z");
+    RateLimit r = RedditParser.rateLimit(Map.of("x-ratelimit-used", "1", "x-ratelimit-remaining", "599.0",
+        "x-ratelimit-reset", "525")::get, now);
+    assertEquals(OptionalInt.of(599), r.remaining());
+    assertEquals(now.plusSeconds(525), r.reset());
+    assertEquals(now.plusMillis(1500),
+        RedditParser.rateLimit(Map.of("x-ratelimit-reset", "1.5")::get, now).reset());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"message\": \"Too Many Requests\", \"error\": 429}|Too Many Requests",
+      "{\"error\": 403}|error 403",
+      "<html><body>whoa there, pardner!</body></html>|non-JSON error body"})
+  void shouldReadErrorBodies(String body, String expected) {
+    assertEquals(expected, RedditParser.errorMessage(body));
+  }
+
+  @Test
+  void shouldReadTokensAndRefusals() {
+    RedditParser.Token t = RedditParser.token(
+        "{\"access_token\": \"abc\", \"token_type\": \"bearer\", \"expires_in\": 86400, \"scope\": \"*\"}");
+    assertEquals(86400, t.expiresInSeconds());
+    assertEquals(PollException.Kind.AUTH,
+        assertThrows(PollException.class, () -> RedditParser.token("{\"error\": \"invalid_grant\"}")).kind());
+  }
+
+  @Test
+  void shouldNameRedditsParametersAndTokenUrl() {
+    assertEquals(Map.of("before", "t1_a", "limit", "100"),
+        RedditPoller.redditNames(Map.of("min_id", "t1_a", "limit", "100")));
+    assertEquals("https://www.reddit.com/api/v1/access_token", RedditAuth.tokenUrl("https://oauth.reddit.com"));
+    assertEquals("http://127.0.0.1:9/api/v1/access_token", RedditAuth.tokenUrl("http://127.0.0.1:9"));
+  }
+}

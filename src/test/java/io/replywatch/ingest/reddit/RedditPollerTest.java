@@ -1,0 +1,144 @@
+package io.replywatch.ingest.reddit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.config.ReplywatchConfig.Account;
+import io.replywatch.config.ReplywatchConfig.Brand;
+import io.replywatch.config.ReplywatchConfig.PlatformSettings;
+import io.replywatch.config.Secret;
+import io.replywatch.ingest.BusyTimeline;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.PollerHarness;
+import io.replywatch.ingest.SourceHealth;
+import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.reddit.RedditSimulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Reddit poller against the Reddit simulator: 300 mentions (inbox comments and searched posts) over several
+ * pages with brand replies, a 429, a malformed page, an HTML 503, a token the API stops accepting, token expiry
+ * and a restart; every mention once, every reply matched by {@code parent_id}, nothing sent before a reset.
+ */
+class RedditPollerTest {
+  private static final Instant T0 = Instant.parse("2026-09-01T10:00:00Z");
+  private static final Duration RETRY_AFTER = Duration.ofMinutes(2);
+  private static final String CREDENTIALS = "client-id:client-secret:refresh-secret";
+
+  private PollerHarness h;
+  private BusyTimeline busy;
+  private RedditSimulator sim;
+  private Brand brand;
+
+  private void setUp(int posts, int windowLimit) throws Exception {
+    h = new PollerHarness(T0);
+    busy = new BusyTimeline(T0.minus(Duration.ofHours(3)), posts, "42", "acmesupport");
+    sim = new RedditSimulator(busy.timeline, h.clock, "acmesupport", "client-id", "client-secret", "refresh-secret",
+        windowLimit);
+    busy.searchOnly.forEach(sim::searchOnly);
+    h.deploy(sim);
+    Account account = new Account(Platform.REDDIT, "t2_42", "acmesupport", new Secret(CREDENTIALS));
+    brand = new Brand("acme", List.of(account), Set.of(), List.of("acme"));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    h.close();
+  }
+
+  private RedditPoller poller() {
+    PlatformSettings settings = new PlatformSettings(sim.baseUrl(), Duration.ofSeconds(60), Duration.ofHours(24));
+    return new RedditPoller(brand, brand.accounts().get(0), settings, h.cursors, h.health, h.metrics, h.clock);
+  }
+
+  private String fullname(String timelineId) {
+    return (busy.searchOnly.contains(timelineId) ? "t3_" : "t1_") + Long.toString(Long.parseLong(timelineId), 36);
+  }
+
+  @Test
+  void shouldIngestEveryMentionOnceAndMatchEveryReplyThroughFaultsAndARestart() throws Exception {
+    setUp(300, 600);
+    h.faultyDayWithRestart(this::poller, sim, RETRY_AFTER, s -> s.inject(Fault.of(Fault.Kind.UNAUTHORIZED)));
+
+    Map<String, Integer> counts = h.mentionCounts();
+    assertEquals(busy.customerPosts.stream().map(this::fullname).collect(Collectors.toSet()), counts.keySet());
+    counts.forEach((m, n) -> assertEquals(1, n, "mention " + m + " ingested once"));
+    Map<String, String> replies = new HashMap<>();
+    busy.replyToParent.forEach((r, p) -> replies.put("t1_" + Long.toString(Long.parseLong(r), 36), fullname(p)));
+    assertTrue(h.assertRepliesMatched(replies) >= 75);
+    PollerHarness.assertQuietAfter429(sim, RETRY_AFTER);
+    assertEquals(1.0, h.polls(Platform.REDDIT, "rate_limited"));
+    assertEquals(2.0, h.polls(Platform.REDDIT, "error"));
+    assertTrue(sim.tokensIssued() >= 3, "first token, after the 401, after expiry: " + sim.tokensIssued());
+    assertEquals(SourceHealth.State.OK, h.health.snapshot().get("reddit/acmesupport").state());
+    var post = h.batches.get(0).mentions().get(0).post();
+    assertTrue(post.permalink().startsWith("https://www.reddit.com/r/acme/comments/"), post.permalink());
+    assertTrue(post.conversationId().orElseThrow().startsWith("t3_"));
+  }
+
+  @Test
+  void shouldStayInsideASmallBudgetWithoutEarningA429() throws Exception {
+    setUp(40, 5);
+    RedditPoller poller = poller();
+    h.start(poller);
+    for (int i = 0; i < 40; i++) {
+      h.step(poller, Duration.ofMinutes(1));
+    }
+    assertTrue(sim.requests().stream().noneMatch(r -> r.status() == 429), "no 429 in normal operation");
+    assertEquals(40, h.mentionCounts().size());
+    assertEquals(0.0, h.polls(Platform.REDDIT, "rate_limited"));
+    assertEquals(0.0, h.polls(Platform.REDDIT, "error"));
+    assertTrue(sim.requests().size() < 3 * 40, "it waited for resets: " + sim.requests().size() + " requests");
+    assertEquals(SourceHealth.State.OK, h.health.snapshot().get("reddit/acmesupport").state(), "waiting is no failure");
+  }
+
+  @Test
+  void shouldNotGetStuckWhenTheCursorPostIsDeleted() throws Exception {
+    setUp(240, 600); // 180 before T0, 60 in the hour after
+    RedditPoller poller = poller();
+    h.start(poller);
+    String cursor = h.cursors.get(Platform.REDDIT, "acmesupport", "mentions").orElseThrow();
+    sim.delete(cursor);
+    for (int i = 0; i < 4; i++) {
+      h.step(poller, Duration.ofMinutes(20));
+    }
+    assertEquals(240, h.mentionCounts().size(), "none lost after the anchor vanished");
+    h.mentionCounts().forEach((m, n) -> assertEquals(1, n, m));
+  }
+
+  @Test
+  void shouldWaitOutAnHtmlThrottlePageWithoutHeaders() throws Exception {
+    setUp(200, 600);
+    sim.throttleAsHtml();
+    RedditPoller poller = poller();
+    h.start(poller);
+    sim.inject(new Fault(Fault.Kind.RATE_LIMIT, Duration.ofMinutes(1)));
+    h.step(poller, Duration.ofMinutes(1));
+    int sent = sim.requests().size();
+    h.step(poller, Duration.ofSeconds(30));
+    assertEquals(sent, sim.requests().size(), "no headers: wait a minute before asking again");
+    h.step(poller, Duration.ofMinutes(1));
+    h.step(poller, Duration.ofMinutes(20));
+    PollerHarness.assertQuietAfter429(sim, Duration.ofMinutes(1));
+    assertEquals(1.0, h.polls(Platform.REDDIT, "rate_limited"));
+    assertEquals(200, h.mentionCounts().size());
+  }
+
+  @Test
+  void shouldReportTheSourceBlindWhenTheAppIsRevoked() throws Exception {
+    setUp(10, 600);
+    sim.revoke();
+    h.start(poller());
+    SourceHealth.Status s = h.health.snapshot().get("reddit/acmesupport");
+    assertEquals(SourceHealth.State.BLIND, s.state());
+    assertTrue(s.detail().contains("token rejected") && !s.detail().contains("secret"), s.detail());
+  }
+}

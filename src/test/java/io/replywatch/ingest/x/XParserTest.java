@@ -1,0 +1,115 @@
+package io.replywatch.ingest.x;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.ingest.PollException;
+import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RateLimit;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Against the mentions example of social-apis.md §1.2 and the error bodies of §1.5. */
+class XParserTest {
+  private static final String PAGE = """
+      {
+        "data": [
+          {"id": "1339667017109032966", "edit_history_tweet_ids": ["1339667017109032966"],
+           "text": "@AcmeBrand my order #123 never arrived &amp; I&#39;m &lt;angry&gt;", "created_at": "2020-12-17T20:21:21.000Z",
+           "author_id": "92073489", "conversation_id": "1339667017109032966", "lang": "en",
+           "entities": {"mentions": [{"start": 0, "end": 10, "username": "AcmeBrand", "id": "2244994945"}]},
+           "public_metrics": {"retweet_count": 0, "reply_count": 1, "like_count": 0, "quote_count": 0}},
+          {"id": "1339662682102886402", "edit_history_tweet_ids": ["1339662682102886402"],
+           "text": "@AcmeBrand thanks, that fixed it", "created_at": "2020-12-17T20:04:07.000Z",
+           "author_id": "1307302673318895621", "conversation_id": "1339659629228384256",
+           "in_reply_to_user_id": "2244994945",
+           "referenced_tweets": [{"type": "quoted", "id": "1"}, {"type": "replied_to", "id": "1339662632354275342"}],
+           "lang": "und"},
+          {"id": "1339662682102886400", "text": "no expansion for me", "created_at": "2020-12-17T20:04:06.000Z",
+           "author_id": "555"}
+        ],
+        "includes": {"users": [{"id": "92073489", "name": "Red", "username": "RedTheOne"},
+                               {"id": "1307302673318895621", "name": "Bot", "username": "some_bot"}]},
+        "errors": [{"value": "1339662632354275342", "detail": "Could not find tweet", "title": "Not Found Error",
+                    "resource_type": "tweet", "parameter": "referenced_tweets.id", "type": "https://api.twitter.com/2/problems/resource-not-found"}],
+        "meta": {"newest_id": "1339667017109032966", "oldest_id": "1339662682102886402", "result_count": 2,
+                 "next_token": "7140dibdnow9c7btw3w29n6yp637sumd41z7ms1qod7ax"}
+      }
+      """;
+
+  @Test
+  void shouldJoinHandlesDetectRepliesAndKeepConversation() {
+    XParser.Page page = XParser.page(PAGE);
+    assertEquals(Optional.of("1339667017109032966"), page.newestId());
+    assertEquals(Optional.of("7140dibdnow9c7btw3w29n6yp637sumd41z7ms1qod7ax"), page.nextToken());
+    List<Post> posts = page.posts();
+    assertEquals(3, posts.size());
+    Post first = posts.get(0);
+    assertEquals("RedTheOne", first.authorHandle());
+    assertEquals("@AcmeBrand my order #123 never arrived & I'm <angry>", first.text());
+    assertEquals(Instant.parse("2020-12-17T20:21:21Z"), first.createdAt());
+    assertEquals(Optional.of("1339667017109032966"), first.conversationId());
+    assertEquals(Optional.empty(), first.inReplyToId());
+    assertEquals("https://x.com/RedTheOne/status/1339667017109032966", first.permalink());
+    assertEquals(Optional.of("en"), first.language());
+    Post reply = posts.get(1);
+    assertEquals(Optional.of("1339662632354275342"), reply.inReplyToId(), "replied_to, not quoted");
+    assertEquals(Optional.of("1339659629228384256"), reply.conversationId());
+    assertEquals(Optional.empty(), reply.language(), "und is no language");
+    assertEquals("https://twitter.com/i/web/status/1339662682102886400", posts.get(2).permalink());
+  }
+
+  @Test
+  void shouldReadTheEmptyPage() {
+    XParser.Page page = XParser.page("{\"meta\":{\"result_count\":0}}");
+    assertTrue(page.posts().isEmpty());
+    assertEquals(Optional.empty(), page.newestId());
+    assertEquals(Optional.empty(), page.nextToken());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"data\": [{\"id\": \"1\", \"text\": ",
+      "<html><body>Over capacity</body></html>",
+      "[]",
+      "{\"data\": [{\"id\": \"1\", \"text\": \"x\", \"author_id\": \"2\"}], \"meta\": {}}",
+      "{\"data\": [{\"id\": \"1\", \"text\": \"x\", \"author_id\": \"2\", \"created_at\": \"yesterday\"}]}"})
+  void shouldRejectMalformedPages(String body) {
+    PollException e = assertThrows(PollException.class, () -> XParser.page(body));
+    assertEquals(PollException.Kind.MALFORMED, e.kind());
+  }
+
+  @Test
+  void shouldReadEpochSecondsReset() {
+    RateLimit r = XParser.rateLimit(Map.of("x-rate-limit-limit", "450", "x-rate-limit-remaining", "448",
+        "x-rate-limit-reset", "1665183228")::get, Instant.EPOCH);
+    assertEquals(OptionalInt.of(448), r.remaining());
+    assertEquals(Instant.ofEpochSecond(1665183228), r.reset());
+    RateLimit none = XParser.rateLimit(Map.<String, String>of("x-rate-limit-reset", "soon")::get, Instant.EPOCH);
+    assertEquals(OptionalInt.empty(), none.remaining());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}|Too Many Requests",
+      "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}|Unauthorized",
+      "{\"title\":\"UsageCapExceeded\",\"detail\":\"Usage cap exceeded: Monthly product cap\"}|UsageCapExceeded: Usage cap exceeded: Monthly product cap",
+      "{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}|Rate limit exceeded",
+      "<html>503</html>|non-JSON error body"})
+  void shouldReadErrorBodies(String body, String expected) {
+    assertEquals(expected, XParser.errorMessage(body));
+  }
+
+  @Test
+  void shouldBuildTheSearchQuery() {
+    assertEquals("(acme OR #acmefail OR \"acme support\") -is:retweet",
+        XClient.searchQuery(List.of("acme", "#acmefail", "acme support")));
+  }
+}

@@ -1,0 +1,123 @@
+package io.replywatch.ingest.x;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.config.ReplywatchConfig.Account;
+import io.replywatch.config.ReplywatchConfig.Brand;
+import io.replywatch.config.ReplywatchConfig.PlatformSettings;
+import io.replywatch.config.Secret;
+import io.replywatch.ingest.BusyTimeline;
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.PollerHarness;
+import io.replywatch.ingest.SourceHealth;
+import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.x.XSimulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The X poller against the X simulator: 300 mentions over several pages with brand replies, keyword search
+ * overlapping mentions, a 429, a malformed page and a restart; every mention once, every reply matched.
+ */
+class XPollerTest {
+  private static final Instant T0 = Instant.parse("2026-09-01T10:00:00Z");
+  private static final Duration RETRY_AFTER = Duration.ofMinutes(2);
+
+  private PollerHarness h;
+  private BusyTimeline busy;
+  private XSimulator sim;
+  private Brand brand;
+  private PlatformSettings settings;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    h = new PollerHarness(T0);
+    busy = new BusyTimeline(T0.minus(Duration.ofHours(3)), 300, "42", "AcmeSupport");
+    sim = new XSimulator(busy.timeline, h.clock, "42", "AcmeSupport", "bearer-secret", 180);
+    busy.searchOnly.forEach(sim::searchOnly);
+    h.deploy(sim);
+    Account account = new Account(Platform.X, "42", "AcmeSupport", new Secret("bearer-secret"));
+    brand = new Brand("acme", List.of(account), Set.of(), List.of("acme", "#acmefail"));
+    settings = new PlatformSettings(sim.baseUrl(), Duration.ofSeconds(60), Duration.ofHours(24));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    h.close();
+  }
+
+  private XPoller poller() {
+    return new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.health, h.metrics, h.clock);
+  }
+
+  @Test
+  void shouldIngestEveryMentionOnceAndMatchEveryReplyThroughFaultsAndARestart() throws Exception {
+    h.faultyDayWithRestart(this::poller, sim, RETRY_AFTER, s -> {});
+
+    Map<String, Integer> counts = h.mentionCounts();
+    assertEquals(Set.copyOf(busy.customerPosts), counts.keySet(), "every mention ingested");
+    counts.forEach((m, n) -> assertEquals(1, n, "mention " + m + " ingested once"));
+    assertTrue(h.assertRepliesMatched(busy.replyToParent) >= 75);
+    PollerHarness.assertQuietAfter429(sim, RETRY_AFTER);
+    assertEquals(1.0, h.polls(Platform.X, "rate_limited"));
+    assertEquals(2.0, h.polls(Platform.X, "error"));
+    assertEquals(SourceHealth.State.OK, h.health.snapshot().get("x/AcmeSupport").state());
+    assertEquals(h.clock.instant().getEpochSecond(),
+        h.registry.get("replywatch.source.last.success.timestamp").tag("platform", "x").gauge().value());
+    double remaining = h.registry.get("replywatch.ratelimit.remaining").tag("platform", "x").gauge().value();
+    assertTrue(remaining > 0 && remaining < 180, "remaining " + remaining);
+    assertEquals(300, h.registry.get("replywatch.ingest.lag").tag("platform", "x").timer().count());
+    var text = h.batches.get(0).mentions().stream().filter(m -> m.post().text().startsWith("@AcmeSupport order #"))
+        .findFirst().orElseThrow().post();
+    assertTrue(text.text().endsWith("is late & <broken>"),
+        text.text());
+    assertTrue(text.permalink().startsWith("https://x.com/cust"), text.permalink());
+  }
+
+  @Test
+  void shouldRecoverAMentionXLeftOutOfSinceIdQueries() throws Exception {
+    String late = busy.customerPosts.get(190); // T0 + 10 min
+    sim.missFromSinceIdQueries(late);
+    XPoller poller = poller();
+    h.start(poller);
+    for (int i = 0; i < 8; i++) {
+      h.step(poller, Duration.ofMinutes(5));
+    }
+    Map<String, Integer> counts = h.mentionCounts();
+    assertEquals(Set.copyOf(busy.customerPosts.subList(0, 221)), counts.keySet(), "up to T0 + 40 min, the late one too");
+    counts.forEach((m, n) -> assertEquals(1, n, "mention " + m + " ingested once"));
+  }
+
+  @Test
+  void shouldReadTheSearchWindowWhenTheSearchCursorAgedOut() throws Exception {
+    Instant later = T0.plus(Duration.ofDays(8));
+    String found = busy.timeline.add(later.minus(Duration.ofMinutes(3)), "77", "late", "acme still broken", false,
+        null, "en");
+    sim.searchOnly(found);
+    XPoller poller = poller();
+    h.start(poller);
+    h.step(poller, Duration.ofMinutes(5));
+    h.step(poller, Duration.between(h.clock.instant(), later));
+    assertEquals(1, h.mentionCounts().get(found), "found by search after an 8-day outage");
+    assertTrue(sim.requests().stream().anyMatch(r -> r.status() == 400 && r.path().endsWith("/search/recent")),
+        "the stale since_id was refused, then the window read");
+    assertEquals(SourceHealth.State.OK, h.health.snapshot().get("x/AcmeSupport").state());
+  }
+
+  @Test
+  void shouldReportTheSourceBlindWhenTheTokenIsRevoked() throws Exception {
+    sim.inject(Fault.of(Fault.Kind.UNAUTHORIZED));
+    h.start(poller());
+    SourceHealth.Status s = h.health.snapshot().get("x/AcmeSupport");
+    assertEquals(SourceHealth.State.BLIND, s.state());
+    assertTrue(s.detail().contains("token rejected") && !s.detail().contains("bearer-secret"), s.detail());
+    assertTrue(!h.health.ready());
+  }
+}
