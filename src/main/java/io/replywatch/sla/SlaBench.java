@@ -125,7 +125,7 @@ public final class SlaBench implements BenchSection {
       SlaStore store = new SlaStore(db);
       SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), new SlaListener() { });
       store.postsSince(T0.minus(Duration.ofDays(7))).forEach(p ->
-          tracker.rememberPost(p.brand(), p.id(), p.conversation(), p.customerId(), p.createdAt()));
+          tracker.rememberPost(p.brand(), p.platform(), p.id(), p.conversation(), p.customerId(), p.createdAt()));
       for (SlaStore.OpenEpisode o : store.openEpisodes()) {
         tracker.restore(Episode.restored(o.opening(), o.classification(), o.conversation(),
             SlaPolicy.resolve(ConfigLoader.defaultPolicies(), o.opening().brand(), o.opening().post().platform(),

@@ -3,6 +3,7 @@ package io.replywatch.sla;
 import io.replywatch.classify.Classification;
 import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.ingest.Mention;
+import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Post;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,13 +60,13 @@ public final class SlaTracker {
    */
   public void onMention(Mention mention, Classification classification) {
     Post post = mention.post();
-    if (posts.containsKey(post.id())) {
+    if (posts.containsKey(key(post.platform(), post.id()))) {
       return;
     }
     String conversation = conversationOf(post);
-    posts.put(post.id(), new PostInfo(conversation, post.authorId(), post.createdAt()));
+    posts.put(key(post.platform(), post.id()), new PostInfo(conversation, post.authorId(), post.createdAt()));
     listener.remembered(mention.brand(), post, conversation, post.authorId());
-    String thread = threadKey(mention.brand(), conversation, post.authorId());
+    String thread = threadKey(mention.brand(), post.platform(), conversation, post.authorId());
     Episode current = openByThread.get(thread);
     if (current != null) {
       current.addMessage(post.id(), post.createdAt());
@@ -73,7 +74,7 @@ public final class SlaTracker {
     } else {
       openEpisode(mention, classification, conversation, thread);
     }
-    Post early = pendingReplies.remove(post.id());
+    Post early = pendingReplies.remove(key(post.platform(), post.id()));
     if (early != null) {
       onBrandReply(mention.brand(), early);
     }
@@ -81,7 +82,8 @@ public final class SlaTracker {
 
   private void openEpisode(Mention mention, Classification classification, String conversation, String thread) {
     SlaPolicy policy = SlaPolicy.resolve(policies, mention.brand(), mention.post().platform(), classification.category());
-    int seen = episodesPerConversation.merge(mention.brand() + "/" + conversation, 1, Integer::sum);
+    int seen = episodesPerConversation.merge(
+        threadKey(mention.brand(), mention.post().platform(), conversation, ""), 1, Integer::sum);
     Episode e = new Episode(mention, classification, conversation, policy, seen == 1);
     open.put(e.id(), e);
     openByThread.put(thread, e);
@@ -97,20 +99,20 @@ public final class SlaTracker {
    * closes every open episode there.
    */
   public void onBrandReply(String brand, Post reply) {
-    if (reply.inReplyToId().isEmpty() || posts.containsKey(reply.id())) {
+    if (reply.inReplyToId().isEmpty() || posts.containsKey(key(reply.platform(), reply.id()))) {
       return;
     }
     String parentId = reply.inReplyToId().get();
-    PostInfo parent = posts.get(parentId);
+    PostInfo parent = posts.get(key(reply.platform(), parentId));
     if (parent == null) {
-      pendingReplies.put(parentId, reply);
+      pendingReplies.put(key(reply.platform(), parentId), reply);
       return;
     }
-    posts.put(reply.id(), new PostInfo(parent.conversation(), null, reply.createdAt()));
+    posts.put(key(reply.platform(), reply.id()), new PostInfo(parent.conversation(), null, reply.createdAt()));
     listener.remembered(brand, reply, parent.conversation(), null);
     List<Episode> answered = new ArrayList<>();
     if (parent.customerId() != null) {
-      Episode e = openByThread.get(threadKey(brand, parent.conversation(), parent.customerId()));
+      Episode e = openByThread.get(threadKey(brand, reply.platform(), parent.conversation(), parent.customerId()));
       // A reply newer than the episode answers it, whichever of the customer's messages it quotes. An older
       // reply answers it only when it replies to one of the episode's own messages: that is clock skew.
       if (e != null && (!reply.createdAt().isBefore(e.openedAt()) || !parent.createdAt().isBefore(e.openedAt()))) {
@@ -147,7 +149,7 @@ public final class SlaTracker {
     e.messages().removeAll(later);
     e.close(at, reason);
     open.remove(e.id());
-    openByThread.remove(threadKey(e.brand(), e.conversation(), e.customerId()));
+    openByThread.remove(threadKey(e.brand(), e.platform(), e.conversation(), e.customerId()));
     for (Level level : List.of(Level.WARNING, Level.BREACH)) {
       e.policy().deadline(e.openedAt(), level).ifPresent(d -> deadlines.remove(new Deadline(d, e.id(), level)));
     }
@@ -166,7 +168,7 @@ public final class SlaTracker {
     Post p = m.post();
     Post followUp = new Post(p.platform(), first.postId(), p.authorId(), p.authorHandle(), p.text(),
         first.createdAt(), p.inReplyToId(), p.conversationId(), p.permalink(), p.language());
-    String thread = threadKey(m.brand(), answered.conversation(), p.authorId());
+    String thread = threadKey(m.brand(), p.platform(), answered.conversation(), p.authorId());
     openEpisode(new Mention(m.brand(), m.account(), followUp, m.receivedAt()), answered.classification(),
         answered.conversation(), thread);
     Episode next = openByThread.get(thread);
@@ -174,9 +176,10 @@ public final class SlaTracker {
   }
 
   /** Recovery: a post known before the restart, so replies and follow-ups to it find their conversation. */
-  public void rememberPost(String brand, String postId, String conversation, String customerId, Instant createdAt) {
-    posts.putIfAbsent(postId, new PostInfo(conversation, customerId, createdAt));
-    episodesPerConversation.putIfAbsent(brand + "/" + conversation, 1);
+  public void rememberPost(String brand, Platform platform, String postId, String conversation, String customerId,
+      Instant createdAt) {
+    posts.putIfAbsent(key(platform, postId), new PostInfo(conversation, customerId, createdAt));
+    episodesPerConversation.putIfAbsent(threadKey(brand, platform, conversation, ""), 1);
   }
 
   /**
@@ -185,7 +188,7 @@ public final class SlaTracker {
    */
   public void restore(Episode e) {
     open.put(e.id(), e);
-    openByThread.put(threadKey(e.brand(), e.conversation(), e.customerId()), e);
+    openByThread.put(threadKey(e.brand(), e.platform(), e.conversation(), e.customerId()), e);
     for (Level level : List.of(Level.WARNING, Level.BREACH)) {
       if (!e.hasFired(level)) {
         e.policy().deadline(e.openedAt(), level).ifPresent(at -> deadlines.add(new Deadline(at, e.id(), level)));
@@ -226,13 +229,18 @@ public final class SlaTracker {
       return post.conversationId().get();
     }
     if (post.inReplyToId().isPresent()) {
-      PostInfo parent = posts.get(post.inReplyToId().get());
+      PostInfo parent = posts.get(key(post.platform(), post.inReplyToId().get()));
       return parent != null ? parent.conversation() : post.inReplyToId().get();
     }
     return post.id();
   }
 
-  private static String threadKey(String brand, String conversation, String customerId) {
-    return brand + "\u0000" + conversation + "\u0000" + customerId;
+  /** Post ids are unique per platform only (X and Mastodon ids are both numeric): every key carries the platform. */
+  private static String key(Platform platform, String id) {
+    return platform.id() + "\u0000" + id;
+  }
+
+  private static String threadKey(String brand, Platform platform, String conversation, String customerId) {
+    return brand + "\u0000" + platform.id() + "\u0000" + conversation + "\u0000" + customerId;
   }
 }

@@ -74,7 +74,7 @@ public final class SlaVerticle extends VerticleBase {
   /** Rebuilds the open episodes and recent conversations from the store; their deadlines are queued again. */
   private void recover() {
     store.postsSince(clock.instant().minus(Duration.ofDays(7))).forEach(p ->
-        tracker.rememberPost(p.brand(), p.id(), p.conversation(), p.customerId(), p.createdAt()));
+        tracker.rememberPost(p.brand(), p.platform(), p.id(), p.conversation(), p.customerId(), p.createdAt()));
     List<SlaStore.OpenEpisode> open = store.openEpisodes();
     open.stream().filter(SlaStore.OpenEpisode::breachFired).forEach(o -> recorder.paged(o.opening().key()));
     recorder.quietly(() -> open.forEach(o -> tracker.restore(Episode.restored(o.opening(), o.classification(),

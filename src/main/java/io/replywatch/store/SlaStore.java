@@ -132,17 +132,18 @@ public final class SlaStore {
   }
 
   /** A post known before a restart. */
-  public record KnownPost(String brand, String id, String conversation, String customerId, Instant createdAt) {}
+  public record KnownPost(String brand, Platform platform, String id, String conversation, String customerId,
+      Instant createdAt) {}
 
   public List<KnownPost> postsSince(Instant since) {
     List<KnownPost> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(
-        "SELECT brand, id, conversation, customer_id, created_at FROM posts WHERE created_at >= ?")) {
+        "SELECT brand, platform, id, conversation, customer_id, created_at FROM posts WHERE created_at >= ?")) {
       s.setLong(1, since.toEpochMilli());
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(new KnownPost(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              Instant.ofEpochMilli(rs.getLong(5))));
+          out.add(new KnownPost(rs.getString(1), Platform.parse(rs.getString(2)).orElseThrow(), rs.getString(3),
+              rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
         }
       }
     } catch (SQLException e) {

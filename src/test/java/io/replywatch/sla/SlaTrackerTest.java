@@ -195,4 +195,17 @@ class SlaTrackerTest {
         Optional.of("m1"), Optional.empty(), "https://x/r3", Optional.empty());
     assertEquals(List.of(human), SlaVerticle.countedReplies(brand, List.of(human, bot, botByHandle)));
   }
+
+  @Test
+  void shouldKeepTheSameIdOnTwoPlatformsApart() {
+    var onX = new io.replywatch.ingest.Mention("acme", "acme", new io.replywatch.ingest.Post(
+        io.replywatch.ingest.Platform.X, "m1", "jane", "jane", "help", T0, Optional.empty(), Optional.empty(),
+        "https://x.com/jane/status/m1", Optional.empty()), T0);
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.onMention(onX, as(Category.COMPLAINT));
+    assertEquals(2, tracker.openEpisodes().size(), "X's m1 is not Mastodon's m1");
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(3)), "m1"));
+    assertEquals(List.of("x-m1"), tracker.openEpisodes().stream().map(Episode::id).toList(),
+        "a Mastodon reply answers only the Mastodon mention");
+  }
 }
