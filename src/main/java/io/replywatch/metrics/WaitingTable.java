@@ -38,7 +38,8 @@ public final class WaitingTable {
     }
   }
 
-  private record Entry(String brand, Platform platform, Category category, Instant openedAt) {}
+  private record Entry(String brand, Platform platform, Category category, Instant openedAt,
+      io.replywatch.sla.BusinessCalendar calendar) {}
 
   private final Clock clock;
   private final Map<String, Entry> open = new ConcurrentHashMap<>();
@@ -51,8 +52,10 @@ public final class WaitingTable {
     this.clock = clock;
   }
 
-  public void open(String episodeId, String brand, Platform platform, Category category, Instant openedAt) {
-    open.put(episodeId, new Entry(brand, platform, category, openedAt));
+  /** @param calendar the episode's business hours: its age counts only their time, as its deadlines do */
+  public void open(String episodeId, String brand, Platform platform, Category category, Instant openedAt,
+      io.replywatch.sla.BusinessCalendar calendar) {
+    open.put(episodeId, new Entry(brand, platform, category, openedAt, calendar));
   }
 
   public void close(String episodeId) {
@@ -77,7 +80,7 @@ public final class WaitingTable {
     }
     Map<String, Long> fresh = new HashMap<>();
     for (Entry e : open.values()) {
-      Age age = Age.of(Duration.between(e.openedAt(), now));
+      Age age = Age.of(e.calendar().elapsed(e.openedAt(), now));
       fresh.merge(key(e.brand(), e.platform(), e.category(), age), 1L, Long::sum);
     }
     counts = fresh;

@@ -83,7 +83,8 @@ final class Recorder implements SlaListener {
 
   @Override
   public void opened(Episode e) {
-    waiting.open(e.id(), e.brand(), e.platform(), e.classification().category(), e.openedAt());
+    waiting.open(e.id(), e.brand(), e.platform(), e.classification().category(), e.openedAt(),
+        e.policy().calendar());
     if (quiet) {
       return;
     }
