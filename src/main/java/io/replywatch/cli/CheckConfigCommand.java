@@ -48,8 +48,11 @@ public final class CheckConfigCommand implements Command {
     String platforms = c.brands().stream().flatMap(b -> b.accounts().stream())
         .map(a -> a.platform().id()).distinct().sorted().collect(Collectors.joining(", "));
     return c.brands().size() + " brand(s), " + accounts + " account(s) on " + platforms + ", "
-        + c.policies().size() + " SLA polic" + (c.policies().size() == 1 ? "y" : "ies") + ", "
-        + c.alerts().support().size() + " support and " + c.alerts().paging().size() + " paging channel(s), "
+        + c.policies().size() + " SLA polic" + (c.policies().size() == 1 ? "y" : "ies")
+        + " (" + c.policies().stream().filter(p -> p.calendar().isPresent()).count() + " with business hours), "
+        + c.alerts().support().size() + " support (" + c.alerts().support().stream()
+            .filter(ch -> ch.quietHours().isPresent()).count() + " with quiet hours) and "
+        + c.alerts().paging().size() + " paging channel(s), "
         + "HTTP on " + c.server().host() + ":" + c.server().port();
   }
 }
