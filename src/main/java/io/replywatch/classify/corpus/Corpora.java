@@ -131,15 +131,25 @@ public final class Corpora {
     }
   }
 
-  /** The fixtures written for this project and shipped in the jar ({@code classify/fixtures.csv}). */
+  /** The fixture files written for this project and shipped in the jar, in training order. */
+  public static final List<String> FIXTURE_RESOURCES = List.of("/classify/fixtures.csv",
+      "/classify/fixtures-generated.csv");
+
+  /**
+   * The fixtures written for this project and shipped in the jar: {@code classify/fixtures.csv} (hand-written) then
+   * {@code classify/fixtures-generated.csv} (our own templates expanded by {@code tools/generate_fixtures.py}).
+   */
   public static List<LabelledText> fixtures() throws IOException {
-    String name = "/classify/fixtures.csv";
-    try (InputStream in = Corpora.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new BadInputException(name + ": missing from the jar");
+    List<LabelledText> out = new ArrayList<>();
+    for (String name : FIXTURE_RESOURCES) {
+      try (InputStream in = Corpora.class.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new BadInputException(name + ": missing from the jar");
+        }
+        out.addAll(labelledCsv(name, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))));
       }
-      return labelledCsv(name, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     }
+    return out;
   }
 
   static List<LabelledText> labelledCsv(String name, BufferedReader r) throws IOException {

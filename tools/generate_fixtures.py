@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""Expands Replywatch's own customer-care templates into labelled mentions.
+
+Everything here was written for Replywatch (no rows or paraphrases of any third-party data set). Templates are
+split in two by a fixed rule: about one in five goes to a held-out dev file used only to choose the fixture
+weight and feature settings, the rest is appended to the shipped fixtures. Deterministic: same script, same files.
+
+  python3 tools/generate_fixtures.py
+writes src/main/resources/classify/fixtures-generated.csv and src/test/resources/classify/fixtures-dev.csv.
+"""
+import csv
+import random
+import re
+
+SEED = 20261123
+PER_TEMPLATE = 12
+
+SLOTS = {
+    "brand": ["@acme", "@skyline", "@northair", "@bluejet", "@metrobank", "@cardco", "@telconet", "@fibrefast",
+              "@shopnow", "@quickcart", "@parcelgo", "@shipfast", "@streamly", "@tunebox", "@powergrid",
+              "@waterco", "@stayinn", "@grandhotel", "@foodrun", "@pizzahub", "@railway", "@cityrail",
+              "@insuresafe", "@gymfit", "@appify", "@cloudbox", "@mobileone", "@rentacar", "@busline", "@megastore"],
+    "item": ["order", "package", "parcel", "refund", "replacement", "router", "laptop", "phone", "bag", "suitcase",
+             "card", "new card", "SIM", "modem", "delivery", "voucher", "ticket", "booking confirmation", "invoice",
+             "tracking number", "charger", "headphones", "sofa", "washing machine", "boarding pass", "receipt"],
+    "service": ["internet", "wifi", "app", "website", "online banking", "login", "checkout", "account", "phone line",
+                "TV box", "streaming", "mobile data", "hot water", "power", "heating", "payment page", "booking site"],
+    "dur": ["2 hours", "3 hours", "45 minutes", "an hour", "90 minutes", "two hours", "4 hours", "30 minutes",
+            "over an hour", "5 hours", "40 mins", "3 hrs", "2hrs", "six hours", "20 minutes"],
+    "days": ["3 days", "a week", "two weeks", "10 days", "5 days", "a month", "three weeks", "6 weeks", "4 days",
+             "2 weeks", "over a month", "9 days"],
+    "n": ["2", "3", "4", "5", "6", "three", "four", "five", "ten"],
+    "nth": ["second", "third", "fourth", "fifth", "3rd", "4th", "5th"],
+    "day": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "the 3rd", "last week"],
+    "day2": ["Friday", "Saturday", "Sunday", "Monday", "Tuesday"],
+    "time": ["7am", "9:30", "noon", "6pm", "8:15", "tonight", "this evening", "tomorrow morning"],
+    "amount": ["$40", "$120", "£35", "€60", "$9.99", "£200", "$75", "€15"],
+    "channel": ["email", "DM", "ticket", "complaint", "chat", "claim", "form", "voicemail", "message"],
+    "trip": ["flight", "train", "bus", "connection", "ferry", "flight home", "red-eye", "return flight"],
+    "place": ["Denver", "Leeds", "the gate", "Heathrow", "Chicago", "Boston", "platform 4", "terminal 2",
+              "Manchester", "Seoul", "the airport", "the station"],
+    "staff": ["agent", "driver", "technician", "rep", "manager", "crew", "engineer", "courier", "cashier"],
+    "name": ["Sam", "Priya", "Luis", "Mia", "Tom", "Aisha", "Ken", "Jo", "Dana", "Omar"],
+    "feature": ["app update", "dark mode", "booking page", "seat map", "tracking page", "self check-in",
+                "loyalty program", "new menu", "lounge", "chat support"],
+    "fault": ["crashes", "freezes", "logs me out", "shows an error", "won't load", "times out", "goes blank",
+              "won't let me pay", "charges me twice", "drops out"],
+    "problem": ["delay", "outage", "cancellation", "price hike", "lost bag", "missed delivery", "error message",
+                "double charge", "dropped call", "hold queue", "broken update", "app crash"],
+    "tag": ["", "", "", " #fail", " #neveragain", " #customerservice", " smh", " 🙄", " 😤", " ...", " again"],
+}
+
+# Label, held-out?, template. '!' at the start marks a held-out (dev) template.
+COMPLAINT = """
+{brand} {trip} delayed {dur} and counting
+{brand} {trip} to {place} delayed again
+{brand} been on hold for {dur}{tag}
+{brand} on hold {dur} now. still no one
+{brand} {days} and still no {item}
+{brand} still no {item}. ordered it {days} ago
+{brand} card declined again at checkout
+{brand} my {item} was supposed to come {day}. still nothing
+{brand} why is my {item} still not here?
+{brand} why is my {service} down again?
+{brand} why does the {service} keep failing every evening?
+{brand} how many times do I have to call about my {item}?
+{brand} when is someone actually going to answer my {channel}?
+{brand} {nth} time asking about my {item}
+{brand} no one has replied to my {channel} in {days}
+{brand} nobody answers the phone{tag}
+{brand} I was charged {amount} twice
+{brand} charged {amount} for something I cancelled
+{brand} you billed me {amount} for a plan I never ordered
+{brand} {trip} cancelled with no notice{tag}
+{brand} missed my connection in {place} because of your delay
+{brand} the {service} {fault} every time I try{tag}
+{brand} {service} down for {dur} now
+{brand} {service} has been down since {day}
+{brand} got the wrong {item}. again.
+{brand} my {item} arrived damaged
+{brand} lost my {item} and nobody knows where it is
+{brand} my bag didn't make it to {place}
+{brand} sat on the tarmac for {dur} with no update
+{brand} the {staff} just hung up on me
+{brand} the {staff} never showed up{tag}
+{brand} driver says delivered. nothing here
+{brand} tracking hasn't moved in {days}
+{brand} refund still pending after {days}
+{brand} {days} waiting for a refund of {amount}
+{brand} still waiting for a callback from {day}
+{brand} stuck at {place} for {dur}, no information
+{brand} {n} calls, {n} different answers, still not fixed
+{brand} can't log in for {days} now
+{brand} please just fix the {service}, it's been {days}
+{brand} your {service} is down and your status page says all good
+{brand} waited {dur} at {place} for a bag that never came
+{brand} locked out of my account again
+{brand} no {trip} today and no explanation
+{brand} the {staff} told me to call back tomorrow. for the {nth} time
+{brand} still no power on our street after {dur}
+{brand} what is going on with my {item}? {days} now
+{brand} is anyone going to respond to my {channel} or not?
+{brand} where is my {item}?? {days} late
+{brand} seriously, {dur} on hold?
+{brand} why was I charged {amount} when I cancelled?
+{brand} how is my {item} still not shipped after {days}?
+{brand} {item} never arrived and the chat keeps closing
+{brand} promised a call back by {time}. nothing
+{brand} {trip} overbooked and I got bumped{tag}
+{brand} cancelled my {trip} and rebooked me {days} later
+{brand} your app {fault} at checkout{tag}
+{brand} ordered on {day}, it's {day2} and still processing
+{brand} the {item} you sent doesn't work
+{brand} same problem with my {service} for the {nth} time this month
+!{brand} {trip} delayed {dur}, missed my meeting
+!{brand} been waiting {dur} on the phone
+!{brand} still no sign of my {item} after {days}
+!{brand} why hasn't my refund come through yet?
+!{brand} my {item} is lost again
+!{brand} {service} out since {time}{tag}
+!{brand} you charged me {amount} and the {item} never came
+!{brand} waited at {place} for {dur} and the {trip} got cancelled
+!{brand} no reply to my {channel} for {days}
+!{brand} the {staff} hung up after {dur} on hold
+!{brand} when will my {item} actually arrive? it's been {days}
+!{brand} {service} {fault} again{tag}
+"""
+
+SARCASM = """
+{brand} thanks for nothing{tag}
+{brand} great, another {problem}. just great
+{brand} great, another {dur} delay
+{brand} love waiting {dur} for a {trip}{tag}
+{brand} wow {dur} on hold. amazing service
+{brand} nice job losing my {item}
+{brand} awesome, my {trip} is delayed again
+{brand} thanks for the {dur} delay{tag}
+{brand} so glad I paid {amount} for an {item} that never came
+{brand} really loving the {problem} today{tag}
+{brand} cool, {problem} again
+{brand} fantastic, cancelled again
+{brand} way to go, another {problem}
+{brand} best customer service ever... {dur} on hold and then cut off
+{brand} perfect, my {item} is lost. thanks
+{brand} oh great, the {service} is down again
+{brand} thanks a lot for the {problem}{tag}
+{brand} brilliant, {days} and my {item} still isn't here
+{brand} love how nobody answers my {channel}
+{brand} wonderful, charged twice again
+{brand} great job, another {trip} cancelled
+{brand} yay another {problem}, exactly what I needed
+{brand} thank you so much for ruining my weekend
+{brand} congrats on the {nth} {problem} this week
+!{brand} thanks for nothing, again{tag}
+!{brand} great, my {item} is lost. perfect
+!{brand} love sitting at {place} for {dur}
+!{brand} amazing how the {service} breaks every {day}
+!{brand} wow, another {problem}. well done
+!{brand} thanks for the {problem} and the {dur} wait
+"""
+
+QUESTION = """
+{brand} how do I change my seat on the {trip}?
+{brand} can I bring a {item} on board?
+{brand} what time does the {place} desk open?
+{brand} is there wifi on the {trip}?
+{brand} do you deliver on {day2}?
+{brand} how do I update my card details?
+{brand} can I add a bag to my booking?
+{brand} what's the baggage allowance on the {trip}?
+{brand} is the {feature} available on android?
+{brand} how long does a refund usually take?
+{brand} can I change the delivery address for my {item}?
+{brand} do you have a student discount?
+{brand} what are your opening hours on {day2}?
+{brand} is there a way to pause my subscription?
+{brand} how do I track my {item}?
+{brand} can I pick up my {item} from the store instead?
+{brand} does the plan include roaming?
+{brand} which terminal does the {trip} to {place} leave from?
+!{brand} can I upgrade my seat at the gate?
+!{brand} how do I reset my password?
+!{brand} do you ship to Canada?
+!{brand} what's the difference between the two plans?
+"""
+
+PRAISE = """
+{brand} thanks for the quick reply{tag2}
+{brand} thanks for sorting my {item} so fast
+{brand} great service today, thank you
+{brand} love the new {feature}
+{brand} {trip} landed early, nice one
+{brand} thanks {name}, fixed in {dur2}
+{brand} {name} at {place} was so helpful
+{brand} refund came through in {days2}, thanks!
+{brand} {item} arrived a day early, love it
+{brand} shoutout to the {staff} who helped me today
+{brand} smoothest {trip} I've had in years
+{brand} your chat team is brilliant
+{brand} really appreciate the help with my {item}
+{brand} {service} back up already, well done
+{brand} thank you for the upgrade!
+{brand} best {trip} ever, the crew were lovely
+{brand} {name} in support is a star
+{brand} impressed how fast you fixed the {service}
+{brand} got my {item} replaced without any hassle, thanks
+{brand} the {feature} is so much better now
+!{brand} thank you {name}, you made my day
+!{brand} {item} arrived on time and well packed, thanks
+!{brand} quick and friendly help as always
+!{brand} loving the {feature}, great work
+"""
+
+NEUTRAL = """
+{brand} my {trip} is at {time} tomorrow
+{brand} on my way to {place}
+{brand} just checked in for my {trip}
+{brand} booked a {trip} for {day2}
+{brand} DM sent with my booking reference
+{brand} order number is in the DM
+{brand} picking up my {item} on {day2}
+{brand} {dur2} until boarding
+{brand} moving to the new plan next month
+{brand} switching my {service} to the annual plan
+{brand} heading to {place} for the weekend
+{brand} just ordered a {item}
+{brand} will be at {place} around {time}
+{brand} watching the match tonight
+{brand} my {item} is out for delivery today
+{brand} following up by DM
+{brand} first {trip} with you next week
+{brand} sent the form over email
+{brand} the {staff} said it comes {day2}
+{brand} done, details are in the chat
+!{brand} flying to {place} on {day2}
+!{brand} my {item} is scheduled for {day2}
+!{brand} just renewed my subscription
+!{brand} sending my receipt by DM now
+"""
+
+SLOTS["tag2"] = ["", "", " 👍", " :)", "!", " 🙏"]
+SLOTS["dur2"] = ["5 minutes", "ten minutes", "2 minutes", "an hour", "under a minute"]
+SLOTS["days2"] = ["2 days", "a day", "3 days", "24 hours", "two days"]
+
+KOREAN = [
+    ("complaint", "{kitem} 아직도 안 왔어요 벌써 {kdays}째예요"),
+    ("complaint", "상담원 연결 {kdur}째 대기 중입니다"),
+    ("complaint", "{kitem} 또 안 돼요 몇 번째인지 모르겠네요"),
+    ("complaint", "결제가 두 번 됐는데 환불은 언제 해주나요"),
+    ("complaint", "문의 남긴 지 {kdays}째인데 답이 없어요"),
+    ("complaint", "{kitem} 왜 아직도 배송 준비중인가요"),
+    ("complaint", "비행기가 {kdur} 지연됐는데 안내가 하나도 없네요"),
+    ("complaint", "앱이 또 튕겨요 결제가 안 됩니다"),
+    ("complaint", "고맙네요 덕분에 하루 종일 기다렸어요"),
+    ("complaint", "전화는 계속 끊기고 채팅은 답이 없네요"),
+    ("complaint", "!{kitem} 주문했는데 다른 물건이 왔어요"),
+    ("complaint", "!인터넷이 {kdays}째 안 돼요"),
+    ("question", "{kitem} 배송지 변경 가능한가요"),
+    ("question", "영업시간이 어떻게 되나요"),
+    ("question", "!멤버십 해지는 어디서 하나요"),
+    ("praise", "{kitem} 빨리 와서 좋네요 감사합니다"),
+    ("praise", "상담원분이 친절하게 해결해주셨어요 감사해요"),
+    ("praise", "!빠른 답변 정말 감사합니다"),
+    ("neutral", "내일 {kitem} 받으러 갈게요"),
+    ("neutral", "주문번호 DM으로 보냈습니다"),
+    ("neutral", "!다음 주에 이용할 예정입니다"),
+]
+SLOTS["kitem"] = ["주문한 상품이", "택배가", "환불이", "카드가", "수하물이", "교환 상품이", "노트북이", "공유기가"]
+SLOTS["kdays"] = ["사흘", "일주일", "열흘", "이틀", "보름", "한 달"]
+SLOTS["kdur"] = ["한 시간", "두 시간", "세 시간", "40분", "30분"]
+
+
+def expand(template, rnd, brand_p):
+    def fill(m):
+        return rnd.choice(SLOTS[m.group(1)])
+    text = re.sub(r"\{(\w+)\}", fill, template)
+    if text.startswith("@") and rnd.random() > brand_p:
+        text = text.split(" ", 1)[1]
+    text = re.sub(r"\s+", " ", text).strip()
+    if rnd.random() < 0.15 and not text.startswith("@"):
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def main():
+    rnd = random.Random(SEED)
+    train, dev = [], []
+    seen = set()
+    groups = [("complaint", COMPLAINT), ("complaint", SARCASM), ("question", QUESTION), ("praise", PRAISE),
+              ("neutral", NEUTRAL)]
+    templates = []
+    for label, block in groups:
+        for line in block.strip().splitlines():
+            templates.append((label, line.strip()))
+    templates += KOREAN
+    for label, t in templates:
+        held = t.startswith("!")
+        t = t.lstrip("!")
+        out = dev if held else train
+        per = PER_TEMPLATE if "{" in t else 1
+        for _ in range(per * 3):
+            text = expand(t, rnd, 0.7)
+            if text in seen:
+                continue
+            seen.add(text)
+            out.append((text, label))
+            per -= 1
+            if per == 0:
+                break
+    for path, rows in (("src/main/resources/classify/fixtures-generated.csv", train),
+                       ("src/test/resources/classify/fixtures-dev.csv", dev)):
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["text", "label"])
+            w.writerows(rows)
+        print(path, len(rows))
+
+
+if __name__ == "__main__":
+    main()
