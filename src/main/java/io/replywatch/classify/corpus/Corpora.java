@@ -137,7 +137,7 @@ public final class Corpora {
 
   /**
    * The fixtures written for this project and shipped in the jar: {@code classify/fixtures.csv} (hand-written) then
-   * {@code classify/fixtures-generated.csv} (our own templates expanded by {@code tools/generate_fixtures.py}).
+   * {@code classify/fixtures-generated.csv} (our own templates expanded by {@code src/tools/generate_fixtures.py}).
    */
   public static List<LabelledText> fixtures() throws IOException {
     List<LabelledText> out = new ArrayList<>();

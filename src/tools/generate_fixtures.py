@@ -5,7 +5,7 @@ Everything here was written for Replywatch (no rows or paraphrases of any third-
 split in two by a fixed rule: about one in five goes to a held-out dev file used only to choose the fixture
 weight and feature settings, the rest is appended to the shipped fixtures. Deterministic: same script, same files.
 
-  python3 tools/generate_fixtures.py
+  python3 src/tools/generate_fixtures.py
 writes src/main/resources/classify/fixtures-generated.csv and src/test/resources/classify/fixtures-dev.csv.
 """
 import csv
