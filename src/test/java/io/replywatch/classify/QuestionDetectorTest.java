@@ -19,7 +19,14 @@ class QuestionDetectorTest {
       "환불은 언제 되나요|true",
       "교환 가능한가요|true",
       "배송이 늦어요|false",
-      "왜 이렇게 늦어요|true"})
+      "왜 이렇게 늦어요|true",
+      "@acme is hosting a meetup in Berlin next week|false",
+      "@acme will open a store downtown|false",
+      "can't believe my order is this late|false",
+      "@acme is there a store in Berlin|true",
+      "@acme can you help me with a refund|true",
+      "do you ship to Canada|true",
+      "has my package shipped yet|true"})
   void shouldDetectQuestions(String text, boolean question) {
     assertEquals(question, Analyzer.shipped().analyze(text).question());
   }
