@@ -30,8 +30,15 @@ public interface Notifier {
     return false;
   }
 
-  /** One message listing several events (a burst of 20 complaints is one digest, not 20 pings). */
+  /**
+   * One message listing several events (a burst of 20 complaints is one digest, not 20 pings). A channel without
+   * a digest format sends them one after another, stopping at the first failure.
+   */
   default Future<Void> sendDigest(java.util.List<SlaEvent> events) {
-    throw new UnsupportedOperationException(channel() + " sends no digests");
+    Future<Void> chain = Future.succeededFuture();
+    for (SlaEvent e : events) {
+      chain = chain.compose(v -> send(e));
+    }
+    return chain;
   }
 }
