@@ -163,10 +163,6 @@ public final class Service {
     return health;
   }
 
-  public Database database() {
-    return database;
-  }
-
   /** Closes Vert.x first, so no verticle writes while the store closes. */
   public Future<Void> stop() {
     return vertx.close().eventually(() -> {

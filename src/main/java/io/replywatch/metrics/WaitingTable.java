@@ -62,10 +62,6 @@ public final class WaitingTable {
     open.remove(episodeId);
   }
 
-  public int size() {
-    return open.size();
-  }
-
   long count(String brand, Platform platform, Category category, Age age) {
     return counts().getOrDefault(key(brand, platform, category, age), 0L);
   }

@@ -124,7 +124,7 @@ public final class SlaVerticle extends VerticleBase {
     }
     message.reply(null);
     publishCommitted();
-    fireAndRearm();
+    rearm(); // the batch's own transaction already fired what fell due
   }
 
   /** The brand's posts that count as replies: not those of its automated accounts (auto-responders, bots). */
@@ -146,7 +146,7 @@ public final class SlaVerticle extends VerticleBase {
           .put("closedAt", e.closedAt().map(Object::toString).orElse(null))
           .put("responseSeconds", e.responseTime().map(Duration::toSeconds).orElse(null)));
     }
-    fireAndRearm();
+    rearm(); // its deadlines left the queue; nothing new fell due
   }
 
   private static Instant createdAt(Object item) {
@@ -161,6 +161,11 @@ public final class SlaVerticle extends VerticleBase {
   private void fireAndRearm() {
     store.inTransaction(() -> tracker.fireDue(clock.instant()));
     publishCommitted();
+    rearm();
+  }
+
+  /** Keeps the one timer armed for the earliest deadline; leaves it alone when that has not changed. */
+  private void rearm() {
     Instant next = tracker.nextDeadline().orElse(null);
     if (next == null || next.equals(armedFor) && timer >= 0) {
       return;

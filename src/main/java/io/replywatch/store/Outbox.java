@@ -48,8 +48,12 @@ public final class Outbox {
               Instant.ofEpochMilli(rs.getLong(5))));
         }
       }
-      for (Item i : out) {
-        update("UPDATE outbox SET state = 'sending' WHERE id = ?", i.id());
+      if (!out.isEmpty()) {
+        // One statement for the whole take, not one commit per row.
+        String ids = out.stream().map(i -> Long.toString(i.id())).collect(java.util.stream.Collectors.joining(","));
+        try (Statement mark = c.createStatement()) {
+          mark.executeUpdate("UPDATE outbox SET state = 'sending' WHERE id IN (" + ids + ")");
+        }
       }
     } catch (SQLException e) {
       throw new StoreException("reading the outbox", e);

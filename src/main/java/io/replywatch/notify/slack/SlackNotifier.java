@@ -1,32 +1,27 @@
 package io.replywatch.notify.slack;
 
-import io.replywatch.notify.JsonPoster;
-import io.replywatch.notify.Notifier;
+import io.replywatch.notify.UrlNotifier;
 import io.replywatch.sla.SlaEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Posts to a Slack incoming webhook. The URL is a secret: it never appears in an error or a log line. */
-public final class SlackNotifier implements Notifier {
-  private final String url;
-  private final JsonPoster poster;
+/**
+ * Posts to a Slack incoming webhook: about one message a second (Slack may disable apps that keep sending while
+ * rate-limited), and a burst as one digest.
+ */
+public final class SlackNotifier extends UrlNotifier {
 
   public SlackNotifier(Vertx vertx, String url, Duration timeout, Clock clock) {
-    this.url = JsonPoster.requireHttpUrl(channel(), "webhook URL", url);
-    this.poster = new JsonPoster(vertx, channel(), timeout, clock, JsonPoster.urlSecrets(url));
+    super("slack", vertx, url, timeout, clock);
   }
 
   @Override
-  public String channel() {
-    return "slack";
-  }
-
-  @Override
-  public Future<Void> send(SlaEvent event) {
-    return poster.post(url, SlackPayloads.of(event).toBuffer());
+  protected JsonObject body(SlaEvent event) {
+    return SlackPayloads.of(event);
   }
 
   @Override
@@ -41,6 +36,6 @@ public final class SlackNotifier implements Notifier {
 
   @Override
   public Future<Void> sendDigest(List<SlaEvent> events) {
-    return poster.post(url, SlackPayloads.digest(events).toBuffer());
+    return post(SlackPayloads.digest(events));
   }
 }
