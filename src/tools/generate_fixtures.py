@@ -238,6 +238,116 @@ NEUTRAL = """
 !{brand} sending my receipt by DM now
 """
 
+# Support requests written politely: people asking a care account for help open with "hi" and close with "please
+# help" or "thanks", words a general sentiment lexicon reads as positive. The request is still a problem to answer.
+REQUEST = """
+{opener} {brand} my {product} {symptom}. {closer}
+{brand} {opener} I can't get into my account and the reset email never arrives. {closer}
+{brand} I need help with my {product}, it {symptom}
+{brand} please help, I paid {amount} for {purchase} and never received it
+{brand} I paid for {purchase} but didn't get it. {closer}
+{brand} locked out of my account since the update. {closer}
+{brand} my {product} stopped working after the update, any fix? thanks
+{brand} could you please help me? my {item} never arrived
+{brand} I have a problem with my {product}: it {symptom}. {closer}
+{opener} {brand} my account was hacked and I can't get back in. {closer}
+{brand} I keep getting error {code} when I try to {action}. {closer}
+{brand} the verification code never comes through. help please
+{brand} help! my {product} {symptom} and I need it for work
+{brand} I'd really appreciate some help, my {product} {symptom} since {day}
+{brand} need a refund for {purchase} that never came. thanks
+{brand} someone keeps logging into my account and I can't change the password. urgent, please help
+{brand} kindly assist, my {product} {symptom}
+{brand} thanks in advance, my {product} {symptom} and my {channel} got no reply
+{brand} any idea why my {product} {symptom}? tried everything. {closer}
+{brand} my {product} {symptom}. is this a known issue? {closer}
+{brand} {opener} I was charged for {purchase} twice, can you refund one? thank you
+{brand} {opener} my subscription renewed after I cancelled it. {closer}
+{brand} please fix this, my {product} {symptom} every single time
+{brand} dear support team, my {product} {symptom} and nothing I try works. {closer}
+{brand} good morning, I still haven't received {purchase} I paid for on {day}. {closer}
+{brand} {opener} my {item} shows delivered but it isn't here. {closer}
+{brand} I reinstalled twice and my {product} still {symptom}. {closer}
+{brand} I lost access to my account when I changed phones. {closer}
+!{opener} {brand} my {product} {symptom} since this morning. {closer}
+!{brand} please help me get my account back, it says my password is wrong
+!{brand} hello, I bought {purchase} but it never showed up. thanks
+!{brand} I need help, my {product} {symptom} after every update
+!{brand} could you please look into this? error {code} every time I {action}
+!{brand} my card was charged but the order failed. {closer}
+!{brand} {opener} the app logged me out and won't accept my password. {closer}
+{brand} I bought {purchase} yesterday and still don't have it. {closer}
+{brand} I won a reward in the event but never got it. {closer}
+{brand} it still says I have no credits even after I paid. {closer}
+{brand} {opener} I've been trying to {action} all day and it fails every time. {closer}
+{brand} {opener} I still need help getting into my old account. {closer}
+{brand} my {product} has an issue, the battery drains in an hour. {closer}
+!{brand} I redeemed a code and nothing was added to my account. {closer}
+!{brand} {opener} paid for {purchase} twice and only got one. {closer}
+"""
+
+# Feature requests and suggestions: something to answer, so a question in our categories, even when they say
+# "would be great" or "love".
+SUGGESTION = """
+{brand} can you please add {wish}? thanks!
+{brand} it would be great if you could add {wish}
+{brand} please bring back {wish}, loved it
+{brand} any plans to add {wish}? would love that
+{brand} {opener} would love to see {wish} in the app. is it coming?
+{brand} pretty please, give us {wish}
+{brand} is there any way to get {wish}? thx
+!{brand} when are you adding {wish}? it would be awesome
+!{brand} please consider adding {wish}. thanks
+"""
+
+HOWTO = """
+{brand} {opener} how do I move my {product} to a new phone? thanks
+{brand} can you help me change the email address on my account? thank you
+{brand} quick question: is it possible to {action2}? thanks
+{brand} hello, where can I find my invoice for {day}? thanks in advance
+{brand} hi, could you tell me how to {action2}? thank you
+{brand} is there a way to {action2}? thanks
+{brand} {opener} do you know if I can {action2}? {closer2}
+!{brand} hi, how can I {action2}? thanks!
+!{brand} where do I go to {action2}? thank you
+"""
+
+RESOLVED = """
+{brand} thanks for the help, my {product} works again
+{brand} problem solved, thank you so much for the help!
+{brand} thanks for helping me get my account back, you're the best
+{brand} {name} helped me fix my {product} in {dur2}. thank you!
+{brand} all sorted now, thanks for the quick help
+{brand} thank you for the refund, really appreciate it
+!{brand} that fixed it, thanks for your help!
+!{brand} got my account back, thank you for the help
+"""
+
+SLOTS["opener"] = ["", "", "", "hi", "hello", "hey", "hi there", "good morning", "hello team", "dear support"]
+SLOTS["closer"] = ["please help", "can you help?", "any help appreciated", "thanks", "thank you", "thanks in advance",
+                   "please advise", "need help asap", "help!", "🙏", "please help me", "can someone help?",
+                   "would appreciate a reply", "please fix", "thanks for any help", "", "pls help", "thx", "pls fix",
+                   "help pls", "thanks :)", "send help"]
+SLOTS["wish"] = ["dark mode", "a family plan", "offline downloads", "the old layout", "lyrics", "a student discount",
+                 "two-factor login", "more playlists", "the yearly plan", "color correction for several clips",
+                 "an export button", "bulk delete", "a web version", "the classic theme"]
+SLOTS["closer2"] = ["thanks", "thank you", "cheers", "", "thanks in advance"]
+SLOTS["product"] = ["account", "app", "game", "subscription", "laptop", "printer", "phone", "email", "card", "channel",
+                    "password reset", "download", "console", "smart TV app", "router", "order", "payment", "login",
+                    "two-factor code", "backup"]
+SLOTS["symptom"] = ["won't start", "keeps crashing", "says error 1006", "won't accept my password", "is stuck at 3%",
+                    "shows a blank screen", "won't sync", "isn't working", "keeps logging me out", "won't load",
+                    "freezes on launch", "says something went wrong", "won't update", "disconnects every few minutes",
+                    "was suspended for no reason", "says my payment failed", "won't let me sign in"]
+SLOTS["purchase"] = ["a game", "the premium plan", "an add-on", "a season pass", "a gift card", "the upgrade",
+                     "an item", "a movie", "the annual subscription", "extra storage", "in-game currency", "a ticket"]
+SLOTS["code"] = ["1006", "503", "E-42", "0x80070005", "CE-34878-0", "404", "4001", "#2"]
+SLOTS["action"] = ["log in", "pay", "check out", "download", "update", "sign up", "upload a file", "reset my password",
+                   "open the app", "renew"]
+SLOTS["action2"] = ["change my username", "download my data", "add a second user", "switch to the yearly plan",
+                    "transfer my points", "turn off auto-renew", "change my billing date", "share a folder",
+                    "update my address", "link my accounts"]
+
 SLOTS["tag2"] = ["", "", " 👍", " :)", "!", " 🙏"]
 SLOTS["dur2"] = ["5 minutes", "ten minutes", "2 minutes", "an hour", "under a minute"]
 SLOTS["days2"] = ["2 days", "a day", "3 days", "24 hours", "two days"]
@@ -293,6 +403,9 @@ def main():
         for line in block.strip().splitlines():
             templates.append((label, line.strip()))
     templates += KOREAN
+    # Added later: appended so the rows above stay as they were.
+    for label, block in (("complaint", REQUEST), ("question", HOWTO), ("praise", RESOLVED), ("question", SUGGESTION)):
+        templates += [(label, line.strip()) for line in block.strip().splitlines()]
     for label, t in templates:
         held = t.startswith("!")
         t = t.lstrip("!")

@@ -7,6 +7,7 @@ import io.replywatch.classify.corpus.Corpora;
 import io.replywatch.classify.corpus.LabelledText;
 import io.replywatch.classify.eval.Confusion;
 import io.replywatch.classify.eval.Evaluation;
+import io.replywatch.classify.eval.RequestCheck;
 import io.replywatch.classify.model.Trainer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class EvalCommand implements Command {
   @Override
   public String usage() {
     return """
-        usage: replywatch eval --input FILE --format airline|nsmc|vader|csv [--json] [--cv K] [--model FILE]
+        usage: replywatch eval --input FILE --format airline|nsmc|vader|csv|cdp [--json] [--cv K] [--model FILE]
 
         Prints accuracy, macro-F1 (over the categories in the labels; also with question folded into neutral),
         complaint precision and recall, throughput (mentions/s, one thread, timed after a warm-up pass) and the
@@ -41,6 +42,9 @@ public final class EvalCommand implements Command {
           --format nsmc     NSMC tab-separated reviews (columns document, label): 0 -> complaint, 1 -> praise
           --format csv      your own CSV with columns text,label, as for 'train --input'
           --format vader    a directory of VADER's rated texts, labelled as 'train --vader' does
+          --format cdp      IBM customer-care dialogs (ibm_cdp_tweets.csv): the customers' opening tweets, each
+                            of which began a support request; prints support_request_recall, the share read as
+                            a complaint or a question (the ones that get an SLA clock), and the predictions
           --cv K            K-fold stratified cross-validation (seed 42): trains the same model type on K-1 folds
                             of FILE and tests on the rest; without it the shipped model (or --model) is tested
           --balance B       with --cv: class weighting as in 'train --balance' (default 0)
@@ -59,6 +63,17 @@ public final class EvalCommand implements Command {
     }
     if (args.has("--cv") && args.has("--model")) {
       throw new UsageException("--cv trains its own models; it cannot be combined with --model");
+    }
+    if ("cdp".equals(format)) {
+      if (args.has("--cv")) {
+        throw new UsageException("--cv needs labels; --format cdp has none (every text is a support request)");
+      }
+      List<String> requests = readRequests(input);
+      io.err().println("eval: " + requests.size() + " opening customer tweets from " + input);
+      RequestCheck r = RequestCheck.of(ModelOption.classifier(args), requests);
+      String mode = args.has("--model") ? "model " + args.require("--model") : "shipped default model";
+      io.out().println(args.has("--json") ? json(r, mode) : plain(r, mode, input));
+      return 0;
     }
     Analyzer analyzer = Analyzer.shipped();
     List<LabelledText> data = read(input, format, analyzer);
@@ -79,13 +94,44 @@ public final class EvalCommand implements Command {
         case "nsmc" -> Corpora.nsmc(input);
         case "vader" -> Corpora.vader(input);
         case "csv" -> Corpora.labelledCsv(input);
-        default -> throw new UsageException("--format must be airline, nsmc, vader or csv, got '" + format + "'");
+        default -> throw new UsageException("--format must be airline, nsmc, vader, csv or cdp, got '" + format + "'");
       };
     } catch (BadInputException e) {
       throw new UsageException(e.getMessage());
     } catch (NoSuchFileException e) {
       throw new UsageException(e.getFile() + ": no such file");
     }
+  }
+
+  private static List<String> readRequests(Path input) throws Exception {
+    try {
+      return Corpora.supportOpenings(input);
+    } catch (BadInputException e) {
+      throw new UsageException(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new UsageException(e.getFile() + ": no such file");
+    }
+  }
+
+  static String plain(RequestCheck r, String mode, Path input) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "data:                %s (%d opening customer tweets, all support requests)%n",
+        input, r.total()));
+    sb.append(String.format(Locale.ROOT, "model:               %s%n", mode));
+    sb.append(String.format(Locale.ROOT, "support_request_recall: %.4f (read as complaint or question)%n", r.recall()));
+    sb.append("predicted:          ");
+    r.predicted().forEach((c, n) -> sb.append(' ').append(c.id()).append(' ').append(n));
+    sb.append(String.format(Locale.ROOT, "%nmentions_per_second: %.0f", r.mentionsPerSecond()));
+    return sb.toString();
+  }
+
+  static String json(RequestCheck r, String mode) {
+    StringBuilder p = new StringBuilder("{");
+    r.predicted().forEach((c, n) -> p.append(p.length() > 1 ? "," : "").append('"').append(c.id()).append("\":").append(n));
+    p.append('}');
+    return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"texts\":%d,\"support_request_recall\":%.4f,"
+        + "\"mentions_per_second\":%.0f,\"predicted\":%s}", mode.replace("\\", "/").replace("\"", "'"), r.total(),
+        r.recall(), r.mentionsPerSecond(), p);
   }
 
   static String plain(Evaluation e, int texts, String mode, Path input) {

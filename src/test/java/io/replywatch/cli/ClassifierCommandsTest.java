@@ -65,6 +65,22 @@ class ClassifierCommandsTest {
   }
 
   @Test
+  void shouldCountSupportRequestsThatGetAClock() {
+    Run r = run("", "eval", "--input", DIR + "tiny-cdp.csv", "--format", "cdp", "--json");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("{\"mode\":\"shipped default model\",\"texts\":2,\"support_request_recall\":1.0000,", r.out().substring(0,
+        r.out().indexOf("\"mentions_per_second\"")));
+    assertTrue(r.out().endsWith("\"predicted\":{\"complaint\":1,\"question\":1,\"praise\":0,\"neutral\":0}}\n"), r.out());
+  }
+
+  @Test
+  void shouldRefuseCrossValidationWithoutLabels() {
+    Run r = run("", "eval", "--input", DIR + "tiny-cdp.csv", "--format", "cdp", "--cv", "5");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--cv needs labels"), r.err());
+  }
+
+  @Test
   void shouldCrossValidateOnAUsersData(@TempDir Path tmp) throws Exception {
     Path nsmcLike = tmp.resolve("reviews.tsv");
     StringBuilder sb = new StringBuilder("id\tdocument\tlabel\n");

@@ -63,6 +63,34 @@ public final class Corpora {
     return nonEmpty(file, out);
   }
 
+  /**
+   * The opening customer tweets of the IBM Twitter customer-care dialogs ({@code ibm_cdp_tweets.csv}: rows with
+   * {@code role} customer and {@code turn} 1). The data set holds only dialogs that a care agent answered with a
+   * support document, so every one of these opened a support request; there are no labels beyond that.
+   */
+  public static List<String> supportOpenings(Path file) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Csv csv = new Csv(r, ',');
+      Csv.Row header = csv.next();
+      int role = column(file, header, "role");
+      int turn = column(file, header, "turn");
+      int text = column(file, header, "text");
+      for (Csv.Row row = csv.next(); row != null; row = csv.next()) {
+        List<String> f = fields(file, row, header.fields().size());
+        if ("customer".equals(f.get(role).trim()) && "1".equals(f.get(turn).trim())) {
+          out.add(f.get(text));
+        }
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new BadInputException(file + ": not UTF-8 text");
+    }
+    if (out.isEmpty()) {
+      throw new BadInputException(file + ": no rows with role customer and turn 1");
+    }
+    return out;
+  }
+
   /** NSMC tab-separated reviews with a header naming {@code document} and {@code label}: 0 → complaint, 1 → praise. */
   public static List<LabelledText> nsmc(Path file) throws IOException {
     List<LabelledText> out = new ArrayList<>();

@@ -35,6 +35,18 @@ class CorporaTest {
   }
 
   @Test
+  void shouldReadOnlyTheOpeningCustomerTweetsOfCareDialogs() throws Exception {
+    assertEquals(List.of("@AcmeCare my order never arrived, it's been two weeks", "@AcmeCare how do I change my password?"),
+        Corpora.supportOpenings(DIR.resolve("tiny-cdp.csv")));
+  }
+
+  @Test
+  void shouldRefuseACareFileWithoutOpenings() {
+    var e = assertThrows(BadInputException.class, () -> Corpora.supportOpenings(DIR.resolve("tiny-airline.csv")));
+    assertTrue(e.getMessage().contains("no 'role' column"), e.getMessage());
+  }
+
+  @Test
   void shouldMapNsmcLabels() throws Exception {
     List<LabelledText> data = Corpora.nsmc(DIR.resolve("tiny-nsmc.tsv"));
     assertEquals(List.of(Category.PRAISE, Category.COMPLAINT), data.stream().map(LabelledText::label).toList());
