@@ -65,6 +65,23 @@ class ClassifierCommandsTest {
   }
 
   @Test
+  void shouldStoreTheComplaintOffsetInTheModel(@TempDir Path tmp) throws Exception {
+    Path plain = tmp.resolve("plain.bin");
+    Path biased = tmp.resolve("biased.bin");
+    assertEquals(0, run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--complaint-offset", "0",
+        "--out", plain.toString()).code());
+    assertEquals(0, run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", biased.toString()).code());
+    try (var a = Files.newInputStream(plain); var b = Files.newInputStream(biased)) {
+      assertEquals(0.0, io.replywatch.classify.model.LinearModel.read(a).offset(io.replywatch.classify.Category.COMPLAINT));
+      assertEquals(TrainCommand.DEFAULT_COMPLAINT_OFFSET,
+          io.replywatch.classify.model.LinearModel.read(b).offset(io.replywatch.classify.Category.COMPLAINT));
+    }
+    Run bad = run("", "train", "--input", DIR + "tiny-train.csv", "--complaint-offset", "lots", "--out", plain.toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--complaint-offset must be a number between -5 and 5, got 'lots'"), bad.err());
+  }
+
+  @Test
   void shouldCountSupportRequestsThatGetAClock() {
     Run r = run("", "eval", "--input", DIR + "tiny-cdp.csv", "--format", "cdp", "--json");
     assertEquals(0, r.code(), r.err());

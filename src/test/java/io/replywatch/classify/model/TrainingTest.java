@@ -60,6 +60,48 @@ class TrainingTest {
   }
 
   @Test
+  void shouldAddAClassOffsetThatSurvivesAWriteAndRead() throws Exception {
+    LinearModel model = train();
+    LinearModel biased = model.withOffset(Category.COMPLAINT, 0.5);
+    SparseVector x = new SparseVector();
+    x.add(7, 1f);
+    double[] p = model.probabilities(x);
+    double[] q = biased.probabilities(x);
+    int c = model.classes().indexOf(Category.COMPLAINT);
+    int other = (c + 1) % p.length;
+    assertEquals(Math.log(p[c] / p[other]) + 0.5, Math.log(q[c] / q[other]), 1e-9);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    biased.write(out);
+    LinearModel back = LinearModel.read(new ByteArrayInputStream(out.toByteArray()));
+    assertEquals(0.5, back.offset(Category.COMPLAINT));
+    assertEquals(0.0, back.offset(Category.PRAISE));
+    assertEquals(0.0, model.withOffset(Category.QUESTION, 3).offset(Category.QUESTION), "no such class here");
+  }
+
+  @Test
+  void shouldReadAModelWrittenBeforeOffsetsExisted() throws Exception {
+    // Version 1 layout: magic "RWC1", bits, classes, scale, weights; no offsets.
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    try (var d = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(raw))) {
+      d.writeInt(0x52574331);
+      d.writeByte(8);
+      d.writeByte(2);
+      d.writeUTF("complaint");
+      d.writeUTF("praise");
+      d.writeFloat(0.001f);
+      for (int i = 0; i < 256 * 2; i++) {
+        d.writeShort(i % 2 == 0 ? 1000 : -1000);
+      }
+    }
+    LinearModel old = LinearModel.read(new ByteArrayInputStream(raw.toByteArray()));
+    assertEquals(List.of(Category.COMPLAINT, Category.PRAISE), old.classes());
+    assertEquals(0.0, old.offset(Category.COMPLAINT));
+    SparseVector x = new SparseVector();
+    x.add(3, 1f);
+    assertTrue(old.probabilities(x)[0] > 0.85);
+  }
+
+  @Test
   void shouldRefuseFilesThatAreNotModels() {
     byte[] junk = "not a model".getBytes();
     assertThrows(java.io.IOException.class, () -> LinearModel.read(new ByteArrayInputStream(junk)));
