@@ -348,6 +348,78 @@ SLOTS["action2"] = ["change my username", "download my data", "add a second user
                     "transfer my points", "turn off auto-renew", "change my billing date", "share a folder",
                     "update my address", "link my accounts"]
 
+
+# Mentions that are not complaints although they name a trip, a problem or a fault: plans, news, references,
+# information questions, and thanks for a problem put right. They keep the complaint offset honest.
+NEUTRAL_MORE = """
+{brand} boarding now at {place}, see you on the other side
+{brand} here's my booking reference {ref}
+{brand} reading about your new routes to {place}
+{brand} just saw your ad during the game
+{brand} travelling with my {relative} on {day2}
+{brand} sent you a DM with the details
+{brand} ok, I'll try that and let you know
+{brand} will do, thanks
+{brand} same account as before, {ref}
+{brand} thinking about switching my {service} to you
+{brand} at {place} now, {trip} at {time}
+{brand} your {feature} is rolling out in {place} today
+{brand} following up on my {channel} from {day}, reference {ref}
+{brand} first time trying the {feature}
+{brand} here's a photo of the {item} label
+{brand} my {relative} works at your {place} office
+!{brand} checked in, gate info in the app
+!{brand} reference number is {ref}, sent by DM
+!{brand} trying the {feature} for the first time tonight
+!{brand} landing at {place} around {time}
+"""
+
+QUESTION_MORE = """
+{brand} do you have any {trip}s to {place} on {day2}?
+{brand} are there any deals on {trip}s this month?
+{brand} what's your policy for {policy}?
+{brand} does my ticket include {perk}?
+{brand} will the {feature} come to android?
+{brand} how early should I get to {place}?
+{brand} do I need to print my boarding pass?
+{brand} can I use my points for {perk}?
+{brand} any news on when the {feature} launches?
+{brand} is {perk} free on the {trip}?
+{brand} can my {relative} travel on my booking?
+{brand} what documents do I need for {place}?
+!{brand} is {perk} included for members?
+!{brand} how many bags can I check on the {trip}?
+!{brand} what's the policy on {policy} these days?
+"""
+
+PRAISE_MORE = """
+{brand} the crew on my {trip} were amazing
+{brand} always a pleasure travelling with you
+{brand} got upgraded, what a surprise! thank you
+{brand} great prices on {trip}s to {place}
+{brand} you guys rock
+{brand} that was quick, thanks for the reply
+{brand} so happy with my new {item}
+{brand} the {staff} went above and beyond today
+{brand} thanks for getting me home on time
+{brand} love the free {perk}
+{brand} customer for ten years and still happy
+{brand} thanks for rebooking me so fast after the cancellation
+{brand} the delay was handled really well, thanks {name}
+{brand} refund for the {problem} came through quickly, appreciated
+{brand} {name} sorted the {problem} in {dur2}, brilliant
+!{brand} lovely {trip} today, thank you all
+!{brand} thanks for fixing the {problem} so quickly
+!{brand} the {staff} at {place} was fantastic
+"""
+
+SLOTS["ref"] = ["ABC123", "#48213", "XK9Q2L", "order 55102", "case 00871", "PNR 7TQ4ZP", "ticket 30113"]
+SLOTS["relative"] = ["mum", "dad", "son", "daughter", "partner", "grandma", "kids", "brother"]
+SLOTS["policy"] = ["pets in the cabin", "carrying a stroller", "name changes", "changing dates", "travelling with a cast",
+                   "returns without a receipt", "unaccompanied minors", "oversized bags"]
+SLOTS["perk"] = ["wifi", "a checked bag", "lounge access", "a meal", "seat selection", "priority boarding",
+                 "free delivery", "streaming"]
+
 SLOTS["tag2"] = ["", "", " 👍", " :)", "!", " 🙏"]
 SLOTS["dur2"] = ["5 minutes", "ten minutes", "2 minutes", "an hour", "under a minute"]
 SLOTS["days2"] = ["2 days", "a day", "3 days", "24 hours", "two days"]
@@ -404,7 +476,8 @@ def main():
             templates.append((label, line.strip()))
     templates += KOREAN
     # Added later: appended so the rows above stay as they were.
-    for label, block in (("complaint", REQUEST), ("question", HOWTO), ("praise", RESOLVED), ("question", SUGGESTION)):
+    for label, block in (("complaint", REQUEST), ("question", HOWTO), ("praise", RESOLVED), ("question", SUGGESTION),
+                         ("neutral", NEUTRAL_MORE), ("question", QUESTION_MORE), ("praise", PRAISE_MORE)):
         templates += [(label, line.strip()) for line in block.strip().splitlines()]
     for label, t in templates:
         held = t.startswith("!")
