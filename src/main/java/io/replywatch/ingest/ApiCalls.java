@@ -6,22 +6,25 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Sends one platform request and classifies the outcome the same way for every platform (style rule 10): 200 is
- * parsed, 429 waits for the reset or {@code Retry-After}, 401/403 need a person, everything else (5xx, HTML pages,
- * timeouts) is transient. Messages carry the status and the platform's own error text, never a token.
+ * parsed, 429 waits for the reset, 401/403 mean the source is blind until a person fixes the token, 400/404/422
+ * mean the platform refused this request itself, and everything else (5xx, HTML pages, timeouts) is retried with
+ * backoff. Messages carry the status and the platform's own error text, never a token or a URL with one.
  */
 public final class ApiCalls {
   /** Per-request timeout: a hung platform is a transient failure, not a stuck poller. */
   public static final long TIMEOUT_MS = 10_000;
 
-  /** How one platform reads its own responses. */
-  public record Dialect(String name, BiFunction<Function<String, String>, Instant, RateLimit> rateLimit,
+  /** How one platform reads its own responses: its rate-limit headers and its error bodies. */
+  public record Dialect(BiFunction<Function<String, String>, Instant, RateLimit> rateLimit,
       Function<String, String> errorMessage) {}
 
   private ApiCalls() {}
@@ -29,46 +32,79 @@ public final class ApiCalls {
   /** Sends {@code req} and parses a 200 body with {@code parse}; a parse failure is a MALFORMED {@link PollException}. */
   public static <T> Future<ApiPage<T>> send(HttpRequest<Buffer> req, Dialect dialect, Clock clock,
       Function<String, T> parse) {
-    return req.timeout(TIMEOUT_MS).send()
-        .recover(e -> Future.failedFuture(new PollException(Kind.TRANSIENT, dialect.name() + " request failed: "
-            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), Optional.empty())))
-        .compose(resp -> {
-          RateLimit rate = dialect.rateLimit().apply(resp::getHeader, clock.instant());
-          if (resp.statusCode() == 200) {
-            try {
-              return Future.succeededFuture(new ApiPage<>(parse.apply(resp.bodyAsString()), rate));
-            } catch (PollException e) {
-              return Future.failedFuture(e);
-            }
-          }
-          return Future.failedFuture(failure(resp, rate, dialect, clock.instant()));
-        });
+    return req.timeout(TIMEOUT_MS).send().recover(ApiCalls::network).compose(resp -> {
+      if (resp.statusCode() != 200) {
+        return Future.failedFuture(failure(resp, dialect, clock.instant()));
+      }
+      try {
+        RateLimit rate = dialect.rateLimit().apply(resp::getHeader, clock.instant());
+        return Future.succeededFuture(new ApiPage<>(parse.apply(resp.bodyAsString()), rate));
+      } catch (PollException e) {
+        return Future.failedFuture(e);
+      }
+    });
   }
 
-  /** Classifies a non-200 answer. */
-  public static PollException failure(HttpResponse<Buffer> resp, RateLimit rate, Dialect dialect, Instant now) {
-    int status = resp.statusCode();
-    String why = dialect.name() + " HTTP " + status + " " + describe(resp, dialect);
+  /** A request that never got a response (connect error, timeout). */
+  public static <T> Future<T> network(Throwable e) {
+    return Future.failedFuture(new PollException(Kind.TRANSIENT,
+        "request failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+        Optional.empty()));
+  }
+
+  /** Classifies a non-200 answer, reading its rate-limit headers and error body in the platform's dialect. */
+  public static PollException failure(HttpResponse<Buffer> resp, Dialect dialect, Instant now) {
+    RateLimit rate = dialect.rateLimit().apply(resp::getHeader, now);
+    return of(resp.statusCode(), describe(resp, dialect), retryAt(resp.getHeader("Retry-After"), rate, now), now);
+  }
+
+  /**
+   * A non-2xx response. {@code retryAt} is when a 429 may be retried (see {@link #retryAt}); without one that
+   * lies ahead the poller waits a minute.
+   */
+  public static PollException of(int status, String why, Optional<Instant> retryAt, Instant now) {
+    String message = "HTTP " + status + " " + why;
     if (status == 429) {
-      return new PollException(Kind.RATE_LIMITED, why, Optional.of(retryAt(resp.getHeader("Retry-After"), rate, now)));
+      Instant at = retryAt.filter(t -> t.isAfter(now)).orElse(now.plus(Duration.ofMinutes(1)));
+      return new PollException(Kind.RATE_LIMITED, message, Optional.of(at));
     }
     if (status == 401 || status == 403) {
-      return new PollException(Kind.AUTH, why, Optional.empty());
+      return new PollException(Kind.AUTH, message, Optional.empty());
     }
-    return new PollException(Kind.TRANSIENT, why, Optional.empty());
+    if (status == 400 || status == 404 || status == 422) {
+      return new PollException(Kind.REJECTED, message, Optional.empty());
+    }
+    return new PollException(Kind.TRANSIENT, message, Optional.empty());
   }
 
-  /** {@code Retry-After} seconds if sent, else the window reset if it lies ahead, else one minute. */
-  static Instant retryAt(String retryAfter, RateLimit rate, Instant now) {
-    if (retryAfter != null && retryAfter.trim().matches("\\d{1,7}")) {
-      return now.plusSeconds(Long.parseLong(retryAfter.trim()));
+  /**
+   * When a 429 may be retried: the later of {@code Retry-After} (seconds) and the window's reset, so no request
+   * goes before either; empty when neither lies ahead.
+   */
+  public static Optional<Instant> retryAt(String retryAfter, RateLimit rate, Instant now) {
+    Optional<Instant> reset = Optional.of(rate.reset()).filter(r -> r.isAfter(now));
+    if (retryAfter == null || !retryAfter.trim().matches("\\d{1,7}")) {
+      return reset;
     }
-    return rate.reset().isAfter(now) ? rate.reset() : now.plusSeconds(60);
+    Instant after = now.plusSeconds(Long.parseLong(retryAfter.trim()));
+    return Optional.of(reset.filter(r -> r.isAfter(after)).orElse(after));
+  }
+
+  /**
+   * For an optional read such as a keyword search: a request the platform rejects is logged and skipped (its
+   * cursor stays), so one bad keyword never stops the mentions; any other failure fails the cycle.
+   */
+  public static Future<Void> skipRejected(Throwable e, org.slf4j.Logger log, String what) {
+    if (e instanceof PollException p && p.kind() == Kind.REJECTED) {
+      log.warn("{} skipped this cycle: {}", what, p.getMessage());
+      return Future.succeededFuture();
+    }
+    return Future.failedFuture(e);
   }
 
   private static String describe(HttpResponse<Buffer> resp, Dialect dialect) {
     String type = resp.getHeader("content-type");
-    if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("html")) {
+    if (type != null && type.toLowerCase(Locale.ROOT).contains("html")) {
       return "(HTML error page)";
     }
     return dialect.errorMessage().apply(resp.bodyAsString());

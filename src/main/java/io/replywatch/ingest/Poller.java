@@ -39,9 +39,6 @@ public abstract class Poller extends VerticleBase {
    */
   public record Cycle(List<Post> mentions, List<Post> brandPosts, Map<String, String> cursors) {}
 
-  /** A response's payload and what its rate-limit headers said. */
-  public record Page<T>(T body, RateLimit rateLimit) {}
-
   protected final Platform platform;
   protected final Brand brand;
   protected final Account account;
@@ -119,7 +116,7 @@ public abstract class Poller extends VerticleBase {
    * One request inside the budget: when the window is spent (or a 429 said wait), fail without sending, so the
    * cycle ends and the poller waits for the reset rather than earn a 429.
    */
-  protected <T> Future<T> request(Supplier<Future<Page<T>>> call) {
+  protected <T> Future<T> request(Supplier<Future<ApiPage<T>>> call) {
     if (stopped) {
       return Future.failedFuture(new PollException(PollException.Kind.TRANSIENT, "poller stopped", Optional.empty()));
     }
@@ -140,7 +137,7 @@ public abstract class Poller extends VerticleBase {
           }
           metrics.poll(platform, account.handle(), limited ? PollOutcome.RATE_LIMITED : PollOutcome.ERROR);
         })
-        .map(Page::body);
+        .map(ApiPage::value);
   }
 
   /**

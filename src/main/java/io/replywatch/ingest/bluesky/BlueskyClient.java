@@ -1,9 +1,9 @@
 package io.replywatch.ingest.bluesky;
 
 import io.replywatch.config.Secret;
-import io.replywatch.ingest.HttpFailures;
+import io.replywatch.ingest.ApiCalls;
+import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.PollException;
-import io.replywatch.ingest.Poller.Page;
 import io.replywatch.ingest.bluesky.BlueskyParser.Session;
 import io.replywatch.ingest.bluesky.BlueskyParser.XrpcError;
 import io.vertx.core.Future;
@@ -24,8 +24,6 @@ import java.util.function.Function;
  * again; when the login itself is refused, the failure is AUTH and the source is blind.
  */
 final class BlueskyClient {
-  static final long TIMEOUT_MS = 10_000;
-
   private final WebClient client;
   private final String baseUrl;
   private final String identifier;
@@ -47,7 +45,7 @@ final class BlueskyClient {
   }
 
   /** A GET of {@code /xrpc/{nsid}} with a valid session; repeated once after a refresh or a new login. */
-  <T> Future<Page<T>> get(String nsid, Map<String, Object> query, Function<String, T> parse) {
+  <T> Future<ApiPage<T>> get(String nsid, Map<String, Object> query, Function<String, T> parse) {
     return ensureSession()
         .compose(s -> call(nsid, query, parse, s))
         .recover(e -> {
@@ -63,7 +61,7 @@ final class BlueskyClient {
         });
   }
 
-  private <T> Future<Page<T>> call(String nsid, Map<String, Object> query, Function<String, T> parse, Session s) {
+  private <T> Future<ApiPage<T>> call(String nsid, Map<String, Object> query, Function<String, T> parse, Session s) {
     HttpRequest<Buffer> req = client.getAbs(baseUrl + "/xrpc/" + nsid);
     query.forEach((k, v) -> {
       if (v instanceof Iterable<?> values) {
@@ -74,7 +72,7 @@ final class BlueskyClient {
     });
     return send(req.bearerTokenAuthentication(s.accessJwt()), null).compose(resp -> {
       try {
-        return Future.succeededFuture(new Page<>(parse.apply(resp.bodyAsString()),
+        return Future.succeededFuture(new ApiPage<>(parse.apply(resp.bodyAsString()),
             BlueskyParser.rateLimit(resp::getHeader, clock.instant())));
       } catch (PollException e) {
         return Future.failedFuture(e);
@@ -106,9 +104,9 @@ final class BlueskyClient {
 
   /** Sends; a 2xx passes, anything else becomes a classified failure (an {@link Expired} where a refresh helps). */
   private Future<HttpResponse<Buffer>> send(HttpRequest<Buffer> req, JsonObject body) {
-    req.timeout(TIMEOUT_MS);
+    req.timeout(ApiCalls.TIMEOUT_MS);
     Future<HttpResponse<Buffer>> sent = body == null ? req.send() : req.sendJsonObject(body);
-    return sent.recover(HttpFailures::network).compose(resp -> {
+    return sent.recover(ApiCalls::network).compose(resp -> {
       int status = resp.statusCode();
       if (status / 100 == 2) {
         return Future.succeededFuture(resp);
@@ -121,7 +119,7 @@ final class BlueskyClient {
       if (status == 401 && !req.uri().endsWith("createSession")) {
         return Future.failedFuture(new Expired(why, false));
       }
-      return Future.failedFuture(HttpFailures.of(status, why,
+      return Future.failedFuture(ApiCalls.of(status, why,
           Optional.of(BlueskyParser.retryAt(resp::getHeader, clock.instant())), clock.instant()));
     });
   }

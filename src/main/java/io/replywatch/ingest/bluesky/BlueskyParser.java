@@ -3,6 +3,7 @@ package io.replywatch.ingest.bluesky;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
@@ -130,17 +131,7 @@ public final class BlueskyParser {
 
   /** When a 429 may be retried: the later of {@code RateLimit-Reset} and {@code Retry-After} (seconds). */
   public static Instant retryAt(Function<String, String> header, Instant now) {
-    Instant at = rateLimit(header, now).reset();
-    String after = header.apply("Retry-After");
-    if (after != null) {
-      try {
-        Instant byAfter = now.plusSeconds(Long.parseLong(after.trim()));
-        at = byAfter.isAfter(at) ? byAfter : at;
-      } catch (NumberFormatException ignored) {
-        // keep the reset header
-      }
-    }
-    return at;
+    return ApiCalls.retryAt(header.apply("Retry-After"), rateLimit(header, now), now).orElse(now);
   }
 
   /** {@code at://{did}/app.bsky.feed.post/{rkey}} → {@code https://bsky.app/profile/{handle}/post/{rkey}}. */

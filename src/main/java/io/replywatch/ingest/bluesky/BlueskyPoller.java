@@ -3,8 +3,8 @@ package io.replywatch.ingest.bluesky;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
+import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.CursorStore;
-import io.replywatch.ingest.HttpFailures;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
@@ -74,7 +74,7 @@ public final class BlueskyPoller extends Poller {
         Map<String, Object> query = Map.of("q", keyword, "sort", "latest",
             "since", mark.map(HighWater::at).orElse(since).toString());
         return read(endpoint, since, SEARCH, query, BlueskyParser::searchPosts, this::keywordOnly, next, mentions)
-            .recover(e -> HttpFailures.skipRejected(e, LOG, "bluesky search for '" + keyword + "'"));
+            .recover(e -> ApiCalls.skipRejected(e, LOG, "bluesky search for '" + keyword + "'"));
       });
     }
     List<Post> own = new ArrayList<>();

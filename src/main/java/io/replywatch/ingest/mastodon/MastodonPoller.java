@@ -3,8 +3,9 @@ package io.replywatch.ingest.mastodon;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
+import io.replywatch.ingest.ApiCalls;
+import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.CursorStore;
-import io.replywatch.ingest.HttpFailures;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Paging.Fetched;
 import io.replywatch.ingest.Platform;
@@ -63,7 +64,7 @@ public final class MastodonPoller extends Poller {
       read = read.compose(v -> this.<Found>read(endpoint, q -> client.search(keyword, q), SEARCH_LIMIT,
               f -> f.post().id(), f -> f.post().createdAt(), now)
           .map(f -> collect(f, next, endpoint, mentions, this::keywordOnly))
-          .recover(e -> HttpFailures.skipRejected(e, LOG, "mastodon search for '" + keyword + "'")));
+          .recover(e -> ApiCalls.skipRejected(e, LOG, "mastodon search for '" + keyword + "'")));
     }
     List<Post> own = new ArrayList<>();
     return read.compose(v -> this.<Post>read("statuses", q -> client.statuses(account.id(), q), STATUS_LIMIT,
@@ -87,7 +88,7 @@ public final class MastodonPoller extends Poller {
     return null;
   }
 
-  private <T> Future<Fetched<T>> read(String endpoint, Function<Map<String, String>, Future<Page<List<T>>>> call,
+  private <T> Future<Fetched<T>> read(String endpoint, Function<Map<String, String>, Future<ApiPage<List<T>>>> call,
       int limit, Function<T, String> idOf, Function<T, Instant> createdAt, Instant now) {
     Paging.PageFetch<T> fetch = query -> request(() -> call.apply(query));
     Optional<String> cursor = cursor(endpoint);

@@ -4,7 +4,6 @@ import io.replywatch.config.Secret;
 import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.PollException.Kind;
-import io.replywatch.ingest.RateLimit;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.client.WebClient;
@@ -88,9 +87,8 @@ final class RedditAuth {
             + e.getClass().getSimpleName(), Optional.empty())))
         .compose(resp -> {
           if (resp.statusCode() != 200) {
-            RateLimit rate = RedditParser.rateLimit(resp::getHeader, clock.instant());
-            PollException e = ApiCalls.failure(resp, rate, RedditClient.DIALECT, clock.instant());
-            return Future.failedFuture(e.kind() == Kind.TRANSIENT && resp.statusCode() == 400
+            PollException e = ApiCalls.failure(resp, RedditClient.DIALECT, clock.instant());
+            return Future.failedFuture(resp.statusCode() == 400
                 ? new PollException(Kind.AUTH, "Reddit token endpoint: " + e.getMessage(), Optional.empty()) : e);
           }
           try {

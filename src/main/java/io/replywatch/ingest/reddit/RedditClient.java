@@ -18,7 +18,7 @@ import java.util.Map;
  * counts as a revoked credential. {@code raw_json=1} so text is not entity-escaped twice.
  */
 final class RedditClient {
-  static final Dialect DIALECT = new Dialect("Reddit", RedditParser::rateLimit, RedditParser::errorMessage);
+  static final Dialect DIALECT = new Dialect(RedditParser::rateLimit, RedditParser::errorMessage);
 
   private final WebClient client;
   private final String baseUrl;

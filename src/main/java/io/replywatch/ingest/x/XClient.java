@@ -16,7 +16,7 @@ import java.util.Map;
  * for the fields reply detection needs: without {@code tweet.fields} X sends only id and text.
  */
 final class XClient {
-  static final Dialect DIALECT = new Dialect("X", XParser::rateLimit, XParser::errorMessage);
+  static final Dialect DIALECT = new Dialect(XParser::rateLimit, XParser::errorMessage);
   private static final String TWEET_FIELDS = "created_at,author_id,conversation_id,in_reply_to_user_id,"
       + "referenced_tweets,lang,entities";
 

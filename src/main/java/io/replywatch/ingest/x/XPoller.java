@@ -118,8 +118,7 @@ public final class XPoller extends SourcePoller {
       return read;
     }
     // Recent search answers 400 to a since_id older than its 7-day window (after a long outage): read the window.
-    return read.recover(e -> e instanceof PollException p && p.kind() == PollException.Kind.TRANSIENT
-        && String.valueOf(p.getMessage()).startsWith("X HTTP 400")
+    return read.recover(e -> e instanceof PollException p && p.kind() == PollException.Kind.REJECTED
         ? readFrom(endpoint, tokenParam, now, call, Optional.empty()) : Future.failedFuture(e));
   }
 

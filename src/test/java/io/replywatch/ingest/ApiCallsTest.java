@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 /** How every platform's failed response is classified, and which failures an optional read may skip. */
-class HttpFailuresTest {
+class ApiCallsTest {
   private static final Instant NOW = Instant.parse("2026-09-01T10:00:00Z");
 
   @ParameterizedTest
@@ -18,16 +19,23 @@ class HttpFailuresTest {
       "404, REJECTED, true", "422, REJECTED, true", "500, TRANSIENT, false", "502, TRANSIENT, false",
       "503, TRANSIENT, false", "504, TRANSIENT, false"})
   void shouldClassifyEachStatus(int status, PollException.Kind kind, boolean skippable) {
-    PollException e = HttpFailures.of(status, "Error", Optional.of(NOW.plusSeconds(30)), NOW);
+    PollException e = ApiCalls.of(status, "Error", Optional.of(NOW.plusSeconds(30)), NOW);
     assertEquals(kind, e.kind());
     assertTrue(e.getMessage().startsWith("HTTP " + status));
-    assertEquals(skippable, HttpFailures.skipRejected(e, LoggerFactory.getLogger(getClass()), "search").succeeded());
+    assertEquals(skippable, ApiCalls.skipRejected(e, LoggerFactory.getLogger(getClass()), "search").succeeded());
   }
 
   @ParameterizedTest
   @CsvSource({"30, 30", "-5, 60"})
   void shouldWaitForTheResetOrAMinuteWhenItHasPassed(long resetInSeconds, long expectedWait) {
-    PollException e = HttpFailures.of(429, "Too many requests", Optional.of(NOW.plusSeconds(resetInSeconds)), NOW);
+    PollException e = ApiCalls.of(429, "Too many requests", Optional.of(NOW.plusSeconds(resetInSeconds)), NOW);
     assertEquals(Optional.of(NOW.plusSeconds(expectedWait)), e.retryAt());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"90, 30, 90", "10, 30, 30", ", 30, 30", ", -5, ", "soon, 30, 30", ", 0, "})
+  void shouldRetryAfterTheLaterOfRetryAfterAndTheReset(String retryAfter, long resetInSeconds, Long expected) {
+    RateLimit rate = new RateLimit(OptionalInt.of(0), NOW.plusSeconds(resetInSeconds));
+    assertEquals(Optional.ofNullable(expected).map(NOW::plusSeconds), ApiCalls.retryAt(retryAfter, rate, NOW));
   }
 }
