@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every platform poller shares, so each platform only says how one cycle reads its API: scheduling on the
- * service clock, the rate-limit budget (never a request between a 429 and its reset), backoff with jitter on
- * failures, source health and metrics, and handing one {@link PollBatch} per cycle to the SLA stage with the
- * cursors stored only after the batch was taken. A failed cycle stores nothing, so the next one reads the same
- * posts again: nothing is lost and nothing is handed on twice.
+ * service clock inside the rate-limit {@link Budget} (never a request between a 429 and its reset, also across a
+ * restart), backoff with jitter on failures, source health and metrics, and handing one {@link PollBatch} per
+ * cycle to the SLA stage with the cursors stored only after the batch was taken. A failed cycle stores nothing, so
+ * the next one reads the same posts again: nothing is lost and nothing is handed on twice.
  */
 public abstract class Poller extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+  /** The cursor-store entry that keeps a 429's reset, so a restart during the wait does not earn another 429. */
+  static final String RESET_ENTRY = "rate-limit-reset";
+  /** Requests of every bucket kept in hand when a cycle starts, so a cycle is not cut short by its own budget. */
+  private static final int RESERVE = 2;
 
   /**
    * What one cycle read: mentions and the brand's own posts up to the same moment, oldest first, and the cursors
@@ -43,18 +48,20 @@ public abstract class Poller extends VerticleBase {
   protected final Brand brand;
   protected final Account account;
   protected final PlatformSettings settings;
-  protected final CursorStore cursors;
   protected final ServiceClock clock;
+  private final CursorStore cursors;
   private final SourceHealth health;
   private final ServiceMetrics metrics;
+  private final Budget budget = new Budget();
   private final RecentIds handedOn = new RecentIds(10_000);
   private WebClient webClient;
-  private RateBudget rate;
   private int failures;
+  private int requestsThisCycle;
   private long timer = -1;
   private Instant nextDue;
   private boolean polling;
-  private boolean stopped;
+  private volatile boolean stopped;
+  private volatile long settled;
   private Runnable stopJumps = () -> { };
 
   protected Poller(Platform platform, Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
@@ -72,14 +79,24 @@ public abstract class Poller extends VerticleBase {
   /** Builds the platform client on the verticle's own {@link WebClient} (kept in a field: Vert.x 5 closes strays). */
   protected abstract void init(WebClient client);
 
-  /** Reads one cycle; every request goes through {@link #request}. */
+  /** Reads one cycle, mentions first, then the brand's own posts; every request goes through {@link #request}. */
   protected abstract Future<Cycle> cycle(Instant now);
+
+  /** The User-Agent a platform wants to see; Reddit throttles generic ones. */
+  protected String userAgent() {
+    return "replywatch/0.1";
+  }
+
+  /** The brand account's id as the platform writes it on posts; Bluesky learns its DID from the session. */
+  protected String brandId() {
+    return account.id();
+  }
 
   @Override
   public Future<?> start() {
-    webClient = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setUserAgent("replywatch"));
+    webClient = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setUserAgent(userAgent()));
     init(webClient);
-    rate = new RateBudget(cursors, platform, account.handle(), clock.instant());
+    restoreBlock(clock.instant());
     metrics.initSource(platform, account.handle());
     health.starting(platform, account.handle());
     stopJumps = clock.onJump(() -> {
@@ -102,9 +119,9 @@ public abstract class Poller extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /** The brand account's id as the platform writes it on posts; Bluesky learns its DID from the session. */
-  protected String brandId() {
-    return account.id();
+  /** Cycles finished, plus starts and clock jumps that found no cycle due; tests wait on it instead of sleeping. */
+  public long settled() {
+    return settled;
   }
 
   /** The stored cursor of one endpoint of this account. */
@@ -112,50 +129,83 @@ public abstract class Poller extends VerticleBase {
     return cursors.get(platform, account.handle(), endpoint);
   }
 
-  /**
-   * One request inside the budget: when the window is spent (or a 429 said wait), fail without sending, so the
-   * cycle ends and the poller waits for the reset rather than earn a 429.
-   */
+  /** One request inside the budget of the whole source, for platforms that limit an account as one. */
   protected <T> Future<T> request(Supplier<Future<ApiPage<T>>> call) {
+    return request(platform.id(), call);
+  }
+
+  /**
+   * One request inside the budget of {@code bucket} (a platform's rate-limit scope: X limits each endpoint). When
+   * the window is spent, or a 429 said wait, the request is not sent and the cycle waits for the reset instead of
+   * earning a 429.
+   */
+  protected <T> Future<T> request(String bucket, Supplier<Future<ApiPage<T>>> call) {
     if (stopped) {
       return Future.failedFuture(new PollException(PollException.Kind.TRANSIENT, "poller stopped", Optional.empty()));
     }
-    if (rate.spent(clock.instant())) {
-      return Future.failedFuture(new PollException(PollException.Kind.RATE_LIMITED,
-          "rate-limit budget spent, waiting for the reset", Optional.of(rate.reset())));
+    Optional<Instant> until = budget.blocked(bucket, clock.instant());
+    if (until.isPresent()) {
+      return Future.failedFuture(new BudgetWait(until.get()));
     }
+    requestsThisCycle++;
     return call.get()
         .onSuccess(page -> {
-          rate.update(page.rateLimit());
+          budget.update(bucket, page.rateLimit());
           page.rateLimit().remaining().ifPresent(r -> metrics.rateLimitRemaining(platform, account.handle(), r));
           metrics.poll(platform, account.handle(), PollOutcome.OK);
         })
         .onFailure(e -> {
-          boolean limited = e instanceof PollException p && p.kind() == PollException.Kind.RATE_LIMITED;
-          if (limited) {
-            rate.limited(((PollException) e).retryAt().orElse(clock.instant().plus(settings.pollInterval())));
-          }
-          metrics.poll(platform, account.handle(), limited ? PollOutcome.RATE_LIMITED : PollOutcome.ERROR);
+          Optional<Instant> retryAt = rateLimited(e);
+          retryAt.ifPresent(this::limited);
+          metrics.poll(platform, account.handle(), retryAt.isPresent() ? PollOutcome.RATE_LIMITED : PollOutcome.ERROR);
         })
         .map(ApiPage::value);
   }
 
+  /** When a 429 said to ask again (in an interval when it did not say), or empty for any other failure. */
+  private Optional<Instant> rateLimited(Throwable e) {
+    return e instanceof PollException p && p.kind() == PollException.Kind.RATE_LIMITED
+        ? Optional.of(p.retryAt().orElse(clock.instant().plus(settings.pollInterval())))
+        : Optional.empty();
+  }
+
+  /** A 429: no request of any bucket before {@code retryAt}, also after a restart. */
+  private void limited(Instant retryAt) {
+    cursors.put(platform, account.handle(), RESET_ENTRY, budget.block(retryAt).toString());
+  }
+
+  private void restoreBlock(Instant now) {
+    try {
+      cursors.get(platform, account.handle(), RESET_ENTRY).map(Instant::parse).filter(now::isBefore)
+          .ifPresent(budget::block);
+    } catch (DateTimeParseException e) {
+      // An unreadable entry is no information.
+    }
+  }
+
   /**
-   * At start, and whenever the clock jumps (tests): re-arm the timer for the instant the next poll is due (now at
-   * start), never before the rate-limit reset. A running cycle re-arms itself when it ends, counted from its start.
+   * At start, and whenever the clock jumps (tests): re-arm the timer for the instant the next cycle is due (now at
+   * start). A running cycle re-arms itself when it ends, counted from its start, so a jump meanwhile is not lost.
    */
   private void pollSoon() {
     if (polling || stopped) {
       return;
     }
-    scheduleAt(rate.notBefore(nextDue == null ? clock.instant() : nextDue));
+    Instant now = clock.instant();
+    scheduleAt(nextDue == null ? now : nextDue);
+    if (nextDue.isAfter(now)) {
+      settled++;
+    }
   }
 
+  /** Arms the timer for {@code due}, or for later when the budget keeps too few requests in hand until then. */
   private void scheduleAt(Instant due) {
-    nextDue = due;
+    Instant now = clock.instant();
+    Instant allowed = now.plus(budget.waitFor(RESERVE, now));
+    nextDue = allowed.isAfter(due) ? allowed : due;
     vertx.cancelTimer(timer);
     if (!stopped) {
-      Duration wait = Duration.between(clock.instant(), due);
+      Duration wait = Duration.between(now, nextDue);
       timer = vertx.setTimer(clock.realDelayMillis(wait.isNegative() ? Duration.ZERO : wait), id -> poll());
     }
   }
@@ -165,6 +215,7 @@ public abstract class Poller extends VerticleBase {
       return;
     }
     polling = true;
+    requestsThisCycle = 0;
     Instant cycleStart = clock.instant();
     Future<Cycle> read;
     try {
@@ -182,17 +233,18 @@ public abstract class Poller extends VerticleBase {
       } else {
         failed(done.cause(), cycleStart);
       }
+      settled++;
     });
   }
 
   private Future<Void> handOn(Cycle cycle, Instant receivedAt) {
     Set<String> seen = new HashSet<>();
     List<Mention> found = cycle.mentions().stream()
-        .filter(p -> !p.authorId().equals(brandId()) && !handedOn.contains(p.id()) && seen.add(p.id()))
+        .filter(p -> !isBrand(p) && !handedOn.contains(p.id()) && seen.add(p.id()))
         .map(p -> new Mention(brand.id(), account.handle(), p, receivedAt))
         .toList();
     List<Post> own = cycle.brandPosts().stream()
-        .filter(p -> p.authorId().equals(brandId()) && !handedOn.contains(p.id()) && seen.add(p.id())).toList();
+        .filter(p -> isBrand(p) && !handedOn.contains(p.id()) && seen.add(p.id())).toList();
     PollBatch batch = new PollBatch(brand.id(), platform, account.handle(), found, own);
     Future<?> taken = batch.isEmpty() ? Future.succeededFuture() : vertx.eventBus().request(Addresses.POLL_BATCH, batch);
     return taken.map(ok -> {
@@ -207,25 +259,46 @@ public abstract class Poller extends VerticleBase {
     });
   }
 
-  /** The next cycle is due one interval after this one started, or at the reset when the window is spent. */
+  /** Whether the brand account wrote {@code p}: by id, or by handle where a platform has no stable author id. */
+  private boolean isBrand(Post p) {
+    return p.authorId().equals(brandId()) || p.authorHandle().equalsIgnoreCase(account.handle());
+  }
+
+  /**
+   * The next cycle is due one interval after this one started, or later when the cycles must be spread so the
+   * window lasts until its reset.
+   */
   private void succeeded(Instant cycleStart) {
     failures = 0;
     health.ok(platform, account.handle(), cycleStart);
     metrics.lastSuccess(platform, account.handle(), cycleStart);
-    scheduleAt(rate.notBefore(cycleStart.plus(settings.pollInterval())));
+    Instant now = clock.instant();
+    Instant paced = now.plus(budget.pace(requestsThisCycle, now));
+    Instant due = cycleStart.plus(settings.pollInterval());
+    scheduleAt(paced.isAfter(due) ? paced : due);
   }
 
   /** Backs off from the failed cycle's start (a 429 waits for its reset); the timer survives every failure. */
   private void failed(Throwable cause, Instant cycleStart) {
+    if (cause instanceof BudgetWait wait) {
+      // Not a failure: the budget ran out mid-cycle; nothing was sent, so health and backoff stay as they are.
+      Instant until = wait.retryAt().orElseThrow();
+      LOG.info("rate-limit budget spent: platform={} account={} waiting until {}", platform.id(), account.handle(),
+          until);
+      scheduleAt(until);
+      return;
+    }
     failures++;
     PollException.Kind kind = cause instanceof PollException p ? p.kind() : PollException.Kind.TRANSIENT;
     String detail = (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
         .replaceAll("[\\r\\n]", " ");
     Duration delay = backoff();
+    Instant due = cycleStart.plus(delay);
     switch (kind) {
       case RATE_LIMITED -> {
-        delay = Duration.between(clock.instant(), rate.reset());
-        health.failing(platform, account.handle(), SourceHealth.State.FAILING, "rate limited until " + rate.reset());
+        due = budget.block(rateLimited(cause).orElseThrow());
+        delay = Duration.between(clock.instant(), due);
+        health.failing(platform, account.handle(), SourceHealth.State.FAILING, "rate limited until " + due);
       }
       case AUTH -> health.failing(platform, account.handle(), SourceHealth.State.BLIND,
           "token rejected (" + detail + "): fix the token; no mentions are seen until then");
@@ -233,14 +306,20 @@ public abstract class Poller extends VerticleBase {
     }
     LOG.warn("poll failed: platform={} account={} kind={} retry_in={}s: {}", platform.id(), account.handle(), kind,
         delay.toSeconds(), detail);
-    scheduleAt(kind == PollException.Kind.RATE_LIMITED ? rate.reset() : cycleStart.plus(delay));
+    scheduleAt(due);
   }
 
   /** Exponential backoff with jitter: interval × 2^(failures−1), capped at five minutes. */
   private Duration backoff() {
     long base = settings.pollInterval().toMillis() << Math.min(10, failures - 1);
     long capped = Math.min(base, MAX_BACKOFF.toMillis());
-    long jitter = (long) (capped * 0.2 * Math.random());
-    return Duration.ofMillis(capped + jitter);
+    return Duration.ofMillis(capped + (long) (capped * 0.2 * Math.random()));
+  }
+
+  /** The cycle stopped before a request the budget has no room for; it resumes at the reset. */
+  private static final class BudgetWait extends PollException {
+    BudgetWait(Instant until) {
+      super(Kind.RATE_LIMITED, "rate-limit budget spent, waiting for the reset", Optional.of(until));
+    }
   }
 }
