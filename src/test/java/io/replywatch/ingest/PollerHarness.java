@@ -55,7 +55,7 @@ public final class PollerHarness implements AutoCloseable {
   }
 
   /** Deploys a poller and waits for its first cycle. */
-  public String start(SourcePoller poller) throws Exception {
+  public String start(Poller poller) throws Exception {
     String id = deploy(poller);
     awaitSettled(poller, 0);
     return id;
@@ -66,13 +66,13 @@ public final class PollerHarness implements AutoCloseable {
   }
 
   /** Moves the clock and waits until the poller finished the cycle (or decided to wait for its budget). */
-  public void step(SourcePoller poller, Duration d) {
+  public void step(Poller poller, Duration d) {
     long before = poller.settled();
     clock.advance(d);
     awaitSettled(poller, before);
   }
 
-  private static void awaitSettled(SourcePoller poller, long before) {
+  private static void awaitSettled(Poller poller, long before) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
     while (poller.settled() <= before) {
       if (System.nanoTime() > deadline) {
@@ -87,9 +87,9 @@ public final class PollerHarness implements AutoCloseable {
    * then {@code last} (a fault or null), a stop, 30 minutes down, a new poller on the same cursors, and two hours
    * at once (several pages forward).
    */
-  public void faultyDayWithRestart(Supplier<SourcePoller> make, SimulatorBase sim, Duration retryAfter,
+  public void faultyDayWithRestart(Supplier<Poller> make, SimulatorBase sim, Duration retryAfter,
       Consumer<SimulatorBase> last) throws Exception {
-    SourcePoller first = make.get();
+    Poller first = make.get();
     String id = start(first);
     step(first, Duration.ofMinutes(5));
     sim.inject(new Fault(Fault.Kind.RATE_LIMIT, retryAfter));
@@ -107,7 +107,7 @@ public final class PollerHarness implements AutoCloseable {
     stop(id);
 
     clock.advance(Duration.ofMinutes(30));
-    SourcePoller second = make.get();
+    Poller second = make.get();
     start(second);
     step(second, Duration.ofHours(2));
     step(second, Duration.ofMinutes(5));

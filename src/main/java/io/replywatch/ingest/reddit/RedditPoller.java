@@ -9,9 +9,9 @@ import io.replywatch.ingest.Ids;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Paging.Fetched;
 import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.SourceHealth;
-import io.replywatch.ingest.SourcePoller;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
@@ -31,9 +31,8 @@ import java.util.function.Function;
  * fullname cursors; each cycle reads down from the newest with {@code after} until it meets the stored cursor,
  * and a first start reads back over the backfill window. Reddit has one budget per client.
  */
-public final class RedditPoller extends SourcePoller {
+public final class RedditPoller extends Poller {
   static final int PAGE_SIZE = 100;
-  private static final String BUDGET = "reddit";
 
   private RedditClient client;
 
@@ -43,7 +42,7 @@ public final class RedditPoller extends SourcePoller {
   }
 
   @Override
-  protected void open(WebClient webClient) {
+  protected void init(WebClient webClient) {
     client = new RedditClient(webClient, settings.baseUrl(), account.token(), clock);
   }
 
@@ -96,7 +95,7 @@ public final class RedditPoller extends SourcePoller {
    */
   private Future<Fetched<Post>> read(String endpoint, Instant now,
       Function<Map<String, String>, Future<ApiPage<RedditParser.Listing>>> call) {
-    Paging.PageFetch<Post> fetch = query -> request(BUDGET, () -> call.apply(redditNames(query)))
+    Paging.PageFetch<Post> fetch = query -> request(() -> call.apply(redditNames(query)))
         .map(RedditParser.Listing::posts);
     Optional<String> cursor = cursor(endpoint);
     return cursor.isPresent()

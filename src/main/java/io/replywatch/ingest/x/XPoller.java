@@ -3,13 +3,14 @@ package io.replywatch.ingest.x;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
+import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
+import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.SourceHealth;
-import io.replywatch.ingest.SourcePoller;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
@@ -32,7 +33,7 @@ import java.util.function.Function;
  * {@code start_time}. X rate-limits each endpoint on its own, so each is its own budget. An {@link XSweep} re-reads
  * recent mentions without {@code since_id} now and then, because X sometimes leaves mentions out of such queries.
  */
-public final class XPoller extends SourcePoller {
+public final class XPoller extends Poller {
   static final int PAGE_SIZE = 100;
   /** Recent search covers the last 7 days; a minute less, so the bound is inside it when X checks. */
   private static final java.time.Duration SEARCH_WINDOW = java.time.Duration.ofDays(7).minusMinutes(1);
@@ -51,7 +52,7 @@ public final class XPoller extends SourcePoller {
   }
 
   @Override
-  protected void open(WebClient webClient) {
+  protected void init(WebClient webClient) {
     client = new XClient(webClient, settings.baseUrl(), account.token(), clock);
     sweep = new XSweep(clock.instant());
   }
@@ -111,7 +112,7 @@ public final class XPoller extends SourcePoller {
    * newest id of the first page.
    */
   private Future<Read> read(String endpoint, String tokenParam, Instant now,
-      Function<Map<String, String>, Future<io.replywatch.ingest.ApiPage<XParser.Page>>> call) {
+      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call) {
     Optional<String> cursor = cursor(endpoint);
     Future<Read> read = readFrom(endpoint, tokenParam, now, call, cursor);
     if (cursor.isEmpty() || !endpoint.equals("search")) {
@@ -123,7 +124,7 @@ public final class XPoller extends SourcePoller {
   }
 
   private Future<Read> readFrom(String endpoint, String tokenParam, Instant now,
-      Function<Map<String, String>, Future<io.replywatch.ingest.ApiPage<XParser.Page>>> call, Optional<String> cursor) {
+      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, Optional<String> cursor) {
     Map<String, String> base = new HashMap<>();
     base.put("max_results", Integer.toString(PAGE_SIZE));
     if (cursor.isPresent()) {
@@ -140,7 +141,7 @@ public final class XPoller extends SourcePoller {
   }
 
   private Future<Read> page(String endpoint, String tokenParam, Map<String, String> base, String token,
-      Function<Map<String, String>, Future<io.replywatch.ingest.ApiPage<XParser.Page>>> call, List<Post> newestFirst,
+      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, List<Post> newestFirst,
       String newest, int pages) {
     Map<String, String> query = new HashMap<>(base);
     if (token != null) {
