@@ -19,6 +19,8 @@ public final class Features {
   private static final int NEG = 0x3003;
   private static final int CHAR = 0x4004;
   private static final int DENSE = 0x5005;
+  /** Korean lexicon scores get slots of their own: our lexicon's scale is not VADER's. */
+  private static final int DENSE_KO = 0x5105;
 
   private static final int MAX_GRAM = 3;
 
@@ -92,13 +94,14 @@ public final class Features {
 
   private void dense(Analysis a, SparseVector v) {
     Sentiment s = a.sentiment();
-    v.add(slot(DENSE, 1), (float) s.compound());
-    v.add(slot(DENSE, 2), (float) s.positive());
-    v.add(slot(DENSE, 3), (float) s.negative());
-    v.add(slot(DENSE, 4), s.hits() == 0 ? 1f : 0f);
+    int kind = "ko".equals(a.language()) ? DENSE_KO : DENSE;
+    v.add(slot(kind, 1), (float) s.compound());
+    v.add(slot(kind, 2), (float) s.positive());
+    v.add(slot(kind, 3), (float) s.negative());
+    v.add(slot(kind, 4), s.hits() == 0 ? 1f : 0f);
     int bin = (int) Math.floor((s.compound() + 1) * 4.999);
-    v.add(slot(DENSE, 10 + bin), 1f);
-    v.add(slot(DENSE, 30 + Math.min(s.hits(), 5)), 1f);
+    v.add(slot(kind, 10 + bin), 1f);
+    v.add(slot(kind, 30 + Math.min(s.hits(), 5)), 1f);
     if (a.question()) {
       v.add(slot(DENSE, 5), 1f);
     }
