@@ -8,9 +8,9 @@ import io.replywatch.classify.VaderScorer;
 /**
  * Turns an {@link Analysis} into hashed features: word unigrams and bigrams (with a negation mark on the three
  * words after "not", "never", ...), character 4-grams inside Latin words longer than three letters, for Korean
- * syllable 1-3-grams over the text without spaces, all scaled to
- * unit length; then the VADER-style lexicon scores as dense values. Hashing keeps the model a fixed size whatever
- * the vocabulary.
+ * syllable 1-3-grams over the text without spaces and 2-3-grams with word boundaries, all scaled to unit length;
+ * then the lexicon scores (VADER for English, our Korean lexicon for Korean) as dense values. Hashing keeps the
+ * model a fixed size whatever the vocabulary.
  */
 public final class Features {
   private static final int BIAS = 0x5EED;
@@ -19,6 +19,7 @@ public final class Features {
   private static final int NEG = 0x3003;
   private static final int CHAR = 0x4004;
   private static final int DENSE = 0x5005;
+  private static final int SPACED = 0x7007;
   /** Korean lexicon scores get slots of their own: our lexicon's scale is not VADER's. */
   private static final int DENSE_KO = 0x5105;
 
@@ -53,6 +54,7 @@ public final class Features {
     v.add(slot(BI, prev * 0x9E3779B1 + 7), 1f);
     if ("ko".equals(a.language())) {
       syllables(a.text(), v);
+      spacedSyllables(a.text(), v);
     }
     v.normalise(2);
     dense(a, v);
@@ -88,6 +90,35 @@ public final class Features {
       for (int len = 1; len <= MAX_GRAM && i + len <= m; len++) {
         h = h * 31 + c[i + len - 1];
         v.add(slot(CHAR + len, h), 1f);
+      }
+    }
+  }
+
+  /**
+   * Syllable 2-3-grams over the text with each run of spaces kept as one boundary mark (and one at each end):
+   * where a word starts and ends tells a stem from an ending ("재밌" opening a word, "요 " closing one), which the
+   * grams without spaces cannot.
+   */
+  private void spacedSyllables(String text, SparseVector v) {
+    int n = text.length();
+    char[] c = new char[n + 2];
+    int m = 0;
+    c[m++] = ' ';
+    for (int i = 0; i < n; i++) {
+      char ch = text.charAt(i);
+      boolean space = Character.isWhitespace(ch);
+      if (!space || c[m - 1] != ' ') {
+        c[m++] = space ? ' ' : ch;
+      }
+    }
+    if (c[m - 1] != ' ') {
+      c[m++] = ' ';
+    }
+    for (int i = 0; i + 1 < m; i++) {
+      int h = (17 * 31 + c[i]) * 31 + c[i + 1];
+      v.add(slot(SPACED + 2, h), 1f);
+      if (i + 2 < m) {
+        v.add(slot(SPACED + 3, h * 31 + c[i + 2]), 1f);
       }
     }
   }
