@@ -10,7 +10,8 @@ import io.replywatch.classify.VaderScorer;
  * words after "not", "never", ...), character 4-grams inside Latin words longer than three letters, for Korean
  * syllable 1-3-grams over the text without spaces and 2-3-grams with word boundaries, all scaled to unit length;
  * then the lexicon scores (VADER for English, our Korean lexicon for Korean) as dense values. Hashing keeps the
- * model a fixed size whatever the vocabulary.
+ * model a fixed size whatever the vocabulary. A model trained on Korean texts brings a naive-Bayes scale for
+ * their hashed features ({@link NaiveBayesScale}), applied after the scaling to unit length.
  */
 public final class Features {
   private static final int BIAS = 0x5EED;
@@ -26,9 +27,27 @@ public final class Features {
   private static final int MAX_GRAM = 3;
 
   private final int mask;
+  private final float[] koreanScale;
 
   public Features(int bits) {
+    this(bits, null);
+  }
+
+  /**
+   * @param koreanScale per-bucket factors for the hashed features of Korean texts ({@link NaiveBayesScale}), or
+   *     null for none; English features are never scaled
+   */
+  public Features(int bits, float[] koreanScale) {
+    if (koreanScale != null && koreanScale.length != 1 << bits) {
+      throw new IllegalArgumentException("scale does not match 2^" + bits + " buckets");
+    }
     this.mask = (1 << bits) - 1;
+    this.koreanScale = koreanScale;
+  }
+
+  /** The features a model was trained on, with its Korean scale if it has one. */
+  public static Features of(LinearModel model) {
+    return new Features(model.bits(), model.koreanScale());
   }
 
   public SparseVector extract(Analysis a) {
@@ -57,6 +76,9 @@ public final class Features {
       spacedSyllables(a.text(), v);
     }
     v.normalise(2);
+    if (koreanScale != null && "ko".equals(a.language())) {
+      v.scale(2, koreanScale);
+    }
     dense(a, v);
     return v;
   }

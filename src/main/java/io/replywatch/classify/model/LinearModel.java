@@ -14,21 +14,42 @@ import java.util.zip.GZIPOutputStream;
  * A softmax (multinomial logistic regression) over hashed features. Weights are stored feature-major
  * ({@code w[feature * classes + class]}) so one feature's weights share a cache line. On disk the weights are
  * quantised to 16 bits and gzipped: 2^18 buckets of 3 classes fit in about a megabyte.
+ *
+ * <p>A model trained on Korean texts also carries the per-bucket {@link NaiveBayesScale} of their features,
+ * which {@link Features#of} applies at run time. Formats: {@code RWC1} is header and weights; {@code RWC2} adds
+ * the quantised Korean scale after the weights. A model without a scale is still written as {@code RWC1}, so
+ * English-only models and files written before the scale existed read and write as they did.
  */
 public final class LinearModel {
   private static final int MAGIC = 0x52574331; // "RWC1"
+  private static final int MAGIC_SCALED = 0x52574332; // "RWC2"
 
   private final int bits;
   private final Category[] classes;
   private final float[] weights;
+  private final float[] koreanScale;
 
   public LinearModel(int bits, List<Category> classes, float[] weights) {
+    this(bits, classes, weights, null);
+  }
+
+  /** @param koreanScale per-bucket factors for Korean texts' hashed features, or null */
+  public LinearModel(int bits, List<Category> classes, float[] weights, float[] koreanScale) {
     if (weights.length != (1 << bits) * classes.size()) {
       throw new IllegalArgumentException("weights do not match 2^" + bits + " x " + classes.size());
+    }
+    if (koreanScale != null && koreanScale.length != 1 << bits) {
+      throw new IllegalArgumentException("Korean scale does not match 2^" + bits + " buckets");
     }
     this.bits = bits;
     this.classes = classes.toArray(new Category[0]);
     this.weights = weights;
+    this.koreanScale = koreanScale;
+  }
+
+  /** The same weights with the Korean feature scale they were trained with. */
+  public LinearModel withKoreanScale(float[] scale) {
+    return new LinearModel(bits, List.of(classes), weights, scale);
   }
 
   public int bits() {
@@ -41,6 +62,11 @@ public final class LinearModel {
 
   float[] weights() {
     return weights;
+  }
+
+  /** Per-bucket factors for Korean texts' hashed features, or null when trained without Korean texts. */
+  float[] koreanScale() {
+    return koreanScale;
   }
 
   /** Class probabilities in the order of {@link #classes()}. */
@@ -76,28 +102,46 @@ public final class LinearModel {
   public void write(OutputStream out) throws IOException {
     GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
     DataOutputStream d = new DataOutputStream(new java.io.BufferedOutputStream(gz, 1 << 16));
-    d.writeInt(MAGIC);
+    d.writeInt(koreanScale == null ? MAGIC : MAGIC_SCALED);
     d.writeByte(bits);
     d.writeByte(classes.length);
     for (Category c : classes) {
       d.writeUTF(c.id());
     }
-    float max = 1e-9f;
-    for (float w : weights) {
-      max = Math.max(max, Math.abs(w));
-    }
-    float scale = max / Short.MAX_VALUE;
-    d.writeFloat(scale);
-    for (float w : weights) {
-      d.writeShort(Math.round(w / scale));
+    writeQuantised(d, weights);
+    if (koreanScale != null) {
+      writeQuantised(d, koreanScale);
     }
     d.flush();
     gz.finish();
   }
 
+  /** A step and the values as 16-bit multiples of it: the largest magnitude maps to Short.MAX_VALUE. */
+  private static void writeQuantised(DataOutputStream d, float[] values) throws IOException {
+    float max = 1e-9f;
+    for (float w : values) {
+      max = Math.max(max, Math.abs(w));
+    }
+    float step = max / Short.MAX_VALUE;
+    d.writeFloat(step);
+    for (float w : values) {
+      d.writeShort(Math.round(w / step));
+    }
+  }
+
+  private static float[] readQuantised(DataInputStream d, int n) throws IOException {
+    float step = d.readFloat();
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = d.readShort() * step;
+    }
+    return out;
+  }
+
   public static LinearModel read(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(in), 1 << 16));
-    if (d.readInt() != MAGIC) {
+    int magic = d.readInt();
+    if (magic != MAGIC && magic != MAGIC_SCALED) {
       throw new IOException("not a Replywatch classifier model");
     }
     int bits = d.readByte();
@@ -110,11 +154,8 @@ public final class LinearModel {
       String id = d.readUTF();
       classes[j] = Category.parse(id).orElseThrow(() -> new IOException("unknown class " + id));
     }
-    float scale = d.readFloat();
-    float[] w = new float[(1 << bits) * n];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = d.readShort() * scale;
-    }
-    return new LinearModel(bits, List.of(classes), w);
+    float[] w = readQuantised(d, (1 << bits) * n);
+    float[] koreanScale = magic == MAGIC_SCALED ? readQuantised(d, 1 << bits) : null;
+    return new LinearModel(bits, List.of(classes), w, koreanScale);
   }
 }
