@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +29,9 @@ public final class KoreanLexicon {
   private static final double ALPHA = 15;
   private static final String[] NEGATED_AFTER = {"지않", "지도않", "지는않", "진않", "질않", "지못", "지도못", "지마"};
 
-  /** Entries by their first character, longest first. */
-  private final Map<Character, Entry[]> byFirst;
+  /** The distinct first characters of the entries, sorted, and for each its entries, longest first. */
+  private final char[] firsts;
+  private final Entry[][] byFirst;
 
   private record Entry(String text, double valence) {}
 
@@ -40,12 +42,17 @@ public final class KoreanLexicon {
         groups.computeIfAbsent(k.charAt(0), c -> new ArrayList<>()).add(new Entry(k, v));
       }
     });
-    Map<Character, Entry[]> out = new HashMap<>();
-    groups.forEach((c, list) -> {
+    // sorted arrays rather than a map: a lookup per character must not box a Character
+    List<Character> keys = new ArrayList<>(groups.keySet());
+    keys.sort(null);
+    this.firsts = new char[keys.size()];
+    this.byFirst = new Entry[keys.size()][];
+    for (int i = 0; i < keys.size(); i++) {
+      List<Entry> list = groups.get(keys.get(i));
       list.sort(Comparator.comparingInt((Entry e) -> e.text().length()).reversed().thenComparing(Entry::text));
-      out.put(c, list.toArray(new Entry[0]));
-    });
-    this.byFirst = Map.copyOf(out);
+      firsts[i] = keys.get(i);
+      byFirst[i] = list.toArray(new Entry[0]);
+    }
   }
 
   /** The lexicon shipped in the jar. */
@@ -119,11 +126,11 @@ public final class KoreanLexicon {
   }
 
   private Entry longestAt(String s, int i) {
-    Entry[] candidates = byFirst.get(s.charAt(i));
-    if (candidates == null) {
+    int at = Arrays.binarySearch(firsts, s.charAt(i));
+    if (at < 0) {
       return null;
     }
-    for (Entry e : candidates) {
+    for (Entry e : byFirst[at]) {
       if (s.startsWith(e.text(), i)) {
         return e;
       }
