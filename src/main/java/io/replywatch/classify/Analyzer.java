@@ -1,12 +1,22 @@
 package io.replywatch.classify;
 
-/** Cleans, tokenizes, routes by script and scores one text; shared by the classifier, training and the bench. */
+/**
+ * Cleans, tokenizes, routes by script and scores one text (VADER for English, our Korean lexicon for Korean);
+ * shared by the classifier, training and the bench.
+ */
 public final class Analyzer {
   private final VaderScorer vader;
+  private final KoreanLexicon korean;
   private final Tokenizer tokenizer;
 
+  /** The analyzer with the given English scorer and the shipped Korean lexicon. */
   public Analyzer(VaderScorer vader) {
+    this(vader, KoreanLexicon.shipped());
+  }
+
+  public Analyzer(VaderScorer vader, KoreanLexicon korean) {
     this.vader = vader;
+    this.korean = korean;
     this.tokenizer = new Tokenizer(vader::knows);
   }
 
@@ -23,7 +33,7 @@ public final class Analyzer {
     String clean = TextPrep.clean(text);
     Tokens tokens = tokenizer.tokenize(clean);
     String language = Script.count(clean).language();
-    Sentiment sentiment = "ko".equals(language) ? Sentiment.NONE : vader.score(tokens);
+    Sentiment sentiment = "ko".equals(language) ? korean.score(clean) : vader.score(tokens);
     return new Analysis(clean, tokens, language, sentiment, QuestionDetector.isQuestion(tokens, language));
   }
 

@@ -27,7 +27,7 @@ public final class TextClassifier implements Classifier {
   public TextClassifier(Analyzer analyzer, LinearModel model, ClassifierRules rules) {
     this.analyzer = analyzer;
     this.model = model;
-    this.features = new Features(model.bits());
+    this.features = Features.of(model);
     this.rules = rules;
     this.classes = model.classes();
   }

@@ -8,9 +8,10 @@ import io.replywatch.classify.VaderScorer;
 /**
  * Turns an {@link Analysis} into hashed features: word unigrams and bigrams (with a negation mark on the three
  * words after "not", "never", ...), character 4-grams inside Latin words longer than three letters, for Korean
- * syllable 1-3-grams over the text without spaces, all scaled to
- * unit length; then the VADER-style lexicon scores as dense values. Hashing keeps the model a fixed size whatever
- * the vocabulary.
+ * syllable 1-3-grams over the text without spaces and 2-3-grams with word boundaries, all scaled to unit length;
+ * then the lexicon scores (VADER for English, our Korean lexicon for Korean) as dense values. Hashing keeps the
+ * model a fixed size whatever the vocabulary. A model trained on Korean texts brings a naive-Bayes scale for
+ * their hashed features ({@link NaiveBayesScale}), applied after the scaling to unit length.
  */
 public final class Features {
   private static final int BIAS = 0x5EED;
@@ -19,13 +20,34 @@ public final class Features {
   private static final int NEG = 0x3003;
   private static final int CHAR = 0x4004;
   private static final int DENSE = 0x5005;
+  private static final int SPACED = 0x7007;
+  /** Korean lexicon scores get slots of their own: our lexicon's scale is not VADER's. */
+  private static final int DENSE_KO = 0x5105;
 
   private static final int MAX_GRAM = 3;
 
   private final int mask;
+  private final float[] koreanScale;
 
   public Features(int bits) {
+    this(bits, null);
+  }
+
+  /**
+   * @param koreanScale per-bucket factors for the hashed features of Korean texts ({@link NaiveBayesScale}), or
+   *     null for none; English features are never scaled
+   */
+  public Features(int bits, float[] koreanScale) {
+    if (koreanScale != null && koreanScale.length != 1 << bits) {
+      throw new IllegalArgumentException("scale does not match 2^" + bits + " buckets");
+    }
     this.mask = (1 << bits) - 1;
+    this.koreanScale = koreanScale;
+  }
+
+  /** The features a model was trained on, with its Korean scale if it has one. */
+  public static Features of(LinearModel model) {
+    return new Features(model.bits(), model.koreanScale());
   }
 
   public SparseVector extract(Analysis a) {
@@ -51,8 +73,12 @@ public final class Features {
     v.add(slot(BI, prev * 0x9E3779B1 + 7), 1f);
     if ("ko".equals(a.language())) {
       syllables(a.text(), v);
+      spacedSyllables(a.text(), v);
     }
     v.normalise(2);
+    if (koreanScale != null && "ko".equals(a.language())) {
+      v.scale(2, koreanScale);
+    }
     dense(a, v);
     return v;
   }
@@ -90,15 +116,45 @@ public final class Features {
     }
   }
 
+  /**
+   * Syllable 2-3-grams over the text with each run of spaces kept as one boundary mark (and one at each end):
+   * where a word starts and ends tells a stem from an ending ("재밌" opening a word, "요 " closing one), which the
+   * grams without spaces cannot.
+   */
+  private void spacedSyllables(String text, SparseVector v) {
+    int n = text.length();
+    char[] c = new char[n + 2];
+    int m = 0;
+    c[m++] = ' ';
+    for (int i = 0; i < n; i++) {
+      char ch = text.charAt(i);
+      boolean space = Character.isWhitespace(ch);
+      if (!space || c[m - 1] != ' ') {
+        c[m++] = space ? ' ' : ch;
+      }
+    }
+    if (c[m - 1] != ' ') {
+      c[m++] = ' ';
+    }
+    for (int i = 0; i + 1 < m; i++) {
+      int h = (17 * 31 + c[i]) * 31 + c[i + 1];
+      v.add(slot(SPACED + 2, h), 1f);
+      if (i + 2 < m) {
+        v.add(slot(SPACED + 3, h * 31 + c[i + 2]), 1f);
+      }
+    }
+  }
+
   private void dense(Analysis a, SparseVector v) {
     Sentiment s = a.sentiment();
-    v.add(slot(DENSE, 1), (float) s.compound());
-    v.add(slot(DENSE, 2), (float) s.positive());
-    v.add(slot(DENSE, 3), (float) s.negative());
-    v.add(slot(DENSE, 4), s.hits() == 0 ? 1f : 0f);
+    int kind = "ko".equals(a.language()) ? DENSE_KO : DENSE;
+    v.add(slot(kind, 1), (float) s.compound());
+    v.add(slot(kind, 2), (float) s.positive());
+    v.add(slot(kind, 3), (float) s.negative());
+    v.add(slot(kind, 4), s.hits() == 0 ? 1f : 0f);
     int bin = (int) Math.floor((s.compound() + 1) * 4.999);
-    v.add(slot(DENSE, 10 + bin), 1f);
-    v.add(slot(DENSE, 30 + Math.min(s.hits(), 5)), 1f);
+    v.add(slot(kind, 10 + bin), 1f);
+    v.add(slot(kind, 30 + Math.min(s.hits(), 5)), 1f);
     if (a.question()) {
       v.add(slot(DENSE, 5), 1f);
     }

@@ -17,28 +17,48 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Each class also has a fixed offset added to its score before the softmax. Training leaves it at zero; it is a
  * decision cost set afterwards (see {@link #withOffset}), e.g. to say a missed complaint costs more than a false one.
+ *
+ * <p>A model trained on Korean texts also carries the per-bucket {@link NaiveBayesScale} of their features,
+ * which {@link Features#of} applies at run time. Formats: {@code RWC1} (read only) is header and weights;
+ * {@code RWC2} adds the class offsets after each class name and, after the weights, a flag and the quantised Korean
+ * scale when there is one.
  */
 public final class LinearModel {
-  private static final int MAGIC_V1 = 0x52574331; // "RWC1": no class offsets
+  private static final int MAGIC_V1 = 0x52574331; // "RWC1": no offsets, no Korean scale
   private static final int MAGIC = 0x52574332; // "RWC2"
 
   private final int bits;
   private final Category[] classes;
   private final float[] weights;
   private final double[] offsets;
+  private final float[] koreanScale;
 
   public LinearModel(int bits, List<Category> classes, float[] weights) {
-    this(bits, classes, weights, new double[classes.size()]);
+    this(bits, classes, weights, null);
   }
 
-  private LinearModel(int bits, List<Category> classes, float[] weights, double[] offsets) {
+  /** @param koreanScale per-bucket factors for Korean texts' hashed features, or null */
+  public LinearModel(int bits, List<Category> classes, float[] weights, float[] koreanScale) {
+    this(bits, classes, weights, new double[classes.size()], koreanScale);
+  }
+
+  private LinearModel(int bits, List<Category> classes, float[] weights, double[] offsets, float[] koreanScale) {
     if (weights.length != (1 << bits) * classes.size()) {
       throw new IllegalArgumentException("weights do not match 2^" + bits + " x " + classes.size());
+    }
+    if (koreanScale != null && koreanScale.length != 1 << bits) {
+      throw new IllegalArgumentException("Korean scale does not match 2^" + bits + " buckets");
     }
     this.bits = bits;
     this.classes = classes.toArray(new Category[0]);
     this.weights = weights;
     this.offsets = offsets;
+    this.koreanScale = koreanScale;
+  }
+
+  /** The same weights with the Korean feature scale they were trained with. */
+  public LinearModel withKoreanScale(float[] scale) {
+    return new LinearModel(bits, List.of(classes), weights, offsets, scale);
   }
 
   /**
@@ -52,7 +72,7 @@ public final class LinearModel {
     }
     double[] o = offsets.clone();
     o[j] = logOdds;
-    return new LinearModel(bits, List.of(classes), weights, o);
+    return new LinearModel(bits, List.of(classes), weights, o, koreanScale);
   }
 
   /** The offset added to a class's score (0 for a class the model does not have). */
@@ -71,6 +91,11 @@ public final class LinearModel {
 
   float[] weights() {
     return weights;
+  }
+
+  /** Per-bucket factors for Korean texts' hashed features, or null when trained without Korean texts. */
+  float[] koreanScale() {
+    return koreanScale;
   }
 
   /** Class probabilities in the order of {@link #classes()}. */
@@ -113,17 +138,35 @@ public final class LinearModel {
       d.writeUTF(classes[j].id());
       d.writeDouble(offsets[j]);
     }
-    float max = 1e-9f;
-    for (float w : weights) {
-      max = Math.max(max, Math.abs(w));
-    }
-    float scale = max / Short.MAX_VALUE;
-    d.writeFloat(scale);
-    for (float w : weights) {
-      d.writeShort(Math.round(w / scale));
+    writeQuantised(d, weights);
+    d.writeBoolean(koreanScale != null);
+    if (koreanScale != null) {
+      writeQuantised(d, koreanScale);
     }
     d.flush();
     gz.finish();
+  }
+
+  /** A step and the values as 16-bit multiples of it: the largest magnitude maps to Short.MAX_VALUE. */
+  private static void writeQuantised(DataOutputStream d, float[] values) throws IOException {
+    float max = 1e-9f;
+    for (float w : values) {
+      max = Math.max(max, Math.abs(w));
+    }
+    float step = max / Short.MAX_VALUE;
+    d.writeFloat(step);
+    for (float w : values) {
+      d.writeShort(Math.round(w / step));
+    }
+  }
+
+  private static float[] readQuantised(DataInputStream d, int n) throws IOException {
+    float step = d.readFloat();
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = d.readShort() * step;
+    }
+    return out;
   }
 
   public static LinearModel read(InputStream in) throws IOException {
@@ -147,11 +190,8 @@ public final class LinearModel {
         throw new IOException("corrupt class offset " + offsets[j]);
       }
     }
-    float scale = d.readFloat();
-    float[] w = new float[(1 << bits) * n];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = d.readShort() * scale;
-    }
-    return new LinearModel(bits, List.of(classes), w, offsets);
+    float[] w = readQuantised(d, (1 << bits) * n);
+    float[] koreanScale = magic == MAGIC && d.readBoolean() ? readQuantised(d, 1 << bits) : null;
+    return new LinearModel(bits, List.of(classes), w, offsets, koreanScale);
   }
 }

@@ -31,6 +31,13 @@ public final class SparseVector {
     }
   }
 
+  /** Multiplies each entry from {@code from} on by the factor of its index. */
+  public void scale(int from, float[] factor) {
+    for (int k = from; k < size; k++) {
+      value[k] *= factor[index[k]];
+    }
+  }
+
   public int size() {
     return size;
   }

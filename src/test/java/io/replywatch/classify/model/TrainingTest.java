@@ -102,6 +102,35 @@ class TrainingTest {
   }
 
   @Test
+  void shouldCarryTheKoreanScaleThroughAWriteAndRead() throws Exception {
+    List<LabelledText> data = Corpora.nsmc(Path.of("src/test/resources/classify/tiny-nsmc.tsv"));
+    LinearModel model = Training.train(Analyzer.shipped(), data, SMALL, s -> { });
+    float[] scale = model.koreanScale();
+    assertTrue(scale != null && scale.length == 1 << SMALL.bits());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    model.write(out);
+    LinearModel back = LinearModel.read(new ByteArrayInputStream(out.toByteArray()));
+    float max = 0;
+    for (float s : scale) {
+      max = Math.max(max, s);
+    }
+    for (int i = 0; i < scale.length; i++) {
+      assertEquals(scale[i], back.koreanScale()[i], max / 30000);
+    }
+    TextClassifier c = new TextClassifier(Analyzer.shipped(), back, ClassifierRules.NONE);
+    assertEquals(Category.PRAISE, c.classify("정말 재미있어요 최고", "").category());
+  }
+
+  @Test
+  void shouldKeepModelsWithoutKoreanTextsWithoutAScale() throws Exception {
+    LinearModel model = train();
+    assertEquals(null, model.koreanScale());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    model.write(out);
+    assertEquals(null, LinearModel.read(new ByteArrayInputStream(out.toByteArray())).koreanScale());
+  }
+
+  @Test
   void shouldRefuseFilesThatAreNotModels() {
     byte[] junk = "not a model".getBytes();
     assertThrows(java.io.IOException.class, () -> LinearModel.read(new ByteArrayInputStream(junk)));
