@@ -50,6 +50,29 @@ public final class TextClassifier implements Classifier {
     }
   }
 
+  /**
+   * How far complaint is ahead of the best other class, in log-odds (the model's own complaint offset included):
+   * {@link #classify} calls the text a complaint exactly when this is at least 0, rules aside. It shows what another
+   * complaint offset would do. Minus infinity when the model has no complaint class or the text has no words.
+   */
+  public double complaintMargin(String text) {
+    int c = classes.indexOf(Category.COMPLAINT);
+    try {
+      Analysis a = analyzer.analyze(text);
+      if (c < 0 || a.tokens().size() == 0) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      double[] p = model.probabilities(features.extract(a));
+      double other = 0;
+      for (int j = 0; j < p.length; j++) {
+        other = j == c ? other : Math.max(other, p[j]);
+      }
+      return Math.log(p[c]) - Math.log(other);
+    } catch (RuntimeException e) {
+      return Double.NEGATIVE_INFINITY;
+    }
+  }
+
   private Classification decide(Analysis a, String text, String authorHandle) {
     var forced = rules.apply(text, authorHandle);
     if (a.tokens().size() == 0) {

@@ -6,7 +6,9 @@ import io.replywatch.classify.corpus.BadInputException;
 import io.replywatch.classify.corpus.Corpora;
 import io.replywatch.classify.corpus.LabelledText;
 import io.replywatch.classify.eval.Confusion;
+import io.replywatch.classify.TextClassifier;
 import io.replywatch.classify.eval.Evaluation;
+import io.replywatch.classify.eval.OffsetSweep;
 import io.replywatch.classify.eval.RequestCheck;
 import io.replywatch.classify.model.Trainer;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +19,8 @@ import java.util.Set;
 
 /** {@code eval}: measures the classifier (shipped, trained, or by cross-validation) on a labelled data set. */
 public final class EvalCommand implements Command {
+  /** The precision at which --sweep reports the best recall: the issue's target for the shipped model. */
+  static final double SWEEP_PRECISION = 0.85;
 
   @Override
   public String name() {
@@ -32,6 +36,7 @@ public final class EvalCommand implements Command {
   public String usage() {
     return """
         usage: replywatch eval --input FILE --format airline|nsmc|vader|csv|cdp [--json] [--cv K] [--model FILE]
+                     [--sweep]
 
         Prints accuracy, macro-F1 (over the categories in the labels; also with question folded into neutral),
         complaint precision and recall, throughput (mentions/s, one thread, timed after a warm-up pass) and the
@@ -48,18 +53,24 @@ public final class EvalCommand implements Command {
           --cv K            K-fold stratified cross-validation (seed 42): trains the same model type on K-1 folds
                             of FILE and tests on the rest; without it the shipped model (or --model) is tested
           --balance B       with --cv: class weighting as in 'train --balance' (default 0)
+          --sweep           also complaint precision and recall if the complaint offset were moved by -1 to +1
+                            log-odds (see 'train --complaint-offset'), and the best recall any offset reaches at
+                            precision 0.85; to choose an offset for your own model on your own labelled data
           --json            one object: accuracy, macro_f1, complaint_precision, complaint_recall,
                             mentions_per_second, confusion""";
   }
 
   @Override
   public int run(List<String> raw, Console io) throws Exception {
-    Args args = Args.parse(raw, Set.of("--input", "--format", "--cv", "--model", "--balance"), Set.of("--json"));
+    Args args = Args.parse(raw, Set.of("--input", "--format", "--cv", "--model", "--balance"), Set.of("--json", "--sweep"));
     Path input = Path.of(args.require("--input"));
     String format = args.require("--format");
     int k = args.intValue("--cv", 0, 2, 20);
     if (args.has("--balance") && !args.has("--cv")) {
       throw new UsageException("--balance only applies to the models --cv trains");
+    }
+    if (args.has("--cv") && args.has("--sweep")) {
+      throw new UsageException("--sweep measures one model; it cannot be combined with --cv");
     }
     if (args.has("--cv") && args.has("--model")) {
       throw new UsageException("--cv trains its own models; it cannot be combined with --model");
@@ -78,13 +89,25 @@ public final class EvalCommand implements Command {
     Analyzer analyzer = Analyzer.shipped();
     List<LabelledText> data = read(input, format, analyzer);
     io.err().println("eval: " + data.size() + " texts from " + input);
+    TextClassifier model = k > 0 ? null : ModelOption.classifier(args);
     Evaluation e = k > 0
         ? Evaluation.crossValidate(analyzer, data, k, TrainCommand.trainer(args), io.err()::println)
-        : Evaluation.of(ModelOption.classifier(args), data);
+        : Evaluation.of(model, data);
+    OffsetSweep sweep = args.has("--sweep") ? sweep(model, data) : null;
     String mode = k > 0 ? k + "-fold cross-validation (seed 42, balance " + args.get("--balance", "0") + ")" : args.has("--model") ? "model " + args.require("--model")
         : "shipped default model";
-    io.out().println(args.has("--json") ? json(e, data.size(), mode) : plain(e, data.size(), mode, input));
+    io.out().println(args.has("--json") ? json(e, data.size(), mode, sweep) : plain(e, data.size(), mode, input, sweep));
     return 0;
+  }
+
+  private static OffsetSweep sweep(TextClassifier model, List<LabelledText> data) {
+    double[] margin = new double[data.size()];
+    boolean[] complaint = new boolean[data.size()];
+    for (int i = 0; i < margin.length; i++) {
+      margin[i] = model.complaintMargin(data.get(i).text());
+      complaint[i] = data.get(i).label() == Category.COMPLAINT;
+    }
+    return OffsetSweep.of(margin, complaint, SWEEP_PRECISION);
   }
 
   private static List<LabelledText> read(Path input, String format, Analyzer analyzer) throws Exception {
@@ -134,7 +157,7 @@ public final class EvalCommand implements Command {
         r.recall(), r.mentionsPerSecond(), p);
   }
 
-  static String plain(Evaluation e, int texts, String mode, Path input) {
+  static String plain(Evaluation e, int texts, String mode, Path input, OffsetSweep sweep) {
     Confusion c = e.confusion();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "data:                %s (%d texts)%n", input, texts));
@@ -153,10 +176,19 @@ public final class EvalCommand implements Command {
       sb.append(String.format("%n  %-10s", g.id()));
       used.forEach(p -> sb.append(String.format("%10d", c.count(g, p))));
     }
+    if (sweep != null) {
+      sb.append("\ncomplaint offset sweep (log-odds added to the model's own offset):");
+      sb.append(String.format("%n  %7s %10s %10s", "offset", "precision", "recall"));
+      for (OffsetSweep.Point p : sweep.points()) {
+        sb.append(String.format(Locale.ROOT, "%n  %+7.2f %10.4f %10.4f", p.offset(), p.precision(), p.recall()));
+      }
+      sb.append(String.format(Locale.ROOT, "%ncomplaint_recall_at_precision_%.2f: %.4f (offset %+.2f)", sweep.precision(),
+          sweep.recallAtPrecision(), sweep.offsetAtPrecision()));
+    }
     return sb.toString();
   }
 
-  static String json(Evaluation e, int texts, String mode) {
+  static String json(Evaluation e, int texts, String mode, OffsetSweep sweep) {
     Confusion c = e.confusion();
     StringBuilder m = new StringBuilder("{");
     List<Category> used = c.used();
@@ -169,9 +201,20 @@ public final class EvalCommand implements Command {
       m.append('}');
     }
     m.append('}');
+    StringBuilder sw = new StringBuilder();
+    if (sweep != null) {
+      java.util.StringJoiner points = new java.util.StringJoiner(",", ",\"complaint_sweep\":[", "]");
+      for (OffsetSweep.Point p : sweep.points()) {
+        points.add(String.format(Locale.ROOT, "{\"offset\":%.2f,\"precision\":%.4f,\"recall\":%.4f}", p.offset(),
+            p.precision(), p.recall()));
+      }
+      sw.append(points).append(String.format(Locale.ROOT, ",\"complaint_recall_at_precision\":{\"precision\":%.2f,\"recall\":%.4f,"
+          + "\"offset\":%s}", sweep.precision(), sweep.recallAtPrecision(), Double.isNaN(sweep.offsetAtPrecision())
+          ? "null" : String.format(Locale.ROOT, "%.4f", sweep.offsetAtPrecision())));
+    }
     return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
-        + "\"macro_f1_question_as_neutral\":%.4f,\"complaint_precision\":%.4f,\"complaint_recall\":%.4f,\"mentions_per_second\":%.0f,\"confusion\":%s}",
+        + "\"macro_f1_question_as_neutral\":%.4f,\"complaint_precision\":%.4f,\"complaint_recall\":%.4f,\"mentions_per_second\":%.0f,\"confusion\":%s%s}",
         mode.replace("\\", "/").replace("\"", "'"), texts, c.accuracy(), c.macroF1(), c.questionAsNeutral().macroF1(), c.precision(Category.COMPLAINT),
-        c.recall(Category.COMPLAINT), e.mentionsPerSecond(), m);
+        c.recall(Category.COMPLAINT), e.mentionsPerSecond(), m, sw);
   }
 }

@@ -91,6 +91,18 @@ class ClassifierCommandsTest {
   }
 
   @Test
+  void shouldSweepTheComplaintOffset() {
+    Run r = run("", "eval", "--input", DIR + "validation.csv", "--format", "csv", "--sweep");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("   offset  precision     recall\n    -1.00 "), r.out());
+    assertTrue(r.out().matches("(?s).*\n    \\+1\\.00 +[01]\\.\\d{4} +[01]\\.\\d{4}\ncomplaint_recall_at_precision_0\\.85: "
+        + "[01]\\.\\d{4} \\(offset [+-]\\d\\.\\d\\d\\)\n"), r.out());
+    Run cv = run("", "eval", "--input", DIR + "validation.csv", "--format", "csv", "--sweep", "--cv", "2");
+    assertEquals(2, cv.code());
+    assertTrue(cv.err().contains("--sweep measures one model"), cv.err());
+  }
+
+  @Test
   void shouldRefuseCrossValidationWithoutLabels() {
     Run r = run("", "eval", "--input", DIR + "tiny-cdp.csv", "--format", "cdp", "--cv", "5");
     assertEquals(2, r.code());
