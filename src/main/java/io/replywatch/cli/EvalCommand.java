@@ -111,24 +111,27 @@ public final class EvalCommand implements Command {
   }
 
   private static List<LabelledText> read(Path input, String format, Analyzer analyzer) throws Exception {
-    try {
-      return switch (format) {
-        case "airline" -> Corpora.airline(input, text -> analyzer.analyze(text).question());
-        case "nsmc" -> Corpora.nsmc(input);
-        case "vader" -> Corpora.vader(input);
-        case "csv" -> Corpora.labelledCsv(input);
-        default -> throw new UsageException("--format must be airline, nsmc, vader, csv or cdp, got '" + format + "'");
-      };
-    } catch (BadInputException e) {
-      throw new UsageException(e.getMessage());
-    } catch (NoSuchFileException e) {
-      throw new UsageException(e.getFile() + ": no such file");
-    }
+    return usageErrors(() -> switch (format) {
+      case "airline" -> Corpora.airline(input, text -> analyzer.analyze(text).question());
+      case "nsmc" -> Corpora.nsmc(input);
+      case "vader" -> Corpora.vader(input);
+      case "csv" -> Corpora.labelledCsv(input);
+      default -> throw new UsageException("--format must be airline, nsmc, vader, csv or cdp, got '" + format + "'");
+    });
   }
 
   private static List<String> readRequests(Path input) throws Exception {
+    return usageErrors(() -> Corpora.supportOpenings(input));
+  }
+
+  private interface InputRead<T> {
+    T read() throws java.io.IOException;
+  }
+
+  /** A bad or missing input file is the user's to fix: one line naming it, exit 2. */
+  private static <T> T usageErrors(InputRead<T> read) throws java.io.IOException {
     try {
-      return Corpora.supportOpenings(input);
+      return read.read();
     } catch (BadInputException e) {
       throw new UsageException(e.getMessage());
     } catch (NoSuchFileException e) {
