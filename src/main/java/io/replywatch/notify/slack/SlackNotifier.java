@@ -1,8 +1,7 @@
 package io.replywatch.notify.slack;
 
-import io.replywatch.notify.UrlNotifier;
+import io.replywatch.notify.ChatNotifier;
 import io.replywatch.sla.SlaEvent;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -13,7 +12,7 @@ import java.util.List;
  * Posts to a Slack incoming webhook: about one message a second (Slack may disable apps that keep sending while
  * rate-limited), and a burst as one digest.
  */
-public final class SlackNotifier extends UrlNotifier {
+public final class SlackNotifier extends ChatNotifier {
 
   public SlackNotifier(Vertx vertx, String url, Duration timeout, Clock clock) {
     super("slack", vertx, url, timeout, clock);
@@ -25,17 +24,7 @@ public final class SlackNotifier extends UrlNotifier {
   }
 
   @Override
-  public Duration minInterval() {
-    return Duration.ofSeconds(1);
-  }
-
-  @Override
-  public boolean digests() {
-    return true;
-  }
-
-  @Override
-  public Future<Void> sendDigest(List<SlaEvent> events) {
-    return post(SlackPayloads.digest(events));
+  protected JsonObject digestBody(List<SlaEvent> events) {
+    return SlackPayloads.digest(events);
   }
 }

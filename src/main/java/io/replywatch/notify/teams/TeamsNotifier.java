@@ -1,8 +1,7 @@
 package io.replywatch.notify.teams;
 
-import io.replywatch.notify.UrlNotifier;
+import io.replywatch.notify.ChatNotifier;
 import io.replywatch.sla.SlaEvent;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -14,7 +13,7 @@ import java.util.Objects;
  * Posts Adaptive Cards to a Microsoft Teams Workflows webhook. A workflow answers 202 (any 2xx counts); 429 and
  * 5xx are retried with {@code Retry-After} honoured. Like Slack: about one message a second, a burst as one digest.
  */
-public final class TeamsNotifier extends UrlNotifier {
+public final class TeamsNotifier extends ChatNotifier {
   private final TeamsPayloads payloads;
 
   public TeamsNotifier(Vertx vertx, String url, TeamsPayloads payloads, Duration timeout, Clock clock) {
@@ -28,17 +27,7 @@ public final class TeamsNotifier extends UrlNotifier {
   }
 
   @Override
-  public Duration minInterval() {
-    return Duration.ofSeconds(1);
-  }
-
-  @Override
-  public boolean digests() {
-    return true;
-  }
-
-  @Override
-  public Future<Void> sendDigest(List<SlaEvent> events) {
-    return post(payloads.digest(events));
+  protected JsonObject digestBody(List<SlaEvent> events) {
+    return payloads.digest(events);
   }
 }
