@@ -8,6 +8,7 @@ import io.replywatch.classify.corpus.LabelledText;
 import io.replywatch.classify.eval.Confusion;
 import io.replywatch.classify.TextClassifier;
 import io.replywatch.classify.eval.Evaluation;
+import io.replywatch.classify.eval.LearningCurve;
 import io.replywatch.classify.eval.OffsetSweep;
 import io.replywatch.classify.eval.RequestCheck;
 import io.replywatch.classify.model.Trainer;
@@ -36,7 +37,7 @@ public final class EvalCommand implements Command {
   public String usage() {
     return """
         usage: replywatch eval --input FILE --format airline|nsmc|vader|csv|cdp [--json] [--cv K] [--model FILE]
-                     [--sweep]
+                     [--sweep] [--curve]
 
         Prints accuracy, macro-F1 (over the categories in the labels; also with question folded into neutral),
         complaint precision and recall, throughput (mentions/s, one thread, timed after a warm-up pass) and the
@@ -53,6 +54,9 @@ public final class EvalCommand implements Command {
           --cv K            K-fold stratified cross-validation (seed 42): trains the same model type on K-1 folds
                             of FILE and tests on the rest; without it the shipped model (or --model) is tested
           --balance B       with --cv: class weighting as in 'train --balance' (default 0)
+          --curve           with --cv: also accuracy and macro-F1 with each training fold cut to 25%, 50% and
+                            75% of its texts (stratified, fixed seed; test folds unchanged): a curve still rising
+                            at 100% says more labelled data would help, a flat one says it would not
           --sweep           also complaint precision and recall if the complaint offset were moved by -1 to +1
                             log-odds (see 'train --complaint-offset'), and the best recall any offset reaches at
                             precision 0.85; to choose an offset for your own model on your own labelled data
@@ -62,12 +66,15 @@ public final class EvalCommand implements Command {
 
   @Override
   public int run(List<String> raw, Console io) throws Exception {
-    Args args = Args.parse(raw, Set.of("--input", "--format", "--cv", "--model", "--balance"), Set.of("--json", "--sweep"));
+    Args args = Args.parse(raw, Set.of("--input", "--format", "--cv", "--model", "--balance"), Set.of("--json", "--sweep", "--curve"));
     Path input = Path.of(args.require("--input"));
     String format = args.require("--format");
     int k = args.intValue("--cv", 0, 2, 20);
     if (args.has("--balance") && !args.has("--cv")) {
       throw new UsageException("--balance only applies to the models --cv trains");
+    }
+    if (args.has("--curve") && !args.has("--cv")) {
+      throw new UsageException("--curve repeats the cross-validation with less training data; it needs --cv");
     }
     if (args.has("--cv") && args.has("--sweep")) {
       throw new UsageException("--sweep measures one model; it cannot be combined with --cv");
@@ -94,9 +101,12 @@ public final class EvalCommand implements Command {
         ? Evaluation.crossValidate(analyzer, data, k, TrainCommand.trainer(args), io.err()::println)
         : Evaluation.of(model, data);
     OffsetSweep sweep = args.has("--sweep") ? sweep(model, data) : null;
+    LearningCurve curve = args.has("--curve")
+        ? LearningCurve.of(analyzer, data, k, TrainCommand.trainer(args), e, io.err()::println) : null;
     String mode = k > 0 ? k + "-fold cross-validation (seed 42, balance " + args.get("--balance", "0") + ")" : args.has("--model") ? "model " + args.require("--model")
         : "shipped default model";
-    io.out().println(args.has("--json") ? json(e, data.size(), mode, sweep) : plain(e, data.size(), mode, input, sweep));
+    io.out().println(args.has("--json") ? json(e, data.size(), mode, sweep, curve)
+        : plain(e, data.size(), mode, input, sweep, curve));
     return 0;
   }
 
@@ -160,7 +170,7 @@ public final class EvalCommand implements Command {
         r.recall(), r.mentionsPerSecond(), p);
   }
 
-  static String plain(Evaluation e, int texts, String mode, Path input, OffsetSweep sweep) {
+  static String plain(Evaluation e, int texts, String mode, Path input, OffsetSweep sweep, LearningCurve curve) {
     Confusion c = e.confusion();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "data:                %s (%d texts)%n", input, texts));
@@ -188,10 +198,18 @@ public final class EvalCommand implements Command {
       sb.append(String.format(Locale.ROOT, "%ncomplaint_recall_at_precision_%.2f: %.4f (offset %+.2f)", sweep.precision(),
           sweep.recallAtPrecision(), sweep.offsetAtPrecision()));
     }
+    if (curve != null) {
+      sb.append("\nlearning curve (each training fold cut to a share of its texts; same test folds):");
+      sb.append(String.format("%n  %6s %12s %10s %10s", "share", "train_texts", "accuracy", "macro_f1"));
+      for (LearningCurve.Point p : curve.points()) {
+        sb.append(String.format(Locale.ROOT, "%n  %6.2f %12d %10.4f %10.4f", p.share(), p.trainTexts(), p.accuracy(),
+            p.macroF1()));
+      }
+    }
     return sb.toString();
   }
 
-  static String json(Evaluation e, int texts, String mode, OffsetSweep sweep) {
+  static String json(Evaluation e, int texts, String mode, OffsetSweep sweep, LearningCurve curve) {
     Confusion c = e.confusion();
     StringBuilder m = new StringBuilder("{");
     List<Category> used = c.used();
@@ -214,6 +232,14 @@ public final class EvalCommand implements Command {
       sw.append(points).append(String.format(Locale.ROOT, ",\"complaint_recall_at_precision\":{\"precision\":%.2f,\"recall\":%.4f,"
           + "\"offset\":%s}", sweep.precision(), sweep.recallAtPrecision(), Double.isNaN(sweep.offsetAtPrecision())
           ? "null" : String.format(Locale.ROOT, "%.4f", sweep.offsetAtPrecision())));
+    }
+    if (curve != null) {
+      java.util.StringJoiner points = new java.util.StringJoiner(",", ",\"learning_curve\":[", "]");
+      for (LearningCurve.Point p : curve.points()) {
+        points.add(String.format(Locale.ROOT, "{\"share\":%.2f,\"train_texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f}",
+            p.share(), p.trainTexts(), p.accuracy(), p.macroF1()));
+      }
+      sw.append(points);
     }
     return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
         + "\"macro_f1_question_as_neutral\":%.4f,\"complaint_precision\":%.4f,\"complaint_recall\":%.4f,\"mentions_per_second\":%.0f,\"confusion\":%s%s}",

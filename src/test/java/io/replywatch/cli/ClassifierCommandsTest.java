@@ -121,6 +121,13 @@ class ClassifierCommandsTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("accuracy:            1.0000"), r.out());
     assertTrue(r.err().contains("fold 5/5"), r.err());
+
+    Run curve = run("", "eval", "--input", nsmcLike.toString(), "--format", "nsmc", "--cv", "5", "--curve", "--json");
+    assertEquals(0, curve.code(), curve.err());
+    assertTrue(curve.out().contains(",\"learning_curve\":[{\"share\":0.25,\"train_texts\":8,\"accuracy\":"), curve.out());
+    assertTrue(curve.out().contains("{\"share\":1.00,\"train_texts\":32,\"accuracy\":1.0000,\"macro_f1\":1.0000}]}"),
+        curve.out());
+    assertTrue(curve.err().contains("learning curve: training folds cut to 75%"), curve.err());
   }
 
   @Test
@@ -142,6 +149,7 @@ class ClassifierCommandsTest {
       "classify --model src/test/resources/classify/tiny-nsmc.tsv|tiny-nsmc.tsv: not a model",
       "train --out /tmp/x.bin|nothing to train on",
       "eval --input x --format nsmc --balance 0.5|--balance only applies",
+      "eval --input x --format nsmc --curve|--curve repeats the cross-validation",
       "train --input src/test/resources/classify/tiny-train.csv --balance 2 --out /tmp/x.bin|--balance must be between",
       "classify --bogus|unknown option '--bogus'"})
   void shouldExitTwoWithOneClearMessage(String commandLine, String message) {

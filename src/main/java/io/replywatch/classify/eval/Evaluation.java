@@ -42,6 +42,12 @@ public record Evaluation(Confusion confusion, double mentionsPerSecond) {
   /** Stratified k-fold cross-validation: trains the same model type on k-1 folds, tests on the held-out one. */
   public static Evaluation crossValidate(Analyzer analyzer, List<LabelledText> data, int k, Trainer trainer,
       Consumer<String> progress) {
+    return crossValidate(analyzer, data, k, trainer, 1, progress);
+  }
+
+  /** The same, with each training fold cut to {@code share} of its texts ({@link Folds#subsample}). */
+  public static Evaluation crossValidate(Analyzer analyzer, List<LabelledText> data, int k, Trainer trainer,
+      double share, Consumer<String> progress) {
     int[] fold = Folds.assign(data, k, Folds.SEED);
     Confusion total = new Confusion();
     double seconds = 0;
@@ -51,6 +57,7 @@ public record Evaluation(Confusion confusion, double mentionsPerSecond) {
       for (int i = 0; i < data.size(); i++) {
         (fold[i] == f ? test : train).add(data.get(i));
       }
+      train = share < 1 ? Folds.subsample(train, share, Folds.SEED + f) : train;
       progress.accept(String.format("fold %d/%d: training on %d texts, testing on %d", f + 1, k, train.size(),
           test.size()));
       LinearModel model = Training.train(analyzer, train, trainer, s -> { });

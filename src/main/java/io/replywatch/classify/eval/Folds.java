@@ -32,4 +32,32 @@ public final class Folds {
     }
     return fold;
   }
+
+  /**
+   * A stratified subsample: from each category, that share of its texts (at least one), drawn with a fixed seed;
+   * the result keeps the input order.
+   */
+  public static List<LabelledText> subsample(List<LabelledText> data, double share, long seed) {
+    if (share <= 0 || share > 1) {
+      throw new IllegalArgumentException("share must be in (0, 1], got " + share);
+    }
+    Map<Category, List<Integer>> byLabel = new EnumMap<>(Category.class);
+    for (int i = 0; i < data.size(); i++) {
+      byLabel.computeIfAbsent(data.get(i).label(), c -> new ArrayList<>()).add(i);
+    }
+    boolean[] kept = new boolean[data.size()];
+    Random random = new Random(seed);
+    for (List<Integer> members : byLabel.values()) {
+      java.util.Collections.shuffle(members, random);
+      int n = (int) Math.max(1, Math.round(members.size() * share));
+      members.subList(0, n).forEach(i -> kept[i] = true);
+    }
+    List<LabelledText> out = new ArrayList<>();
+    for (int i = 0; i < kept.length; i++) {
+      if (kept[i]) {
+        out.add(data.get(i));
+      }
+    }
+    return out;
+  }
 }
