@@ -90,18 +90,6 @@ public final class ApiCalls {
     return Optional.of(reset.filter(r -> r.isAfter(after)).orElse(after));
   }
 
-  /**
-   * For an optional read such as a keyword search: a request the platform rejects is logged and skipped (its
-   * cursor stays), so one bad keyword never stops the mentions; any other failure fails the cycle.
-   */
-  public static Future<Void> skipRejected(Throwable e, org.slf4j.Logger log, String what) {
-    if (e instanceof PollException p && p.kind() == Kind.REJECTED) {
-      log.warn("{} skipped this cycle: {}", what, p.getMessage());
-      return Future.succeededFuture();
-    }
-    return Future.failedFuture(e);
-  }
-
   private static String describe(HttpResponse<Buffer> resp, Dialect dialect) {
     String type = resp.getHeader("content-type");
     if (type != null && type.toLowerCase(Locale.ROOT).contains("html")) {

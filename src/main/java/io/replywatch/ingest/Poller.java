@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ public abstract class Poller extends VerticleBase {
   private WebClient webClient;
   private int failures;
   private int requestsThisCycle;
+  /** Optional reads the platform rejected this cycle, for the health detail. */
+  private final List<String> skipped = new ArrayList<>();
   private long timer = -1;
   private Instant nextDue;
   private boolean polling;
@@ -162,6 +165,21 @@ public abstract class Poller extends VerticleBase {
         .map(ApiPage::value);
   }
 
+  /**
+   * For an optional read such as a keyword search: a request the platform rejects (400, 404) is logged, named in
+   * the source's health detail and skipped (its cursor stays), so one bad keyword never stops the mentions; any
+   * other failure fails the cycle.
+   */
+  protected Future<Void> skipRejected(Throwable e, String what) {
+    if (e instanceof PollException p && p.kind() == PollException.Kind.REJECTED) {
+      LOG.warn("{} skipped this cycle: platform={} account={}: {}", what, platform.id(), account.handle(),
+          p.getMessage());
+      skipped.add(what + " rejected (" + p.getMessage() + ")");
+      return Future.succeededFuture();
+    }
+    return Future.failedFuture(e);
+  }
+
   /** When a 429 said to ask again (in an interval when it did not say), or empty for any other failure. */
   private Optional<Instant> rateLimited(Throwable e) {
     return e instanceof PollException p && p.kind() == PollException.Kind.RATE_LIMITED
@@ -216,6 +234,7 @@ public abstract class Poller extends VerticleBase {
     }
     polling = true;
     requestsThisCycle = 0;
+    skipped.clear();
     Instant cycleStart = clock.instant();
     Future<Cycle> read;
     try {
@@ -270,7 +289,8 @@ public abstract class Poller extends VerticleBase {
    */
   private void succeeded(Instant cycleStart) {
     failures = 0;
-    health.ok(platform, account.handle(), cycleStart);
+    health.ok(platform, account.handle(), cycleStart,
+        skipped.isEmpty() ? "ok" : "ok, but skipped this cycle: " + String.join("; ", skipped));
     metrics.lastSuccess(platform, account.handle(), cycleStart);
     Instant now = clock.instant();
     Instant paced = now.plus(budget.pace(requestsThisCycle, now));

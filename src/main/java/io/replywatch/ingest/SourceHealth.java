@@ -25,7 +25,12 @@ public final class SourceHealth {
   }
 
   public void ok(Platform platform, String account, Instant at) {
-    sources.put(key(platform, account), new Status(State.OK, Optional.of(at), "ok"));
+    ok(platform, account, at, "ok");
+  }
+
+  /** A successful cycle with a note, such as an optional read the platform rejected. */
+  public void ok(Platform platform, String account, Instant at, String detail) {
+    sources.put(key(platform, account), new Status(State.OK, Optional.of(at), detail));
   }
 
   public void failing(Platform platform, String account, State state, String detail) {

@@ -8,21 +8,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
 
-/** How every platform's failed response is classified, and which failures an optional read may skip. */
+/** How every platform's failed response is classified (only REJECTED lets an optional read be skipped). */
 class ApiCallsTest {
   private static final Instant NOW = Instant.parse("2026-09-01T10:00:00Z");
 
   @ParameterizedTest
-  @CsvSource({"429, RATE_LIMITED, false", "401, AUTH, false", "403, AUTH, false", "400, REJECTED, true",
-      "404, REJECTED, true", "422, REJECTED, true", "500, TRANSIENT, false", "502, TRANSIENT, false",
-      "503, TRANSIENT, false", "504, TRANSIENT, false"})
-  void shouldClassifyEachStatus(int status, PollException.Kind kind, boolean skippable) {
+  @CsvSource({"429, RATE_LIMITED", "401, AUTH", "403, AUTH", "400, REJECTED", "404, REJECTED", "422, REJECTED",
+      "500, TRANSIENT", "502, TRANSIENT", "503, TRANSIENT", "504, TRANSIENT"})
+  void shouldClassifyEachStatus(int status, PollException.Kind kind) {
     PollException e = ApiCalls.of(status, "Error", Optional.of(NOW.plusSeconds(30)), NOW);
     assertEquals(kind, e.kind());
     assertTrue(e.getMessage().startsWith("HTTP " + status));
-    assertEquals(skippable, ApiCalls.skipRejected(e, LoggerFactory.getLogger(getClass()), "search").succeeded());
   }
 
   @ParameterizedTest

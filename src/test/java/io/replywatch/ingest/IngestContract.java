@@ -46,6 +46,9 @@ public abstract class IngestContract {
 
     /** Every request answered, in order. */
     List<SimRequest> log();
+
+    /** Keyword search answers 400, as the platform does to a query it will not run. */
+    void refuseSearchQueries(boolean refuse);
   }
 
   protected final ManualClock clock = new ManualClock(T0);
@@ -125,6 +128,30 @@ public abstract class IngestContract {
     java.util.Set<String> keywordOnly = new java.util.HashSet<>();
     script.keywordPosts.all().forEach(p -> keywordOnly.add(p.text()));
     assertEquals(keywordOnly, found, "the search adds only posts no mention stream brings");
+  }
+
+  @Test
+  void shouldKeepReadingMentionsAndSaySoWhenTheKeywordSearchIsRefused() throws Exception {
+    sim.refuseSearchQueries(true);
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(health::ready, "the first cycle");
+    assertTrue(detail().startsWith("ok, but skipped this cycle: search for '" + IngestScript.KEYWORD + "' rejected ("),
+        detail());
+    java.util.Set<String> keywordOnly = new java.util.HashSet<>();
+    script.keywordPosts.all().forEach(p -> keywordOnly.add(p.text()));
+    // Before T0, not at it: a platform may take a moment to index a post (Bluesky's simulator does).
+    Instant before = T0.minusSeconds(1);
+    java.util.Set<String> mentions = new java.util.HashSet<>(script.expectedMentions(T0, BACKFILL, before).keySet());
+    mentions.removeAll(keywordOnly);
+    awaitTrue(() -> handedOn().containsAll(mentions), "every mention before T0 handed on");
+    assertTrue(handedOn().stream().noneMatch(keywordOnly::contains), "nothing from the refused search");
+
+    sim.refuseSearchQueries(false);
+    clock.advance(Duration.ofMinutes(1));
+    awaitTrue(() -> handedOn().containsAll(keywordOnly.stream()
+        .filter(t -> script.expectedMentions(T0, BACKFILL, before).containsKey(t)).toList()),
+        "the search catches up once the platform takes it again");
+    awaitTrue(() -> detail().equals("ok"), "the note gone with the next clean cycle");
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.replywatch.ingest.bluesky;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
-import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
@@ -25,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Polls one brand's Bluesky account (social-apis.md §3): {@code listNotifications} (mention, reply, quote), a
@@ -41,7 +38,6 @@ public final class BlueskyPoller extends Poller {
   static final String SEARCH = "app.bsky.feed.searchPosts";
   static final String AUTHOR_FEED = "app.bsky.feed.getAuthorFeed";
   private static final int LIMIT = 100;
-  private static final Logger LOG = LoggerFactory.getLogger(BlueskyPoller.class);
 
   private BlueskyClient client;
 
@@ -74,7 +70,7 @@ public final class BlueskyPoller extends Poller {
         Map<String, Object> query = Map.of("q", keyword, "sort", "latest",
             "since", mark.map(HighWater::at).orElse(since).toString());
         return read(endpoint, since, SEARCH, query, BlueskyParser::searchPosts, this::keywordOnly, next, mentions)
-            .recover(e -> ApiCalls.skipRejected(e, LOG, "bluesky search for '" + keyword + "'"));
+            .recover(e -> skipRejected(e, "search for '" + keyword + "'"));
       });
     }
     List<Post> own = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.replywatch.ingest.mastodon;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
-import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Paging;
@@ -25,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Polls one brand's Mastodon account (social-apis.md §2): mention notifications forward from a durable
@@ -35,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * notifications, so the same status found twice is still one mention, also across restarts.
  */
 public final class MastodonPoller extends Poller {
-  private static final Logger LOG = LoggerFactory.getLogger(MastodonPoller.class);
   private static final int NOTIFICATION_LIMIT = 80;
   private static final int STATUS_LIMIT = 40;
   private static final int SEARCH_LIMIT = 40;
@@ -64,7 +60,7 @@ public final class MastodonPoller extends Poller {
       read = read.compose(v -> this.<Found>read(endpoint, q -> client.search(keyword, q), SEARCH_LIMIT,
               f -> f.post().id(), f -> f.post().createdAt(), now)
           .map(f -> collect(f, next, endpoint, mentions, this::keywordOnly))
-          .recover(e -> ApiCalls.skipRejected(e, LOG, "mastodon search for '" + keyword + "'")));
+          .recover(e -> skipRejected(e, "search for '" + keyword + "'")));
     }
     List<Post> own = new ArrayList<>();
     return read.compose(v -> this.<Post>read("statuses", q -> client.statuses(account.id(), q), STATUS_LIMIT,

@@ -60,7 +60,8 @@ public final class RedditPoller extends Poller {
         .compose(m -> {
           keep(next, "mentions", m, mentions);
           return brand.keywords().isEmpty() ? Future.succeededFuture(new Fetched<Post>(List.of(), null))
-              : read("search", now, q -> client.search(searchQuery(q)));
+              : read("search", now, q -> client.search(searchQuery(q)))
+                  .recover(e -> skipRejected(e, "keyword search").map(new Fetched<Post>(List.of(), null)));
         })
         .compose(s -> {
           keep(next, "search", s, mentions);

@@ -43,6 +43,9 @@ public final class XPoller extends Poller {
   /** What one endpoint gave this cycle: posts oldest first and the cursor to store, if any. */
   private record Read(List<Post> posts, Optional<String> cursor) {}
 
+  /** An endpoint not read this cycle: no posts, and its cursor stays as it was. */
+  private static final Read NOTHING = new Read(List.of(), Optional.empty());
+
   private XClient client;
   private XSweep sweep;
 
@@ -68,8 +71,9 @@ public final class XPoller extends Poller {
         })
         .compose(swept -> {
           mentions.addAll(sweep.unseen(swept));
-          return brand.keywords().isEmpty() ? Future.succeededFuture(new Read(List.of(), Optional.empty()))
-              : read("search", "next_token", now, q -> client.search(withQuery(q)));
+          return brand.keywords().isEmpty() ? Future.succeededFuture(NOTHING)
+              : read("search", "next_token", now, q -> client.search(withQuery(q)))
+                  .recover(e -> skipRejected(e, "keyword search").map(NOTHING));
         })
         .compose(s -> {
           keep(next, "search", s, mentions);

@@ -41,6 +41,7 @@ public final class BlueskySimulator extends VerticleBase {
   private final FaultScript faults = new FaultScript();
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
+  private volatile boolean refuseQueries;
   private volatile Timeline keywordPosts = new Timeline();
   private HttpServer server;
 
@@ -90,6 +91,11 @@ public final class BlueskySimulator extends VerticleBase {
   public BlueskySimulator withKeywordPosts(Timeline posts) {
     this.keywordPosts = posts;
     return this;
+  }
+
+  /** searchPosts answers 400 BadQueryString to every query (a query the AppView cannot parse); the rest go on. */
+  public void refuseSearchQueries(boolean refuse) {
+    refuseQueries = refuse;
   }
 
   public List<SimRequest> requests() {
@@ -144,8 +150,8 @@ public final class BlueskySimulator extends VerticleBase {
         case "posts" -> {
           String q = ctx.request().getParam("q", "");
           String since = ctx.request().getParam("since");
-          if (q.isBlank()) {
-            error(ctx, 400, "BadQueryString", "Error: q is required");
+          if (q.isBlank() || refuseQueries) {
+            error(ctx, 400, "BadQueryString", q.isBlank() ? "Error: q is required" : "Error: could not parse query");
             return;
           }
           defaultLimit = 25;

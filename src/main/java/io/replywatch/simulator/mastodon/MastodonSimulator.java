@@ -40,6 +40,7 @@ public final class MastodonSimulator extends VerticleBase {
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private volatile Timeline keywordPosts = new Timeline();
   private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
+  private volatile boolean refuseQueries;
   private HttpServer server;
 
   public MastodonSimulator(Timeline timeline, Clock clock, String brandAccountId, String token) {
@@ -85,6 +86,11 @@ public final class MastodonSimulator extends VerticleBase {
     return this;
   }
 
+  /** {@code /api/v2/search} answers 400 to every query, as to one that fails validation; the rest go on. */
+  public void refuseSearchQueries(boolean refuse) {
+    refuseQueries = refuse;
+  }
+
   public List<SimRequest> requests() {
     return List.copyOf(requests);
   }
@@ -124,7 +130,7 @@ public final class MastodonSimulator extends VerticleBase {
       return;
     }
     String q = ctx.request().getParam("q", "").toLowerCase(java.util.Locale.ROOT);
-    if (q.isBlank() || !"statuses".equals(ctx.request().getParam("type"))) {
+    if (refuseQueries || q.isBlank() || !"statuses".equals(ctx.request().getParam("type"))) {
       send(ctx, 400, "{\"error\":\"Validation failed: q and type=statuses are required\"}");
       return;
     }

@@ -39,6 +39,7 @@ public final class RedditSimulator extends SimulatorBase {
   private final String refreshToken;
   private final RateWindow window;
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
+  private volatile boolean refuseQueries;
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private volatile boolean revoked;
@@ -54,6 +55,11 @@ public final class RedditSimulator extends SimulatorBase {
         (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
     this.refreshToken = refreshToken;
     this.window = new RateWindow(windowLimit, WINDOW);
+  }
+
+  /** {@code /search} answers 400 to every query, as Reddit does to one it will not run; the rest go on. */
+  public void refuseSearchQueries(boolean refuse) {
+    refuseQueries = refuse;
   }
 
   /** The post is found only by search, as a submission ({@code t3}), not in the inbox. */
@@ -90,8 +96,13 @@ public final class RedditSimulator extends SimulatorBase {
     router.post("/api/v1/access_token").handler(BodyHandler.create()).handler(this::token);
     router.get("/message/mentions").handler(ctx -> listing(ctx,
         p -> !p.brand() && !searchOnly.contains(p.id()), this::mention));
-    router.get("/search").handler(ctx -> listing(ctx, p -> !p.brand() && searchOnly.contains(p.id()),
-        (p, all) -> RedditJson.post(p)));
+    router.get("/search").handler(ctx -> {
+      if (refuseQueries) {
+        send(ctx, 400, JSON, "{\"message\": \"Bad Request\", \"error\": 400}");
+        return;
+      }
+      listing(ctx, p -> !p.brand() && searchOnly.contains(p.id()), (p, all) -> RedditJson.post(p));
+    });
     router.get("/user/:name/comments").handler(this::userComments);
   }
 

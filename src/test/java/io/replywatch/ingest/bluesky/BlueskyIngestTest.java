@@ -50,6 +50,11 @@ class BlueskyIngestTest extends IngestContract {
       public List<SimRequest> log() {
         return bluesky.requests();
       }
+
+      @Override
+      public void refuseSearchQueries(boolean refuse) {
+        bluesky.refuseSearchQueries(refuse);
+      }
     };
   }
 

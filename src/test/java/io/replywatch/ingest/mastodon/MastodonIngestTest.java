@@ -49,6 +49,11 @@ class MastodonIngestTest extends IngestContract {
       public List<SimRequest> log() {
         return mastodon.requests();
       }
+
+      @Override
+      public void refuseSearchQueries(boolean refuse) {
+        mastodon.refuseSearchQueries(refuse);
+      }
     };
   }
 

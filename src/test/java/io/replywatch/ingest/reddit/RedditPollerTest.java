@@ -133,6 +133,29 @@ class RedditPollerTest {
   }
 
   @Test
+  void shouldKeepReadingMentionsAndSaySoWhenRedditRefusesTheKeywordSearch() throws Exception {
+    setUp(200, 600); // 180 before T0
+    sim.refuseSearchQueries(true);
+    RedditPoller poller = poller();
+    h.start(poller);
+    List<String> before = busy.customerPosts.subList(0, 170);
+    Set<String> found = h.mentionCounts().keySet();
+    assertTrue(found.containsAll(before.stream().filter(id -> !busy.searchOnly.contains(id)).map(this::fullname)
+        .toList()), "the mentions still flow");
+    assertTrue(before.stream().filter(busy.searchOnly::contains).map(this::fullname).noneMatch(found::contains),
+        "nothing found by the refused search");
+    SourceHealth.Status s = h.health.snapshot().get("reddit/acmesupport");
+    assertEquals(SourceHealth.State.OK, s.state());
+    assertTrue(s.detail().startsWith("ok, but skipped this cycle: keyword search rejected (HTTP 400"), s.detail());
+
+    sim.refuseSearchQueries(false);
+    h.step(poller, Duration.ofMinutes(5));
+    assertEquals("ok", h.health.snapshot().get("reddit/acmesupport").detail());
+    assertTrue(h.mentionCounts().keySet().containsAll(before.stream().filter(busy.searchOnly::contains)
+        .map(this::fullname).toList()), "once allowed again, the search catches up");
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheAppIsRevoked() throws Exception {
     setUp(10, 600);
     sim.revoke();

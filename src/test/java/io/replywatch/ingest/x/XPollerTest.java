@@ -112,6 +112,33 @@ class XPollerTest {
   }
 
   @Test
+  void shouldKeepReadingMentionsAndSaySoWhenXRefusesTheKeywordSearch() throws Exception {
+    sim.refuseSearchQueries(true);
+    XPoller poller = poller();
+    h.start(poller);
+    for (int i = 0; i < 4; i++) {
+      h.step(poller, Duration.ofMinutes(5));
+    }
+    Map<String, Integer> counts = h.mentionCounts();
+    assertTrue(counts.keySet().containsAll(busy.customerPosts.subList(0, 170).stream()
+        .filter(id -> !busy.searchOnly.contains(id)).toList()), "the mentions still flow");
+    assertTrue(busy.searchOnly.stream().noneMatch(counts::containsKey), "nothing found by the refused search");
+    SourceHealth.Status s = h.health.snapshot().get("x/AcmeSupport");
+    assertEquals(SourceHealth.State.OK, s.state());
+    assertTrue(s.detail().startsWith("ok, but skipped this cycle: keyword search rejected ("), s.detail());
+    assertTrue(h.health.ready());
+
+    sim.refuseSearchQueries(false);
+    h.step(poller, Duration.ofMinutes(5));
+    assertEquals("ok", h.health.snapshot().get("x/AcmeSupport").detail());
+    Map<String, Integer> after = h.mentionCounts();
+    List<String> due = busy.timeline.all().stream()
+        .filter(p -> busy.searchOnly.contains(p.id()) && p.createdAt().isBefore(h.clock.instant().minusSeconds(60)))
+        .map(p -> p.id()).toList();
+    assertTrue(!due.isEmpty() && after.keySet().containsAll(due), "once allowed again, the search catches up");
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheTokenIsRevoked() throws Exception {
     sim.inject(Fault.of(Fault.Kind.UNAUTHORIZED));
     h.start(poller());
