@@ -47,8 +47,13 @@ public final class ApiCalls {
 
   /** A request that never got a response (connect error, timeout). */
   public static <T> Future<T> network(Throwable e) {
+    return network("request", e);
+  }
+
+  /** The same for a named request, such as a token request: the cause's type and message say what went wrong. */
+  public static <T> Future<T> network(String what, Throwable e) {
     return Future.failedFuture(new PollException(Kind.TRANSIENT,
-        "request failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+        what + " failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
         Optional.empty()));
   }
 

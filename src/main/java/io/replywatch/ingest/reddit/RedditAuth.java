@@ -6,6 +6,8 @@ import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.PollException.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,8 +85,7 @@ final class RedditAuth {
     }
     return client.postAbs(tokenUrl).basicAuthentication(clientId, clientSecret).timeout(ApiCalls.TIMEOUT_MS)
         .sendForm(form)
-        .recover(e -> Future.failedFuture(new PollException(Kind.TRANSIENT, "Reddit token request failed: "
-            + e.getClass().getSimpleName(), Optional.empty())))
+        .recover(e -> ApiCalls.<HttpResponse<Buffer>>network("Reddit token request", e))
         .compose(resp -> {
           if (resp.statusCode() != 200) {
             PollException e = ApiCalls.failure(resp, RedditClient.DIALECT, clock.instant());
