@@ -1,13 +1,12 @@
 package io.replywatch.ingest.bluesky;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.WireJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,7 +23,7 @@ import java.util.function.Function;
  * id is its at-uri; it replies to {@code record.reply.parent.uri}; its conversation is {@code record.reply.root.uri}.
  */
 public final class BlueskyParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PLATFORM = "Bluesky";
   /** The notification reasons that are a post addressed to the brand. */
   public static final Set<String> MENTION_REASONS = Set.of("mention", "reply", "quote");
 
@@ -99,15 +98,9 @@ public final class BlueskyParser {
 
   /** The error name and message of an XRPC error body, or a note that it was not JSON (an HTML proxy page). */
   public static XrpcError error(String body) {
-    try {
-      JsonNode n = JSON.readTree(body == null ? "" : body);
-      if (n != null && n.hasNonNull("error")) {
-        return new XrpcError(n.get("error").asText(), n.path("message").asText(""));
-      }
-    } catch (JsonProcessingException ignored) {
-      // fall through: not JSON
-    }
-    return new XrpcError("NonJsonBody", "non-JSON error body");
+    JsonNode n = WireJson.readOrNull(body);
+    return n != null && n.hasNonNull("error") ? new XrpcError(n.get("error").asText(), n.path("message").asText(""))
+        : new XrpcError("NonJsonBody", "non-JSON error body");
   }
 
   /** {@code RateLimit-Remaining} and {@code RateLimit-Reset} (epoch seconds); unreadable headers mean unknown. */
@@ -176,13 +169,8 @@ public final class BlueskyParser {
   }
 
   private static JsonNode object(String body) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(body == null ? "" : body);
-    } catch (JsonProcessingException e) {
-      throw malformed("not JSON (" + e.getOriginalMessage() + ")");
-    }
-    if (root == null || !root.isObject()) {
+    JsonNode root = WireJson.read(PLATFORM, body);
+    if (!root.isObject()) {
       throw malformed("expected a JSON object");
     }
     return root;
@@ -197,19 +185,11 @@ public final class BlueskyParser {
   }
 
   private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || !v.isValueNode() || v.isNull() || v.asText().isEmpty()) {
-      throw malformed("missing field '" + field + "'");
-    }
-    return v.asText();
+    return WireJson.require(PLATFORM, n, field);
   }
 
   private static Instant instant(String s) {
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException e) {
-      throw malformed("bad timestamp '" + (s.length() > 40 ? s.substring(0, 40) : s) + "'");
-    }
+    return WireJson.instant(PLATFORM, s);
   }
 
   /** {@code createdAt} is written by the client app and may be odd; the index time stands in when it is. */
@@ -222,6 +202,6 @@ public final class BlueskyParser {
   }
 
   private static PollException malformed(String what) {
-    return new PollException(PollException.Kind.MALFORMED, "malformed Bluesky page: " + what, Optional.empty());
+    return WireJson.malformed(PLATFORM, what);
   }
 }

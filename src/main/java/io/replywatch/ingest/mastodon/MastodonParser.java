@@ -1,13 +1,12 @@
 package io.replywatch.ingest.mastodon;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.replywatch.ingest.Html;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.WireJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.function.Function;
  * account statuses, rate-limit headers and error bodies. Tolerant where the document says servers differ.
  */
 public final class MastodonParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PLATFORM = "Mastodon";
 
   /** One notification: its own id is the polling cursor, its status is the mention. */
   public record Notification(String id, Post status) {}
@@ -33,7 +32,7 @@ public final class MastodonParser {
 
   /** Parses a {@code /api/v2/search?type=statuses} answer: {@code {"accounts":[],"statuses":[…],"hashtags":[]}}. */
   public static List<Found> searchStatuses(String body) {
-    JsonNode root = tree(body);
+    JsonNode root = WireJson.read(PLATFORM, body);
     JsonNode statuses = root.get("statuses");
     if (statuses == null || !statuses.isArray()) {
       throw malformed("expected an object with a 'statuses' array");
@@ -86,11 +85,11 @@ public final class MastodonParser {
         requireText(account, "id"),
         account.path("acct").asText(account.path("username").asText("")),
         text,
-        instant(requireText(s, "created_at")),
-        optionalText(s, "in_reply_to_id"),
+        WireJson.instant(PLATFORM, requireText(s, "created_at")),
+        WireJson.text(s, "in_reply_to_id"),
         Optional.empty(),
         url,
-        optionalText(s, "language"));
+        WireJson.text(s, "language"));
   }
 
   /**
@@ -121,32 +120,12 @@ public final class MastodonParser {
 
   /** The {@code error} of a JSON error body, or a note that the body was not JSON (an HTML 503 page). */
   public static String errorMessage(String body) {
-    try {
-      JsonNode n = JSON.readTree(body == null ? "" : body);
-      if (n != null && n.hasNonNull("error")) {
-        return n.get("error").asText();
-      }
-    } catch (JsonProcessingException ignored) {
-      // fall through: not JSON
-    }
-    return "non-JSON error body";
-  }
-
-  private static JsonNode tree(String body) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(body == null ? "" : body);
-    } catch (JsonProcessingException e) {
-      throw malformed("not JSON (" + e.getOriginalMessage() + ")");
-    }
-    if (root == null) {
-      throw malformed("empty body");
-    }
-    return root;
+    JsonNode n = WireJson.readOrNull(body);
+    return n != null && n.hasNonNull("error") ? n.get("error").asText() : "non-JSON error body";
   }
 
   private static JsonNode array(String body) {
-    JsonNode root = tree(body);
+    JsonNode root = WireJson.read(PLATFORM, body);
     if (!root.isArray()) {
       throw malformed("expected a JSON array");
     }
@@ -154,27 +133,10 @@ public final class MastodonParser {
   }
 
   private static String requireText(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty()) {
-      throw malformed("missing field '" + field + "'");
-    }
-    return v.asText();
-  }
-
-  private static Optional<String> optionalText(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
-  }
-
-  private static Instant instant(String s) {
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw malformed("bad timestamp '" + (s.length() > 40 ? s.substring(0, 40) : s) + "'");
-    }
+    return WireJson.require(PLATFORM, n, field);
   }
 
   private static PollException malformed(String what) {
-    return new PollException(PollException.Kind.MALFORMED, "malformed Mastodon page: " + what, Optional.empty());
+    return WireJson.malformed(PLATFORM, what);
   }
 }
