@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * {@code bench} section {@code replay}: how fast a history replays end to end (parse, attribute, sort, classify,
  * track), in customer mentions per second, on a generated twcs history held in memory. The reference measured in
  * the same run is parsing the same input alone, so the share of time spent in the classifier and the SLA engine
- * can be read off on any machine.
+ * can be read off on any machine. Replay holds the whole history in memory (it must be sorted by time), so the
+ * section also reports the heap a parsed post takes: multiply by the rows of your export to size {@code -Xmx}.
  */
 public final class ReplayBench implements BenchSection {
   private final int conversations;
@@ -65,7 +66,16 @@ public final class ReplayBench implements BenchSection {
     figures.put("mentions_per_second", Math.rint(replayed / (bestReplay / 1e9)));
     figures.put("parse_only_per_second", Math.rint(mentions[0] / (bestParse / 1e9)));
     figures.put("mentions", (double) replayed);
+    figures.put("heap_bytes_per_post", heapPerPost(csv));
     return figures;
+  }
+
+  /** Heap held by the parsed history (what replay keeps while it runs), per post of customers and brand alike. */
+  private static double heapPerPost(String csv) throws IOException {
+    long before = Heap.used();
+    List<HistoryItem> items = parse(csv);
+    long after = Heap.used();
+    return Math.rint((after - before) / (double) Math.max(1, items.size()));
   }
 
   private static List<HistoryItem> parse(String csv) throws IOException {

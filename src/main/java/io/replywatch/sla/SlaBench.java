@@ -14,7 +14,6 @@ import io.replywatch.metrics.WaitingTable;
 import io.replywatch.store.Database;
 import io.replywatch.store.SlaStore;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,12 +93,12 @@ public final class SlaBench implements BenchSection {
   }
 
   private static double heapPerOpenEpisode() {
-    long before = usedHeap();
+    long before = io.replywatch.bench.Heap.used();
     SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), new SlaListener() { });
     for (int i = 0; i < MILLION; i++) {
       tracker.onMention(mention(i), COMPLAINT);
     }
-    long after = usedHeap();
+    long after = io.replywatch.bench.Heap.used();
     double perEpisode = (after - before) / (double) tracker.openEpisodes().size();
     return Math.round(perEpisode);
   }
@@ -155,12 +154,5 @@ public final class SlaBench implements BenchSection {
     return new Post(Platform.MASTODON, Long.toString(900_000_000_000L + i), "42", "acme", "sorry, on it",
         T0.plusMillis(i * 10L).plusSeconds(600), Optional.of(Long.toString(100_000_000_000L + i)), Optional.empty(),
         "https://social.example/@acme/" + i, Optional.of("en"));
-  }
-
-  private static long usedHeap() {
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }

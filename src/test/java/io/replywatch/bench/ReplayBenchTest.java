@@ -24,8 +24,12 @@ class ReplayBenchTest {
   @Test
   void shouldReportTheFiguresNamedInTheIssue() throws Exception {
     LinkedHashMap<String, Double> figures = new ReplayBench(1_000, 1).run(msg -> {});
-    assertEquals(List.of("mentions_per_second", "parse_only_per_second", "mentions"), List.copyOf(figures.keySet()));
+    assertEquals(List.of("mentions_per_second", "parse_only_per_second", "mentions", "heap_bytes_per_post"),
+        List.copyOf(figures.keySet()));
     assertTrue(figures.get("mentions_per_second") > 0);
+    // a post holds at least its text and ids; far more would mean the figure counts something else
+    assertTrue(figures.get("heap_bytes_per_post") > 100 && figures.get("heap_bytes_per_post") < 20_000,
+        "heap per post " + figures.get("heap_bytes_per_post"));
     assertTrue(Benchmarks.sections().stream().anyMatch(s -> s.name().equals("replay")));
   }
 }
