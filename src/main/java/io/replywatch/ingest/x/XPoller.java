@@ -70,7 +70,7 @@ public final class XPoller extends Poller {
           return sweep(now);
         })
         .compose(swept -> {
-          mentions.addAll(sweep.unseen(swept));
+          mentions.addAll(swept);
           return brand.keywords().isEmpty() ? Future.succeededFuture(NOTHING)
               : read("search", "next_token", now, q -> client.search(withQuery(q)))
                   .recover(e -> skipRejected(e, "keyword search").map(NOTHING));
@@ -81,7 +81,6 @@ public final class XPoller extends Poller {
         })
         .map(t -> {
           next.putAll(t.cursor().map(c -> Map.of("tweets", c)).orElse(Map.of()));
-          sweep.seen(mentions);
           return new Cycle(mentions, t.posts(), next);
         });
   }
