@@ -106,7 +106,7 @@ public final class ConfigLoader {
     List<Brand> brands = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Node b : items) {
-      b.requireObject(Set.of("id", "accounts", "automatedAccounts", "keywords"));
+      b.requireObject(Set.of("id", "accounts", "automatedAccounts", "keywords", "subreddits"));
       String id = b.get("id").requireText();
       if (!id.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
         throw b.get("id").fail("must be lower-case letters, digits, '-' or '_' (it becomes a metric label)");
@@ -122,9 +122,33 @@ public final class ConfigLoader {
         throw b.get("accounts").fail("at least one account is required");
       }
       Set<String> automated = new LinkedHashSet<>(strings(b.get("automatedAccounts")));
-      brands.add(new Brand(id, List.copyOf(accounts), Set.copyOf(automated), strings(b.get("keywords"))));
+      List<String> keywords = strings(b.get("keywords"));
+      brands.add(new Brand(id, List.copyOf(accounts), Set.copyOf(automated), keywords,
+          subreddits(b.get("subreddits"), keywords, accounts)));
     }
     return List.copyOf(brands);
+  }
+
+  /**
+   * Subreddit names, {@code r/} prefix dropped. Their comments are matched against the keywords, so there must be
+   * keywords, and a Reddit account to read them with.
+   */
+  private static List<String> subreddits(Node node, List<String> keywords, List<Account> accounts) {
+    List<String> out = new ArrayList<>();
+    for (Node n : listOrOne(node)) {
+      String name = n.requireText().replaceFirst("^/?r/", "");
+      if (!name.matches("[A-Za-z0-9][A-Za-z0-9_]{1,20}")) {
+        throw n.fail("'" + n.requireText() + "' is not a subreddit name (2-21 letters, digits or '_', as in r/acme)");
+      }
+      out.add(name);
+    }
+    if (!out.isEmpty() && keywords.isEmpty()) {
+      throw node.fail("subreddit comments are matched against the brand's keywords, and it has none");
+    }
+    if (!out.isEmpty() && accounts.stream().noneMatch(a -> a.platform() == Platform.REDDIT)) {
+      throw node.fail("subreddits are read with the brand's Reddit account, and it has none");
+    }
+    return List.copyOf(out);
   }
 
   private static Account account(Node a) {

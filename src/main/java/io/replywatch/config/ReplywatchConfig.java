@@ -28,7 +28,18 @@ public record ReplywatchConfig(
   public record Storage(String path) {}
 
   /** A brand and its own accounts: mentions of them are polled, their posts are replies. */
-  public record Brand(String id, List<Account> accounts, Set<String> automatedAccounts, List<String> keywords) {
+  /**
+   * @param keywords terms searched for where the platform has a search, and matched in the new comments of
+   *     {@code subreddits}
+   * @param subreddits Reddit communities (names without {@code r/}) whose new comments are scanned for the keywords
+   */
+  public record Brand(String id, List<Account> accounts, Set<String> automatedAccounts, List<String> keywords,
+      List<String> subreddits) {
+
+    /** A brand that watches no subreddit. */
+    public Brand(String id, List<Account> accounts, Set<String> automatedAccounts, List<String> keywords) {
+      this(id, accounts, automatedAccounts, keywords, List.of());
+    }
 
     /** Whether posts by this account id or handle are automated (auto-responders) and so never count as replies. */
     public boolean isAutomated(String accountIdOrHandle) {

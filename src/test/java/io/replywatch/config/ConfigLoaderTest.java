@@ -10,6 +10,7 @@ import io.replywatch.ingest.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +69,26 @@ class ConfigLoaderTest {
     String yaml = "brands:\n  - id: acme\n    " + accounts.replace("\\n", "\n");
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "bad.yaml"));
     assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+  }
+
+  @Test
+  void shouldReadSubredditsWithOrWithoutTheirPrefix() {
+    String yaml = "brands:\n  - id: acme\n    keywords: [acme]\n    subreddits: [r/acme, AcmeHelp]\n"
+        + "    accounts:\n      - { platform: reddit, id: t2_1, handle: acmesupport, token: t }\n";
+    assertEquals(List.of("acme", "AcmeHelp"), loader.parse(yaml, "ok.yaml").brands().get(0).subreddits());
+    assertEquals(List.of(), loader.parse(MINIMAL, "min.yaml").brands().get(0).subreddits());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "keywords: [acme], subreddits: [\"r/acme help\"] | platform: reddit | brands[0].subreddits[0]: 'r/acme help' is not a subreddit name",
+      "subreddits: [acme] | platform: reddit | brands[0].subreddits: subreddit comments are matched against the brand's keywords, and it has none",
+      "keywords: [acme], subreddits: [acme] | platform: mastodon | brands[0].subreddits: subreddits are read with the brand's Reddit account, and it has none",
+  })
+  void shouldNameTheKeyPathOfABadSubreddit(String brandKeys, String platform, String expected) {
+    String yaml = "brands:\n  - { id: acme, " + brandKeys + ", accounts: [ { " + platform + ", id: \"1\", handle: a, token: t } ] }\n";
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "bad.yaml"));
+    assertTrue(e.getMessage().startsWith("bad.yaml: " + expected), e.getMessage());
   }
 
   @ParameterizedTest(name = "{1}")

@@ -40,6 +40,11 @@ final class RedditClient {
     return send("/search", query);
   }
 
+  /** The newest comments of a whole subreddit ({@code GET /r/{sub}/comments}). */
+  Future<ApiPage<RedditParser.Listing>> subredditComments(String subreddit, Map<String, String> query) {
+    return send("/r/" + subreddit + "/comments", query);
+  }
+
   Future<ApiPage<RedditParser.Listing>> comments(String user, Map<String, String> query) {
     return send("/user/" + user + "/comments", query);
   }

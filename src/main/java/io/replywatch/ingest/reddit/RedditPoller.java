@@ -21,13 +21,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Polls one brand's Reddit account (social-apis.md §4): inbox username mentions and a keyword search of new posts,
- * then the brand's own comments (replies made anywhere, the Reddit app included). Listings are newest first with
+ * Polls one brand's Reddit account (social-apis.md §4): inbox username mentions, a keyword search of new posts and
+ * the new comments of the brand's subreddits that name a keyword (Reddit's search finds no comments), then the
+ * brand's own comments (replies made anywhere, the Reddit app included). Listings are newest first with
  * fullname cursors; each cycle reads down from the newest with {@code after} until it meets the stored cursor,
  * and a first start reads back over the backfill window. Reddit has one budget per client.
  */
@@ -65,6 +67,9 @@ public final class RedditPoller extends Poller {
         })
         .compose(s -> {
           keep(next, "search", s, mentions);
+          return subredditComments(now, next, mentions);
+        })
+        .compose(v -> {
           Map<String, String> sort = Map.of("sort", "new");
           return read("comments", now, q -> client.comments(account.handle(), merged(q, sort)));
         })
@@ -72,6 +77,31 @@ public final class RedditPoller extends Poller {
           Optional.ofNullable(c.cursor()).ifPresent(cursor -> next.put("comments", cursor));
           return new Cycle(mentions, c.items(), next);
         });
+  }
+
+  /**
+   * Each subreddit's comments since its cursor; those naming a keyword are mentions. The cursor moves past the
+   * rest too: they were read. A subreddit Reddit refuses (404 for a name that does not exist) is skipped and named
+   * in the health detail.
+   */
+  private Future<Void> subredditComments(Instant now, Map<String, String> next, List<Post> mentions) {
+    Future<Void> read = Future.succeededFuture();
+    for (String sub : brand.subreddits()) {
+      String endpoint = "comments:r/" + sub;
+      read = read.compose(v -> read(endpoint, now, q -> client.subredditComments(sub, q))
+          .map(f -> {
+            keep(next, endpoint, new Fetched<>(f.items().stream().filter(this::namesAKeyword).toList(), f.cursor()),
+                mentions);
+            return (Void) null;
+          })
+          .recover(e -> skipRejected(e, "comments of r/" + sub)));
+    }
+    return read;
+  }
+
+  private boolean namesAKeyword(Post p) {
+    String text = p.text().toLowerCase(Locale.ROOT);
+    return brand.keywords().stream().anyMatch(k -> text.contains(k.toLowerCase(Locale.ROOT)));
   }
 
   private static void keep(Map<String, String> next, String endpoint, Fetched<Post> read, List<Post> into) {

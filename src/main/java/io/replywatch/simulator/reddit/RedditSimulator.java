@@ -39,6 +39,7 @@ public final class RedditSimulator extends SimulatorBase {
   private final String refreshToken;
   private final RateWindow window;
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
+  private final Set<String> subredditOnly = ConcurrentHashMap.newKeySet();
   private volatile boolean refuseQueries;
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
@@ -60,6 +61,11 @@ public final class RedditSimulator extends SimulatorBase {
   /** {@code /search} answers 400 to every query, as Reddit does to one it will not run; the rest go on. */
   public void refuseSearchQueries(boolean refuse) {
     refuseQueries = refuse;
+  }
+
+  /** The comment names no one: only {@code /r/acme/comments} lists it, not the inbox. */
+  public void subredditOnly(String postId) {
+    subredditOnly.add(postId);
   }
 
   /** The post is found only by search, as a submission ({@code t3}), not in the inbox. */
@@ -95,7 +101,8 @@ public final class RedditSimulator extends SimulatorBase {
   protected void routes(Router router) {
     router.post("/api/v1/access_token").handler(BodyHandler.create()).handler(this::token);
     router.get("/message/mentions").handler(ctx -> listing(ctx,
-        p -> !p.brand() && !searchOnly.contains(p.id()), this::mention));
+        p -> !p.brand() && !searchOnly.contains(p.id()) && !subredditOnly.contains(p.id()), this::mention));
+    router.get("/r/:sub/comments").handler(this::subredditComments);
     router.get("/search").handler(ctx -> {
       if (refuseQueries) {
         send(ctx, 400, JSON, "{\"message\": \"Bad Request\", \"error\": 400}");
@@ -104,6 +111,15 @@ public final class RedditSimulator extends SimulatorBase {
       listing(ctx, p -> !p.brand() && searchOnly.contains(p.id()), (p, all) -> RedditJson.post(p));
     });
     router.get("/user/:name/comments").handler(this::userComments);
+  }
+
+  /** Every comment in r/acme, the brand's and the customers' alike, mentions or not; any other subreddit is 404. */
+  private void subredditComments(RoutingContext ctx) {
+    if (ctx.pathParam("sub").equalsIgnoreCase("acme")) {
+      listing(ctx, p -> !searchOnly.contains(p.id()), this::comment);
+    } else {
+      send(ctx, 404, JSON, "{\"message\": \"Not Found\", \"error\": 404}");
+    }
   }
 
   private void userComments(RoutingContext ctx) {

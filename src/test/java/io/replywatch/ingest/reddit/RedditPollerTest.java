@@ -156,6 +156,37 @@ class RedditPollerTest {
   }
 
   @Test
+  void shouldTakeSubredditCommentsThatNameTheBrandAndSkipASubredditThatIsNotThere() throws Exception {
+    setUp(60, 600); // T0 - 3 h to T0 - 2 h
+    String named = busy.timeline.add(T0.minus(Duration.ofMinutes(30)), "88", "lurker",
+        "ACME support never answered my ticket", false, null, "en");
+    String chatter = busy.timeline.add(T0.minus(Duration.ofMinutes(20)), "89", "other", "anyone else seeing this?",
+        false, null, "en");
+    sim.subredditOnly(named);
+    sim.subredditOnly(chatter);
+    brand = new Brand("acme", brand.accounts(), Set.of(), List.of("acme"), List.of("acme", "NoSuchSub"));
+    RedditPoller poller = poller();
+    h.start(poller);
+
+    Map<String, Integer> counts = h.mentionCounts();
+    assertEquals(1, counts.get(fullname(named)), "a comment naming the brand is a mention");
+    assertTrue(!counts.containsKey(fullname(chatter)), "a comment that does not is not");
+    busy.customerPosts.forEach(id -> assertEquals(1, counts.get(fullname(id)), "inbox mention " + id + " once"));
+    SourceHealth.Status s = h.health.snapshot().get("reddit/acmesupport");
+    assertTrue(s.detail().startsWith("ok, but skipped this cycle: comments of r/NoSuchSub rejected (HTTP 404"),
+        s.detail());
+
+    String later = busy.timeline.add(T0.plus(Duration.ofMinutes(2)), "90", "late", "the acme app crashed", false,
+        null, "en");
+    sim.subredditOnly(later);
+    h.step(poller, Duration.ofMinutes(5));
+    Map<String, Integer> after = h.mentionCounts();
+    assertEquals(1, after.get(fullname(later)), "a new comment after the cursor");
+    assertEquals(1, after.get(fullname(named)), "the old one not again");
+    assertTrue(sim.requests().stream().anyMatch(r -> r.path().equals("/r/acme/comments")));
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheAppIsRevoked() throws Exception {
     setUp(10, 600);
     sim.revoke();
