@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
+import io.replywatch.notify.FakeReceiver;
 import io.replywatch.simulator.FakeWebhookReceiver;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.mastodon.MastodonSimulator;
@@ -39,6 +40,7 @@ class PipelineIntegrationTest {
   private Service service;
   private FakeWebhookReceiver slack;
   private Timeline timeline;
+  private MastodonSimulator sim;
   private ReplywatchConfig config;
 
   @org.junit.jupiter.api.io.TempDir
@@ -51,9 +53,15 @@ class PipelineIntegrationTest {
     String m1 = timeline.add(T0.minus(Duration.ofMinutes(5)), "501", "jane@example.social",
         "my order #1234 never arrived, third time asking <!channel>", false, null, "en");
     timeline.add(T0.plus(Duration.ofMinutes(70)), "42", "acme", "So sorry Jane, a replacement ships today.", true, m1, "en");
-    MastodonSimulator sim = new MastodonSimulator(timeline, clock, "42", "secret-token");
+    sim = new MastodonSimulator(timeline, clock, "42", "secret-token");
     slack = new FakeWebhookReceiver();
     await(fakes.deployVerticle(sim).compose(id -> fakes.deployVerticle(slack)));
+    config = config("");
+    service = startService();
+  }
+
+  /** The test config, with {@code paging} channel lines (YAML list items) if any. */
+  private ReplywatchConfig config(String paging) {
     String yaml = """
         server: { host: 127.0.0.1, port: 0 }
         storage: { path: "%s" }
@@ -66,10 +74,9 @@ class PipelineIntegrationTest {
         alerts:
           support:
             - { type: slack, url: "${SLACK_URL}" }
-        """.formatted(dir.resolve("test.db"), sim.baseUrl());
-    config = new ConfigLoader(Map.of("TOKEN", "secret-token", "SLACK_URL", slack.url("/hook"))::get)
+        """.formatted(dir.resolve("test.db"), sim.baseUrl()) + (paging.isEmpty() ? "" : "  paging:\n" + paging);
+    return new ConfigLoader(Map.of("TOKEN", "secret-token", "SLACK_URL", slack.url("/hook"))::get)
         .parse(yaml, "test.yaml");
-    service = startService();
   }
 
   private Service startService() throws Exception {
@@ -104,6 +111,35 @@ class PipelineIntegrationTest {
     JsonObject resolved = nextSlack();
     assertTrue(resolved.getString("text").startsWith("Answered"), resolved.getString("text"));
     assertEquals(3, slack.accepted().size(), "warning, breach, follow-up: each once across two restarts");
+  }
+
+  @Test
+  void shouldKeepAnAlertmanagerPageAliveAcrossARestart() throws Exception {
+    FakeReceiver am = await(FakeReceiver.start(fakes));
+    await(service.stop());
+    config = config("    - { type: alertmanager, url: \"" + am.url("") + "\" }\n");
+    service = startService();
+    awaitActivity("waiting");
+    clock.set(T0.plus(Duration.ofMinutes(55)));
+    awaitTrue(() -> am.received().size() == 1, "the page posted");
+    assertEquals("firing", am.received().get(0).jsonArray().getJsonObject(0).getString("status", "firing"));
+
+    await(service.stop());
+    service = startService();
+    awaitActivity("restored");
+    clock.advance(Duration.ofSeconds(61));
+    awaitTrue(() -> am.received().size() >= 2, "the page re-posted by the restarted service");
+    var alert = am.received().get(1).jsonArray().getJsonObject(0);
+    assertEquals("page", alert.getJsonObject("labels").getString("severity"));
+    assertTrue(Instant.parse(alert.getString("endsAt")).isAfter(clock.instant()), "still firing: " + alert);
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+    }
   }
 
   @AfterEach

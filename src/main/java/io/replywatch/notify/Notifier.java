@@ -25,6 +25,18 @@ public interface Notifier {
     return java.time.Duration.ZERO;
   }
 
+  /**
+   * Whether the channel keeps its receiver's state fresh by posting again (Alertmanager forgets alerts nobody
+   * re-posts), and so must be told at start, through {@link #delivered}, what reached it before.
+   */
+  default boolean refreshes() {
+    return false;
+  }
+
+  /** At start, for a channel that {@link #refreshes}: {@code event} reached the receiver at {@code at}. */
+  default void delivered(SlaEvent event, java.time.Instant at) {
+  }
+
   /** Whether {@link #sendDigest} turns a burst into one message; otherwise each event is its own message. */
   default boolean digests() {
     return false;

@@ -22,8 +22,8 @@ public final class Notifiers {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   /**
    * How long Alertmanager keeps a firing alert without hearing from us. Re-sends refresh it every
-   * {@link #ALERTMANAGER_RESEND}; it is long because re-send state is in memory, and after a restart a firing
-   * page must not expire by itself before its resolution arrives through the outbox.
+   * {@link #ALERTMANAGER_RESEND}, also after a restart of ours (the outbox says what was firing); it is long so
+   * that a page outlives an outage of Replywatch itself rather than resolve while nobody answered.
    */
   static final Duration ALERTMANAGER_TTL = Duration.ofHours(24);
   /** How often a firing (or just resolved) alert is posted to Alertmanager again. */

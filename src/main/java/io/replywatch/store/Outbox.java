@@ -22,6 +22,9 @@ public final class Outbox {
   /** One queued delivery. */
   public record Item(long id, String channel, SlaEvent event, int attempts, Instant createdAt) {}
 
+  /** An event that reached its channel, and when. */
+  public record Delivered(SlaEvent event, Instant at) {}
+
   public Outbox(Database db) {
     this.c = db.openWriter();
   }
@@ -33,6 +36,30 @@ public final class Outbox {
     } catch (SQLException e) {
       throw new StoreException("resuming the outbox", e);
     }
+  }
+
+  /**
+   * What reached {@code channel} and may still matter to it, oldest first: every event of an episode whose
+   * resolution did not reach the channel before {@code resolvedSince}. A channel that refreshes its receiver
+   * (Alertmanager forgets alerts nobody re-posts) reads this at start to carry on where the last run stopped.
+   */
+  public List<Delivered> deliveredSince(String channel, Instant resolvedSince) {
+    List<Delivered> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT o.payload, o.done_at FROM outbox o"
+        + " WHERE o.channel = ? AND o.state = 'sent' AND NOT EXISTS (SELECT 1 FROM outbox r"
+        + " WHERE r.episode_id = o.episode_id AND r.channel = o.channel AND r.level = 'resolved'"
+        + " AND r.state = 'sent' AND r.done_at < ?) ORDER BY o.done_at, o.id")) {
+      s.setString(1, channel);
+      s.setLong(2, resolvedSince.toEpochMilli());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Delivered(SlaEventJson.decode(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2))));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading the outbox", e);
+    }
+    return out;
   }
 
   /** Due deliveries, oldest first, marked {@code sending}. */

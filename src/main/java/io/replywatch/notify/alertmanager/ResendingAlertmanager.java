@@ -45,6 +45,21 @@ public final class ResendingAlertmanager implements Notifier {
   }
 
   @Override
+  public boolean refreshes() {
+    return true;
+  }
+
+  /**
+   * What the outbox says reached Alertmanager before this start: its pages go on being re-posted (at once when
+   * their interval has passed), so neither a restart of ours nor one of Alertmanager's loses a page.
+   */
+  @Override
+  public void delivered(SlaEvent event, Instant at) {
+    resender.sent(event, at);
+    arm();
+  }
+
+  @Override
   public Future<Void> send(SlaEvent event) {
     return notifier.send(event).onSuccess(v -> {
       resender.sent(event, clock.instant());

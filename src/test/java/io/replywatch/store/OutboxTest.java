@@ -1,0 +1,54 @@
+package io.replywatch.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.replywatch.notify.Events;
+import io.replywatch.sla.SlaEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the outbox tells a channel that refreshes its receiver (Alertmanager) at start. */
+class OutboxTest {
+  private static final Instant NOW = Instant.parse("2026-09-01T12:00:00Z");
+  private static final String PAGING = "paging/0";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void shouldRememberPagesStillOpenOrResolvedWithinTheWindowOnly() {
+    try (Database db = Database.open(dir.resolve("t.db"))) {
+      SlaStore store = new SlaStore(db);
+      Outbox outbox = new Outbox(db);
+      SlaEvent open = Events.forMention(Events.breach(), "open");
+      SlaEvent justResolved = Events.forMention(Events.breach(), "recent");
+      SlaEvent longResolved = Events.forMention(Events.breach(), "old");
+      SlaEvent neverSent = Events.forMention(Events.breach(), "pending");
+      store.inTransaction(() -> {
+        List.of(open, justResolved, longResolved, neverSent).forEach(e -> store.enqueue(e,
+            List.of(PAGING, "support/0"), NOW.minus(Duration.ofHours(2))));
+        store.enqueue(Events.forMention(Events.resolved(), "recent"), List.of(PAGING), NOW.minus(Duration.ofMinutes(2)));
+        store.enqueue(Events.forMention(Events.resolved(), "old"), List.of(PAGING), NOW.minus(Duration.ofMinutes(10)));
+      });
+
+      for (Outbox.Item item : outbox.takeDue(NOW, 100)) {
+        String mention = item.event().mentionId();
+        if (!mention.equals("pending")) {
+          boolean resolved = item.event().level() == io.replywatch.sla.Level.RESOLVED;
+          Instant at = !resolved ? NOW.minus(Duration.ofHours(1))
+              : mention.equals("recent") ? NOW.minus(Duration.ofMinutes(2)) : NOW.minus(Duration.ofMinutes(10));
+          outbox.sent(item.id(), at);
+        }
+      }
+
+      List<String> remembered = outbox.deliveredSince(PAGING, NOW.minus(Duration.ofMinutes(5))).stream()
+          .map(d -> d.event().mentionId() + " " + d.event().level().id() + " " + d.at()).toList();
+      assertEquals(List.of("open breach 2026-09-01T11:00:00Z", "recent breach 2026-09-01T11:00:00Z",
+          "recent resolved 2026-09-01T11:58:00Z"), remembered);
+    }
+  }
+}
