@@ -63,4 +63,43 @@ class KoreanLexiconTest {
     assertTrue(shipped.score("시간 아깝다 노잼").compound() < -0.5);
     assertTrue(shipped.score("상담원이 불친절하고 환불도 안 해줘요").compound() < 0);
   }
+
+  @ParameterizedTest(name = "{0}: sign {1}")
+  @CsvSource(delimiter = '|', value = {
+      "이 영화 완전 핵노잼|-1",
+      "진짜 갓띵작 꿀잼|1",
+      "연기가 국어책 읽는 수준|-1",
+      "재미가 하나도 없다|-1",
+      "지루할 틈이 없었다|1",
+      "돈이 안 아깝다|1",
+      "가격 대비 추천합니다|1",
+      "앱이 계속 튕겨요 로그인이 안 돼요|-1",
+      "빠른 배송 감사합니다 잘 받았어요|1"})
+  void shouldScoreSlangAndLongerFormsInTheShippedLexicon(String text, int sign) {
+    Sentiment s = KoreanLexicon.shipped().score(text);
+    assertEquals(sign, (int) Math.signum(s.compound()), s.toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      // spaces are removed before matching, so a short stem could straddle two words: 영화가+나쁘 holds 화가나,
+      // 마지막+장면 holds 막장, 배우+수준 holds 우수; the shipped lexicon lists those stems only in longer forms
+      "영화가 나쁘지 않았다",
+      "마지막 장면이 정말 좋았다",
+      "너무 시간 가는 줄 몰랐다",
+      "좋았어 설정이 탄탄해"})
+  void shouldNotMatchAShortStemAcrossAWordBoundary(String text) {
+    assertTrue(KoreanLexicon.shipped().score(text).compound() > 0, text);
+  }
+
+  @Test
+  void shouldLetTheLongestShippedEntryWin() {
+    KoreanLexicon shipped = KoreanLexicon.shipped();
+    // 가격 대비 추천 contains 비추천, but 대비추천 starts earlier and wins
+    assertEquals(1, shipped.score("대비추천").hits());
+    assertTrue(shipped.score("대비추천").compound() > 0);
+    // 재미 alone is mildly positive; 재미없 and 재미가하나도없 are strongly negative
+    assertTrue(shipped.score("재미").compound() > 0);
+    assertTrue(shipped.score("재미없어").compound() < -0.5);
+  }
 }
