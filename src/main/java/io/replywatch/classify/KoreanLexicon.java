@@ -7,20 +7,20 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Scores Korean text with our own sentiment lexicon ({@code classify/korean_lexicon.txt}), the counterpart of
  * {@link VaderScorer} for Hangul. Korean spacing is loose and endings are glued to stems, so entries are matched
  * as substrings of the text with spaces removed, longest entry first at each position, and a match consumes its
  * characters ("재미없" is one negative hit, not "재미" plus something). A hit is negated, as VADER does, when
- * 안 or 못 comes right before it ("안 좋아") or -지 않 / -지 못 right after it ("좋지 않다"). Immutable and
- * thread-safe once built; allocation-free per text apart from the result.
+ * 안 or 못 comes right before it as a word of its own or the start of one ("안 좋아", "안좋아"; not the end of
+ * 그동안 or 잘못: "그동안 감사했습니다" is thanks) or -지 않 / -지 못 right after it ("좋지 않다"). Immutable and
+ * thread-safe once built; a text costs its copy without spaces and one flag per character.
  */
 public final class KoreanLexicon {
   /** VADER's negation factor: a negated hit keeps most of its strength with the opposite sign. */
@@ -29,30 +29,43 @@ public final class KoreanLexicon {
   private static final double ALPHA = 15;
   private static final String[] NEGATED_AFTER = {"지않", "지도않", "지는않", "진않", "질않", "지못", "지도못", "지마"};
 
-  /** The distinct first characters of the entries, sorted, and for each its entries, longest first. */
-  private final char[] firsts;
-  private final Entry[][] byFirst;
+  /** The entries as a trie, so the longest match at a position costs one step per character it spans. */
+  private final Node root;
 
   private record Entry(String text, double valence) {}
 
+  /**
+   * A trie node: its children's characters sorted, with the children beside them (sorted arrays rather than a
+   * map: a lookup per character must not box a Character), and the entry that ends here, if any.
+   */
+  private record Node(char[] keys, Node[] children, Entry entry) {
+    Node child(char c) {
+      int at = Arrays.binarySearch(keys, c);
+      return at < 0 ? null : children[at];
+    }
+  }
+
   KoreanLexicon(Map<String, Double> valence) {
-    Map<Character, List<Entry>> groups = new HashMap<>();
-    valence.forEach((k, v) -> {
-      if (!k.isEmpty()) {
-        groups.computeIfAbsent(k.charAt(0), c -> new ArrayList<>()).add(new Entry(k, v));
+    this.root = build(new TreeMap<>(valence), "");
+  }
+
+  /** The node for {@code prefix}, from the entries (sorted) that start with it. */
+  private static Node build(SortedMap<String, Double> entries, String prefix) {
+    Entry here = entries.containsKey(prefix) && !prefix.isEmpty() ? new Entry(prefix, entries.get(prefix)) : null;
+    TreeMap<Character, SortedMap<String, Double>> next = new TreeMap<>();
+    entries.forEach((k, v) -> {
+      if (k.length() > prefix.length()) {
+        next.computeIfAbsent(k.charAt(prefix.length()), c -> new TreeMap<>()).put(k, v);
       }
     });
-    // sorted arrays rather than a map: a lookup per character must not box a Character
-    List<Character> keys = new ArrayList<>(groups.keySet());
-    keys.sort(null);
-    this.firsts = new char[keys.size()];
-    this.byFirst = new Entry[keys.size()][];
-    for (int i = 0; i < keys.size(); i++) {
-      List<Entry> list = groups.get(keys.get(i));
-      list.sort(Comparator.comparingInt((Entry e) -> e.text().length()).reversed().thenComparing(Entry::text));
-      firsts[i] = keys.get(i);
-      byFirst[i] = list.toArray(new Entry[0]);
+    char[] keys = new char[next.size()];
+    Node[] children = new Node[next.size()];
+    int i = 0;
+    for (Map.Entry<Character, SortedMap<String, Double>> e : next.entrySet()) {
+      keys[i] = e.getKey();
+      children[i++] = build(e.getValue(), prefix + e.getKey());
     }
+    return new Node(keys, children, here);
   }
 
   /** The lexicon shipped in the jar. */
@@ -92,7 +105,8 @@ public final class KoreanLexicon {
    * the words without a hit, as VADER's {@code pos} and {@code neg}; {@code hits} counts matches.
    */
   public Sentiment score(String text) {
-    String s = withoutSpaces(text);
+    boolean[] wordStart = new boolean[text.length()];
+    String s = withoutSpaces(text, wordStart);
     int n = s.length();
     double pos = 0;
     double neg = 0;
@@ -105,7 +119,7 @@ public final class KoreanLexicon {
         continue;
       }
       int end = i + e.text().length();
-      double v = negated(s, i, end) ? NEGATE * e.valence() : e.valence();
+      double v = negated(s, wordStart, i, end) ? NEGATE * e.valence() : e.valence();
       if (v > 0) {
         pos += v;
       } else {
@@ -126,21 +140,23 @@ public final class KoreanLexicon {
   }
 
   private Entry longestAt(String s, int i) {
-    int at = Arrays.binarySearch(firsts, s.charAt(i));
-    if (at < 0) {
-      return null;
-    }
-    for (Entry e : byFirst[at]) {
-      if (s.startsWith(e.text(), i)) {
-        return e;
+    Entry longest = null;
+    Node node = root;
+    for (int k = i; k < s.length() && node != null; k++) {
+      node = node.child(s.charAt(k));
+      if (node != null && node.entry() != null) {
+        longest = node.entry();
       }
     }
-    return null;
+    return longest;
   }
 
-  /** 안/못 right before the hit, or a negating ending within a character after it ("좋았지 않", "재밌진 않"). */
-  static boolean negated(String s, int start, int end) {
-    if (start > 0) {
+  /**
+   * 안/못 right before the hit and starting a word, or a negating ending within a character after it ("좋았지 않",
+   * "재밌진 않"). {@code wordStart[k]}: the k-th character of {@code s} began a word of the text.
+   */
+  static boolean negated(String s, boolean[] wordStart, int start, int end) {
+    if (start > 0 && wordStart[start - 1]) {
       char before = s.charAt(start - 1);
       if (before == '안' || before == '못') {
         return true;
@@ -154,11 +170,17 @@ public final class KoreanLexicon {
     return false;
   }
 
-  private static String withoutSpaces(String text) {
+  /** The text without whitespace; marks in {@code wordStart} which of its characters began a word. */
+  private static String withoutSpaces(String text, boolean[] wordStart) {
     StringBuilder b = new StringBuilder(text.length());
+    boolean afterSpace = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!Character.isWhitespace(c)) {
+      if (Character.isWhitespace(c)) {
+        afterSpace = true;
+      } else {
+        wordStart[b.length()] = afterSpace;
+        afterSpace = false;
         b.append(c);
       }
     }

@@ -35,6 +35,8 @@ class KoreanLexiconTest {
       "좋지 않아요|1|-1",
       "재미있진 않아요|1|-1",
       "좋았는데 최악이에요|2|-1",
+      "그동안 좋았어요|1|1",
+      "잘못 좋아요|1|1",
       "배송 문의드립니다|0|0"})
   void shouldMatchTheLongestEntryAndNegate(String text, int hits, int sign) {
     Sentiment s = lexicon.score(text);
@@ -74,7 +76,10 @@ class KoreanLexiconTest {
       "돈이 안 아깝다|1",
       "가격 대비 추천합니다|1",
       "앱이 계속 튕겨요 로그인이 안 돼요|-1",
-      "빠른 배송 감사합니다 잘 받았어요|1"})
+      "빠른 배송 감사합니다 잘 받았어요|1",
+      "그동안 정말 감사했습니다|1",
+      "두 시간 동안 지루했다|-1",
+      "보는 동안 즐거웠다|1"})
   void shouldScoreSlangAndLongerFormsInTheShippedLexicon(String text, int sign) {
     Sentiment s = KoreanLexicon.shipped().score(text);
     assertEquals(sign, (int) Math.signum(s.compound()), s.toString());
