@@ -31,8 +31,11 @@ class TextClassifierTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "@acme my bag is broken, can you replace it?|complaint|true",
-      "@acme terrible, why is nobody answering??|complaint|true"})
-  void shouldLetComplaintWinOverQuestion(String text, String category, boolean question) {
+      "@acme terrible, why is nobody answering??|complaint|true",
+      // thanks and a question: the question still needs an answer, so it gets a clock
+      "@acme thanks! and is shipping free over $50?|question|true",
+      "@acme love the new app, checkout is so fast now thanks!|praise|false"})
+  void shouldLetComplaintWinOverQuestionAndQuestionOverPraise(String text, String category, boolean question) {
     Classification c = CLASSIFIER.classify(text, "");
     assertEquals(category, c.category().id(), c.toString());
     assertEquals(question, c.question());
