@@ -85,14 +85,40 @@ class KoreanLexiconTest {
     assertEquals(sign, (int) Math.signum(s.compound()), s.toString());
   }
 
+  @ParameterizedTest(name = "{0}: sign {1}")
+  @CsvSource(delimiter = '|', value = {
+      "결제는 됐는데 주문이 안 들어갔어요|-1",
+      "앱이 자꾸 튕기고 무한로딩이에요|-1",
+      "카톡 문의 남겼는데 읽씹 당했어요|-1",
+      "연락 준다더니 소식이 없네요|-1",
+      "환불은커녕 사과 한 마디 없어요|-1",
+      "그럼 그렇지 또 오류네|-1",
+      "이 제품 절대 사지 마세요|-1",
+      "빠른 대응 감사합니다|1",
+      "친절한 응대 덕분에 잘 해결됐어요|1",
+      "재발송해주셔서 감사해요|1",
+      "흠집 하나 없이 잘 왔어요|1",
+      "이 가격에 가성비 갑|1"})
+  void shouldScoreCustomerCareInTheShippedLexicon(String text, int sign) {
+    Sentiment s = KoreanLexicon.shipped().score(text);
+    assertEquals(sign, (int) Math.signum(s.compound()), s.toString());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       // spaces are removed before matching, so a short stem could straddle two words: 영화가+나쁘 holds 화가나,
-      // 마지막+장면 holds 막장, 배우+수준 holds 우수; the shipped lexicon lists those stems only in longer forms
+      // 마지막+장면 holds 막장, 배우+수준 holds 우수, 이미+출고 holds 미출고, 그래도+난 holds 도난, 배터리도+용량
+      // holds 도용, 사이즈가+품이 holds 가품이, 연결이+안정적 holds 연결이안; the shipped lexicon lists those stems
+      // only in longer forms (or, for 연결이안정, lists the longer form itself)
       "영화가 나쁘지 않았다",
       "마지막 장면이 정말 좋았다",
       "너무 시간 가는 줄 몰랐다",
-      "좋았어 설정이 탄탄해"})
+      "좋았어 설정이 탄탄해",
+      "이미 출고됐는데 빨리 와서 좋았어요",
+      "그래도 난 좋았다",
+      "배터리도 용량도 좋아요",
+      "사이즈가 품이 넉넉해요",
+      "인터넷 연결이 안정적이에요"})
   void shouldNotMatchAShortStemAcrossAWordBoundary(String text) {
     assertTrue(KoreanLexicon.shipped().score(text).compound() > 0, text);
   }
@@ -106,5 +132,8 @@ class KoreanLexiconTest {
     // 재미 alone is mildly positive; 재미없 and 재미가하나도없 are strongly negative
     assertTrue(shipped.score("재미").compound() > 0);
     assertTrue(shipped.score("재미없어").compound() < -0.5);
+    // 흠집 alone is negative; 흠집하나없 (not a scratch on it) is one positive hit
+    assertEquals(1, shipped.score("흠집 하나 없어요").hits());
+    assertTrue(shipped.score("흠집 하나 없어요").compound() > 0);
   }
 }
