@@ -452,6 +452,75 @@ SLOTS["kdays"] = ["사흘", "일주일", "열흘", "이틀", "보름", "한 달"
 SLOTS["kdur"] = ["한 시간", "두 시간", "세 시간", "40분", "30분"]
 
 
+# Korean posts that are not complaints: the first Korean templates were mostly complaints, and NSMC only has
+# complaint and praise, so a Korean question or neutral remark was read as a complaint. Appended last.
+KOREAN_MORE = [
+    ("question", "{kbrand} {kitem2} 배송 조회는 어디서 하나요?"),
+    ("question", "{kbrand} 주말에도 고객센터 운영하나요?"),
+    ("question", "{kbrand} {kitem2} 교환하려면 어떻게 해야 하나요"),
+    ("question", "{kbrand} 회원 등급은 언제 바뀌나요?"),
+    ("question", "{kbrand} 포인트 유효기간이 어떻게 되나요"),
+    ("question", "{kbrand} 해외 배송도 되나요?"),
+    ("question", "{kbrand} {kplace}에도 매장 있나요?"),
+    ("question", "{kbrand} 결제 수단 변경 가능할까요?"),
+    ("question", "{kbrand} 비밀번호 재설정은 어떻게 하나요?"),
+    ("question", "{kbrand} {kday} 주문하면 언제쯤 받을 수 있을까요?"),
+    ("question", "혹시 {kitem2} 재입고 예정 있나요?"),
+    ("question", "쿠폰은 중복 사용 가능한가요?"),
+    ("question", "{kbrand} 앱에서 영수증 출력 되나요?"),
+    ("question", "{kbrand} 수하물 무게 제한이 몇 kg인가요?"),
+    ("question", "{kbrand} 좌석 변경은 출발 며칠 전까지 되나요?"),
+    ("question", "이번 할인 행사 언제까지예요?"),
+    ("question", "{kbrand} 요금제 변경하면 위약금 있나요?"),
+    ("question", "{kbrand} 카드 분실 신고는 어디로 하면 되나요?"),
+    ("question", "!{kbrand} 주소 변경은 앱에서 바로 되나요?"),
+    ("question", "!{kbrand} 선물 포장도 해주시나요?"),
+    ("question", "!{kbrand} {kitem2} 사이즈 교환 가능한가요?"),
+    ("question", "!{kbrand} 멤버십 가입하면 무료 배송인가요?"),
+    ("neutral", "{kbrand} {kday}에 {kplace} 매장 들를게요"),
+    ("neutral", "{kbrand} 방금 DM으로 주문번호 보냈어요"),
+    ("neutral", "{kbrand} 새 광고 봤어요"),
+    ("neutral", "{kbrand} 오늘 {kitem2} 주문했습니다"),
+    ("neutral", "{kbrand} 이번에 {kplace}점 새로 열었네요"),
+    ("neutral", "{kbrand} 알겠습니다 그렇게 해볼게요"),
+    ("neutral", "{kbrand} 네 확인했습니다"),
+    ("neutral", "{kbrand} 내일 다시 연락드릴게요"),
+    ("neutral", "{kbrand} 다음 달부터 요금제 바꿀 생각이에요"),
+    ("neutral", "{kbrand} {kday} 출발 예정입니다"),
+    ("neutral", "{kbrand} 신제품 출시 소식 공유합니다"),
+    ("neutral", "친구가 {kbrand} 추천해줘서 가입해봤어요"),
+    ("neutral", "{kbrand} 공지 확인했어요"),
+    ("neutral", "{kbrand} 지금 {kplace} 가는 중이에요"),
+    ("neutral", "{kbrand} 이벤트 응모했습니다"),
+    ("neutral", "{kbrand} 앱 업데이트 했어요"),
+    ("neutral", "!{kbrand} 요청하신 서류 메일로 보냈습니다"),
+    ("neutral", "!{kbrand} {kday}에 방문 예정이에요"),
+    ("neutral", "!{kbrand} 오늘 {kplace}에서 팝업 행사 하네요"),
+    ("praise", "{kbrand} 덕분에 문제 해결됐어요 감사합니다"),
+    ("praise", "{kbrand} {kitem2} 생각보다 빨리 왔어요 최고"),
+    ("praise", "{kbrand} 직원분이 정말 친절하셨어요"),
+    ("praise", "{kbrand} 이번 업데이트 너무 좋네요"),
+    ("praise", "{kbrand} 항상 잘 쓰고 있어요"),
+    ("praise", "{kbrand} 환불 빠르게 처리해주셔서 감사해요"),
+    ("praise", "{kbrand} 포장 꼼꼼하게 해주셨네요 감동입니다"),
+    ("praise", "!{kbrand} 상담 너무 만족스러웠어요"),
+    ("praise", "!{kbrand} {kplace}점 직원분들 최고예요"),
+    ("complaint", "{kbrand} 배송 참 빠르네요 {kdays}째 ㅋㅋ"),
+    ("complaint", "{kbrand} 환불 요청한 지 {kdays}째인데 연락이 없네요"),
+    ("complaint", "{kbrand} 상담원 연결이 왜 이렇게 안 되나요"),
+    ("complaint", "{kbrand} 주문 취소했는데 결제는 왜 됐나요?"),
+    ("complaint", "{kbrand} 앱 업데이트 후로 로그인이 안 돼요"),
+    ("complaint", "{kbrand} 받은 {kitem2} 파손돼서 왔어요"),
+    ("complaint", "!{kbrand} 같은 말만 반복하시니 답답하네요"),
+    ("complaint", "!{kbrand} {kitem2} 또 누락됐어요"),
+]
+SLOTS["kbrand"] = ["@에이스마트", "@하늘항공", "@빠른택배", "@한빛은행", "@모바일원", "@스트림온", "@푸드런", "@시티레일",
+                   "@그린통신", "@홈스토어"]
+SLOTS["kitem2"] = ["운동화", "노트북", "가방", "이어폰", "주문한 옷", "선물 세트", "충전기", "원피스", "커피머신", "책상"]
+SLOTS["kplace"] = ["강남", "부산", "홍대", "대전", "판교", "제주", "인천공항", "광주"]
+SLOTS["kday"] = ["오늘", "내일", "이번 주말", "다음 주 월요일", "금요일", "모레"]
+
+
 def expand(template, rnd, brand_p):
     def fill(m):
         return rnd.choice(SLOTS[m.group(1)])
@@ -479,6 +548,7 @@ def main():
     for label, block in (("complaint", REQUEST), ("question", HOWTO), ("praise", RESOLVED), ("question", SUGGESTION),
                          ("neutral", NEUTRAL_MORE), ("question", QUESTION_MORE), ("praise", PRAISE_MORE)):
         templates += [(label, line.strip()) for line in block.strip().splitlines()]
+    templates += KOREAN_MORE
     for label, t in templates:
         held = t.startswith("!")
         t = t.lstrip("!")

@@ -27,6 +27,11 @@ public final class KoreanLexicon {
   private static final double NEGATE = -0.74;
   /** VADER's normalisation constant for the compound score. */
   private static final double ALPHA = 15;
+  /**
+   * Second syllables of words that begin with 안 and do not negate (안정, 안전, 안내, 안심, 안녕, 안부, 안락, 안경):
+   * "안정성이 좋아요" is praise of stability, not "안 + 정성".
+   */
+  private static final String AN_COMPOUNDS = "정전내심녕부락경";
   private static final String[] NEGATED_AFTER = {"지않", "지도않", "지는않", "진않", "질않", "지못", "지도못", "지마"};
 
   /** The entries as a trie, so the longest match at a position costs one step per character it spans. */
@@ -119,6 +124,10 @@ public final class KoreanLexicon {
         continue;
       }
       int end = i + e.text().length();
+      if (e.valence() == 0) {
+        i = end; // a blocker entry: it only keeps a shorter entry from matching inside this word
+        continue;
+      }
       double v = negated(s, wordStart, i, end) ? NEGATE * e.valence() : e.valence();
       if (v > 0) {
         pos += v;
@@ -158,7 +167,8 @@ public final class KoreanLexicon {
   static boolean negated(String s, boolean[] wordStart, int start, int end) {
     if (start > 0 && wordStart[start - 1]) {
       char before = s.charAt(start - 1);
-      if (before == '안' || before == '못') {
+      boolean glued = !wordStart[start];
+      if (before == '못' || before == '안' && !(glued && AN_COMPOUNDS.indexOf(s.charAt(start)) >= 0)) {
         return true;
       }
     }

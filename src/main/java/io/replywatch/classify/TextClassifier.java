@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The classifier of product.md §2: rules first, then the linear model over lexicon scores and hashed n-grams.
  * Complaint wins over question: a text the model calls a complaint stays one even when it asks something, and a
- * model trained without a question class (such as the shipped one) turns a neutral or praising text that asks into
- * a question. Pure and thread-safe; never throws.
+ * model with a neutral class but no question class (such as the shipped one) turns a neutral or praising text that
+ * asks into a question. Pure and thread-safe; never throws.
  */
 public final class TextClassifier implements Classifier {
   /** Where the shipped default model lives in the jar. */
@@ -89,9 +89,12 @@ public final class TextClassifier implements Classifier {
     }
     Category category = classes.get(best);
     // A text that asks something needs an answer, thanks or not ("thanks! and is shipping free over $50?"): unless
-    // it is a complaint, it is a question, so it gets a clock. A rhetorical question costs an agent a glance.
+    // it is a complaint, it is a question, so it gets a clock. A rhetorical question costs an agent a glance. This
+    // is for models of the shipped kind (a neutral class, no question class); a model trained with a question class
+    // decides for itself, and one trained with only complaint and praise (reviews rated good or bad) is a sentiment
+    // model whose answer stands.
     if (a.question() && (category == Category.NEUTRAL || category == Category.PRAISE)
-        && !classes.contains(Category.QUESTION)) {
+        && classes.contains(Category.NEUTRAL) && !classes.contains(Category.QUESTION)) {
       category = Category.QUESTION;
     }
     double polarity = polarity(p, a.sentiment());

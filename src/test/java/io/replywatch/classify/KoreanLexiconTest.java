@@ -36,6 +36,8 @@ class KoreanLexiconTest {
       "재미있진 않아요|1|-1",
       "좋았는데 최악이에요|2|-1",
       "그동안 좋았어요|1|1",
+      "안 정성이 없어요|1|-1",
+      "안정성|1|1",
       "잘못 좋아요|1|1",
       "배송 문의드립니다|0|0"})
   void shouldMatchTheLongestEntryAndNegate(String text, int hits, int sign) {
@@ -56,6 +58,8 @@ class KoreanLexiconTest {
   void shouldGiveNoneWithoutHits() {
     assertEquals(Sentiment.NONE, lexicon.score(""));
     assertEquals(Sentiment.NONE, lexicon.score("   "));
+    // a valence-0 entry only blocks shorter ones inside its word: it is no hit
+    assertEquals(Sentiment.NONE, KoreanLexicon.shipped().score("사망"));
   }
 
   @Test
@@ -78,6 +82,7 @@ class KoreanLexiconTest {
       "앱이 계속 튕겨요 로그인이 안 돼요|-1",
       "빠른 배송 감사합니다 잘 받았어요|1",
       "그동안 정말 감사했습니다|1",
+      "앱 안정성이 좋아요|1",
       "두 시간 동안 지루했다|-1",
       "보는 동안 즐거웠다|1"})
   void shouldScoreSlangAndLongerFormsInTheShippedLexicon(String text, int sign) {

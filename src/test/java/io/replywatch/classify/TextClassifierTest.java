@@ -78,4 +78,19 @@ class TextClassifierTest {
   void shouldSignPolarity(String text, int sign) {
     assertEquals(sign, (int) Math.signum(CLASSIFIER.classify(text, "").polarity()));
   }
+
+  @org.junit.jupiter.api.Test
+  void shouldLeaveASentimentOnlyModelsAnswerWhenTheTextAsks() {
+    java.util.List<io.replywatch.classify.corpus.LabelledText> data = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      data.add(new io.replywatch.classify.corpus.LabelledText("great, love it, wonderful " + i, Category.PRAISE));
+      data.add(new io.replywatch.classify.corpus.LabelledText("awful, broken, terrible " + i, Category.COMPLAINT));
+    }
+    var model = io.replywatch.classify.model.Training.train(Analyzer.shipped(), data,
+        io.replywatch.classify.model.Trainer.DEFAULT, s -> { });
+    Classification c = new TextClassifier(Analyzer.shipped(), model, ClassifierRules.NONE)
+        .classify("love it, isn't it wonderful?", "");
+    assertEquals(Category.PRAISE, c.category(), "a complaint/praise model is a sentiment model: " + c);
+    assertTrue(c.question());
+  }
 }
