@@ -171,9 +171,9 @@ class PipelineIntegrationTest {
     assertEquals("Answered: complaint to @acme on Mastodon after 75 min", resolved.getString("text"));
     assertEquals(3, slack.accepted().size());
 
-    String metrics = scrape();
+    // The service counts a delivery once the receiver's answer is back, which can be just after the fake saw it.
+    String metrics = scrapeUntil("replywatch_notifications_total{channel=\"slack\",level=\"resolved\",outcome=\"sent\"} 1.0");
     assertTrue(metrics.contains("replywatch_sla_events_total{brand=\"acme\",category=\"complaint\",level=\"warning\",platform=\"mastodon\"} 1.0"), metrics);
-    assertTrue(metrics.contains("replywatch_notifications_total{channel=\"slack\",level=\"resolved\",outcome=\"sent\"} 1.0"));
     assertTrue(metrics.contains("replywatch_poll_requests_total{account=\"acme\",outcome=\"ok\",platform=\"mastodon\"}"));
   }
 
@@ -364,6 +364,18 @@ class PipelineIntegrationTest {
       }
     }
     throw new AssertionError("no '" + what + "' in the activity log within " + WAIT_S + "s");
+  }
+
+  /** Scrapes until the text holds {@code needle} (the test fails when it never does), and returns that scrape. */
+  private String scrapeUntil(String needle) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+    String metrics = scrape();
+    while (!metrics.contains(needle)) {
+      assertTrue(System.nanoTime() < deadline, "never scraped " + needle + " in:\n" + metrics);
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+      metrics = scrape();
+    }
+    return metrics;
   }
 
   private String scrape() throws Exception {
