@@ -6,25 +6,21 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What every platform simulator shares: a loopback server on port 0, a queue of injected {@link Fault}s served
- * instead of the next answers, and a log of every request with the service time it arrived, so tests can check
- * what a poller sent and when (no request after a 429 before the reset).
+ * What every platform simulator shares: a loopback server on port 0, a script of injected {@link Fault}s served
+ * instead of the next answers, a switch that makes the keyword search refuse every query, and a log of every
+ * request with the service time it arrived, so tests can check what a poller sent and when (no request after a 429
+ * before the reset).
  */
 public abstract class SimulatorBase extends VerticleBase {
 
-  /** A request as the simulator saw it. */
-  public record Request(String path, String query, Instant at, int status) {}
-
   protected final Clock clock;
-  private final Deque<Fault> faults = new ArrayDeque<>();
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final FaultScript faults = new FaultScript();
+  private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
+  private volatile boolean refuseSearch;
   private HttpServer server;
 
   protected SimulatorBase(Clock clock) {
@@ -47,25 +43,44 @@ public abstract class SimulatorBase extends VerticleBase {
 
   /** Serves {@code fault} instead of the next answer. Thread-safe. */
   public void inject(Fault fault) {
-    synchronized (faults) {
-      faults.add(fault);
-    }
+    injectAfter(0, fault);
   }
 
-  public List<Request> requests() {
+  /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
+  public void injectAfter(int okRequests, Fault fault) {
+    faults.after(okRequests, fault);
+  }
+
+  public List<SimRequest> requests() {
     return List.copyOf(requests);
   }
 
-  /** The next injected fault, if one is waiting. */
+  /**
+   * The keyword search answers 400, in the platform's own error body, to every query, as a platform does to a query
+   * it will not run (an operator the plan lacks, one it cannot parse); the other endpoints go on answering.
+   */
+  public void refuseSearchQueries(boolean refuse) {
+    refuseSearch = refuse;
+  }
+
+  protected boolean searchRefused() {
+    return refuseSearch;
+  }
+
+  /** The next injected fault, or null to answer normally. */
   protected Fault nextFault() {
-    synchronized (faults) {
-      return faults.poll();
-    }
+    return faults.next();
   }
 
   protected void send(RoutingContext ctx, int status, String contentType, String body) {
-    requests.add(new Request(ctx.request().path(), ctx.request().query(), clock.instant(), status));
-    ctx.response().putHeader("content-type", contentType).setStatusCode(status).end(body);
+    ctx.response().putHeader("content-type", contentType);
+    send(ctx, status, body);
+  }
+
+  /** Answers with the headers the caller has set, and logs the request. */
+  protected void send(RoutingContext ctx, int status, String body) {
+    requests.add(new SimRequest(ctx.request().path(), ctx.request().query(), clock.instant(), status));
+    ctx.response().setStatusCode(status).end(body);
   }
 
   /** The first post of {@code p}'s reply chain: the conversation it belongs to. */

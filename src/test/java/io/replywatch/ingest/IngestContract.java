@@ -8,6 +8,7 @@ import io.replywatch.LocalCodec;
 import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimRequest;
+import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.time.ManualClock;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -38,28 +39,15 @@ public abstract class IngestContract {
   protected static final Duration RETRY_AFTER = Duration.ofSeconds(60);
   private static final long WAIT_S = 10;
 
-  /** A simulator as the contract needs it. */
-  protected interface Sim {
-    Deployable verticle();
-
-    void injectAfter(int okRequests, Fault fault);
-
-    /** Every request answered, in order. */
-    List<SimRequest> log();
-
-    /** Keyword search answers 400, as the platform does to a query it will not run. */
-    void refuseSearchQueries(boolean refuse);
-  }
-
   protected final ManualClock clock = new ManualClock(T0);
   protected final IngestScript script = new IngestScript();
   protected final InMemoryCursorStore cursors = new InMemoryCursorStore();
   protected final SourceHealth health = new SourceHealth();
   protected final List<PollBatch> batches = new CopyOnWriteArrayList<>();
   protected Vertx vertx;
-  protected Sim sim;
+  protected SimulatorBase sim;
 
-  protected abstract Sim simulator();
+  protected abstract SimulatorBase simulator();
 
   protected abstract Poller poller();
 
@@ -75,7 +63,7 @@ public abstract class IngestContract {
       m.reply(null);
     });
     sim = simulator();
-    await(vertx.deployVerticle(sim.verticle()));
+    await(vertx.deployVerticle(sim));
   }
 
   @AfterEach
@@ -91,7 +79,7 @@ public abstract class IngestContract {
     awaitTrue(() -> health.snapshot().values().stream().anyMatch(s -> s.detail().startsWith("rate limited")),
         "the 429 taken in");
     await(vertx.undeploy(first));
-    int sent = sim.log().size();
+    int sent = sim.requests().size();
     first = await(vertx.deployVerticle(poller()));
     assertQuiet(sent, "a restarted poller waits out the 429 it was given before the restart");
     clock.advance(Duration.ofSeconds(30));
@@ -219,7 +207,7 @@ public abstract class IngestContract {
   }
 
   private void assertNoRequestBeforeTheReset() {
-    List<SimRequest> log = sim.log();
+    List<SimRequest> log = sim.requests();
     int limited = 0;
     for (int i = 0; i < log.size(); i++) {
       if (log.get(i).status() != 429) {
@@ -238,7 +226,7 @@ public abstract class IngestContract {
   private void assertQuiet(int sent, String why) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
     while (System.nanoTime() < deadline) {
-      assertEquals(sent, sim.log().size(), why);
+      assertEquals(sent, sim.requests().size(), why);
       LockSupport.parkNanos(1_000_000);
     }
   }

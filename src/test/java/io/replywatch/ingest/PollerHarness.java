@@ -8,6 +8,7 @@ import io.replywatch.Addresses;
 import io.replywatch.LocalCodec;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.time.ManualClock;
 import io.vertx.core.Future;
@@ -143,13 +144,13 @@ public final class PollerHarness implements AutoCloseable {
 
   /** Asserts the simulator saw no request between a 429 and {@code reset} after it. */
   public static void assertQuietAfter429(SimulatorBase sim, Duration retryAfter) {
-    List<SimulatorBase.Request> log = sim.requests();
+    List<SimRequest> log = sim.requests();
     int limited = 0;
     for (int i = 0; i < log.size(); i++) {
       if (log.get(i).status() == 429) {
         limited++;
         Instant reset = log.get(i).at().plus(retryAfter);
-        for (SimulatorBase.Request later : log.subList(i + 1, log.size())) {
+        for (SimRequest later : log.subList(i + 1, log.size())) {
           assertTrue(!later.at().isBefore(reset), "request at " + later.at() + " before the reset " + reset);
         }
       }

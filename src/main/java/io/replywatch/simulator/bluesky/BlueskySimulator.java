@@ -1,14 +1,10 @@
 package io.replywatch.simulator.bluesky;
 
 import io.replywatch.simulator.Fault;
-import io.replywatch.simulator.FaultScript;
 import io.replywatch.simulator.RateWindow;
-import io.replywatch.simulator.SimRequest;
+import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
-import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -28,54 +23,33 @@ import java.util.function.Predicate;
  * newest-to-oldest cursors, {@code RateLimit-*} headers with an epoch reset, 429 with {@code Retry-After},
  * {@code {"error","message"}} bodies, injectable faults, a revocable password and a request log.
  */
-public final class BlueskySimulator extends VerticleBase {
+public final class BlueskySimulator extends SimulatorBase {
   public static final int WINDOW_LIMIT = 3000;
   public static final Duration WINDOW = Duration.ofMinutes(5);
 
 
   private final Timeline timeline;
-  private final Clock clock;
   private final String brandDid;
   private final String brandHandle;
   private final BlueskySessions sessions;
-  private final FaultScript faults = new FaultScript();
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
-  private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
-  private volatile boolean refuseQueries;
   private volatile Timeline keywordPosts = new Timeline();
-  private HttpServer server;
 
   public BlueskySimulator(Timeline timeline, Clock clock, String brandDid, String brandHandle, String password) {
+    super(clock);
     this.timeline = timeline;
-    this.clock = clock;
     this.brandDid = brandDid;
     this.brandHandle = brandHandle;
     this.sessions = new BlueskySessions(brandDid, brandHandle, password);
   }
 
   @Override
-  public Future<?> start() {
-    Router router = Router.router(vertx);
+  protected void routes(Router router) {
     router.post("/xrpc/com.atproto.server.createSession").handler(BodyHandler.create()).handler(this::createSession);
     router.post("/xrpc/com.atproto.server.refreshSession").handler(this::refreshSession);
     router.get("/xrpc/app.bsky.notification.listNotifications").handler(ctx -> list(ctx, "notifications"));
     router.get("/xrpc/app.bsky.feed.searchPosts").handler(ctx -> list(ctx, "posts"));
     router.get("/xrpc/app.bsky.feed.getAuthorFeed").handler(ctx -> list(ctx, "feed"));
-    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onSuccess(s -> server = s);
-  }
-
-  public String baseUrl() {
-    return "http://127.0.0.1:" + server.actualPort();
-  }
-
-  /** Serves {@code fault} instead of the next answer. */
-  public void inject(Fault fault) {
-    injectAfter(0, fault);
-  }
-
-  /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
-  public void injectAfter(int okRequests, Fault fault) {
-    faults.after(okRequests, fault);
   }
 
   /** The app password was revoked: every session dies and logins fail until {@link #restore()}. */
@@ -91,15 +65,6 @@ public final class BlueskySimulator extends VerticleBase {
   public BlueskySimulator withKeywordPosts(Timeline posts) {
     this.keywordPosts = posts;
     return this;
-  }
-
-  /** searchPosts answers 400 BadQueryString to every query (a query the AppView cannot parse); the rest go on. */
-  public void refuseSearchQueries(boolean refuse) {
-    refuseQueries = refuse;
-  }
-
-  public List<SimRequest> requests() {
-    return List.copyOf(requests);
   }
 
   /** How many sessions were created (logins), so tests can check the poller does not log in per poll. */
@@ -150,7 +115,7 @@ public final class BlueskySimulator extends VerticleBase {
         case "posts" -> {
           String q = ctx.request().getParam("q", "");
           String since = ctx.request().getParam("since");
-          if (q.isBlank() || refuseQueries) {
+          if (q.isBlank() || searchRefused()) {
             error(ctx, 400, "BadQueryString", q.isBlank() ? "Error: q is required" : "Error: could not parse query");
             return;
           }
@@ -177,7 +142,7 @@ public final class BlueskySimulator extends VerticleBase {
   /** The rate-limit window and injected faults; answers itself and returns false when the request must stop. */
   private boolean admitRate(RoutingContext ctx) {
     Instant now = clock.instant();
-    Fault fault = faults.next();
+    Fault fault = nextFault();
     if (fault != null) {
       BlueskyFaults.serve(ctx, fault, this);
       return false;
@@ -240,8 +205,9 @@ public final class BlueskySimulator extends VerticleBase {
     send(ctx, status, new JsonObject().put("error", name).put("message", message).encode());
   }
 
-  void send(RoutingContext ctx, int status, String body) {
-    requests.add(new SimRequest(ctx.request().path(), ctx.request().query(), clock.instant(), status));
-    ctx.response().setStatusCode(status).end(body);
+  /** Declared here so that {@link BlueskyFaults}, in this package, can answer through it. */
+  @Override
+  protected void send(RoutingContext ctx, int status, String body) {
+    super.send(ctx, status, body);
   }
 }

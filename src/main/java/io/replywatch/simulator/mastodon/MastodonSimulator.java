@@ -1,14 +1,10 @@
 package io.replywatch.simulator.mastodon;
 
 import io.replywatch.simulator.Fault;
-import io.replywatch.simulator.FaultScript;
 import io.replywatch.simulator.RateWindow;
 import io.replywatch.simulator.SimPost;
-import io.replywatch.simulator.SimRequest;
+import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.Timeline;
-import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A Mastodon instance on a loopback port that serves a scripted {@link Timeline} in Mastodon's wire format
@@ -27,54 +22,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code since_id} paging with {@code Link} headers, {@code X-RateLimit-*} headers with an ISO-8601 reset,
  * 300 requests per 5-minute window, Bearer auth, and injectable faults.
  */
-public final class MastodonSimulator extends VerticleBase {
+public final class MastodonSimulator extends SimulatorBase {
   public static final int WINDOW_LIMIT = 300;
   public static final Duration WINDOW = Duration.ofMinutes(5);
 
 
   private final Timeline timeline;
-  private final Clock clock;
   private final String brandAccountId;
   private final String token;
-  private final FaultScript faults = new FaultScript();
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private volatile Timeline keywordPosts = new Timeline();
-  private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
-  private volatile boolean refuseQueries;
-  private HttpServer server;
 
   public MastodonSimulator(Timeline timeline, Clock clock, String brandAccountId, String token) {
+    super(clock);
     this.timeline = timeline;
-    this.clock = clock;
     this.brandAccountId = brandAccountId;
     this.token = token;
   }
 
   @Override
-  public Future<?> start() {
-    Router router = Router.router(vertx);
+  protected void routes(Router router) {
     router.get("/api/v1/notifications").handler(this::notifications);
     router.get("/api/v1/accounts/:id/statuses").handler(this::statuses);
     router.get("/api/v2/search").handler(this::search);
-    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onSuccess(s -> server = s);
-  }
-
-  public int actualPort() {
-    return server.actualPort();
-  }
-
-  public String baseUrl() {
-    return "http://127.0.0.1:" + actualPort();
-  }
-
-  /** Serves {@code fault} instead of the next answer. Thread-safe. */
-  public void inject(Fault fault) {
-    faults.after(0, fault);
-  }
-
-  /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
-  public void injectAfter(int okRequests, Fault fault) {
-    faults.after(okRequests, fault);
   }
 
   /**
@@ -84,15 +54,6 @@ public final class MastodonSimulator extends VerticleBase {
   public MastodonSimulator withKeywordPosts(Timeline posts) {
     this.keywordPosts = posts;
     return this;
-  }
-
-  /** {@code /api/v2/search} answers 400 to every query, as to one that fails validation; the rest go on. */
-  public void refuseSearchQueries(boolean refuse) {
-    refuseQueries = refuse;
-  }
-
-  public List<SimRequest> requests() {
-    return List.copyOf(requests);
   }
 
   private void notifications(RoutingContext ctx) {
@@ -130,7 +91,7 @@ public final class MastodonSimulator extends VerticleBase {
       return;
     }
     String q = ctx.request().getParam("q", "").toLowerCase(java.util.Locale.ROOT);
-    if (refuseQueries || q.isBlank() || !"statuses".equals(ctx.request().getParam("type"))) {
+    if (searchRefused() || q.isBlank() || !"statuses".equals(ctx.request().getParam("type"))) {
       send(ctx, 400, "{\"error\":\"Validation failed: q and type=statuses are required\"}");
       return;
     }
@@ -161,7 +122,7 @@ public final class MastodonSimulator extends VerticleBase {
       send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
       return false;
     }
-    Fault fault = faults.next();
+    Fault fault = nextFault();
     if (fault != null) {
       serveFault(ctx, fault, now);
       return false;
@@ -213,10 +174,5 @@ public final class MastodonSimulator extends VerticleBase {
     }
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
     send(ctx, 200, body.encode());
-  }
-
-  private void send(RoutingContext ctx, int status, String body) {
-    requests.add(new SimRequest(ctx.request().path(), ctx.request().query(), clock.instant(), status));
-    ctx.response().setStatusCode(status).end(body);
   }
 }

@@ -40,7 +40,6 @@ public final class RedditSimulator extends SimulatorBase {
   private final RateWindow window;
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> subredditOnly = ConcurrentHashMap.newKeySet();
-  private volatile boolean refuseQueries;
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private volatile boolean revoked;
@@ -56,11 +55,6 @@ public final class RedditSimulator extends SimulatorBase {
         (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
     this.refreshToken = refreshToken;
     this.window = new RateWindow(windowLimit, WINDOW);
-  }
-
-  /** {@code /search} answers 400 to every query, as Reddit does to one it will not run; the rest go on. */
-  public void refuseSearchQueries(boolean refuse) {
-    refuseQueries = refuse;
   }
 
   /** The comment names no one: only {@code /r/acme/comments} lists it, not the inbox. */
@@ -104,7 +98,7 @@ public final class RedditSimulator extends SimulatorBase {
         p -> !p.brand() && !searchOnly.contains(p.id()) && !subredditOnly.contains(p.id()), this::mention));
     router.get("/r/:sub/comments").handler(this::subredditComments);
     router.get("/search").handler(ctx -> {
-      if (refuseQueries) {
+      if (searchRefused()) {
         send(ctx, 400, JSON, "{\"message\": \"Bad Request\", \"error\": 400}");
         return;
       }

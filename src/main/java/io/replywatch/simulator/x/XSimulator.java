@@ -44,7 +44,6 @@ public final class XSimulator extends SimulatorBase {
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> flaky = ConcurrentHashMap.newKeySet();
   private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
-  private volatile boolean refuseQueries;
 
   public XSimulator(Timeline timeline, Clock clock, String brandUserId, String brandHandle, String token,
       int windowLimit) {
@@ -64,14 +63,6 @@ public final class XSimulator extends SimulatorBase {
   /** X's known flake (IEKit#307): the mention is left out of every answer to a query with {@code since_id}. */
   public void missFromSinceIdQueries(String postId) {
     flaky.add(postId);
-  }
-
-  /**
-   * Recent search answers 400 Invalid Request to every query, as X does to a query its plan cannot run (an
-   * operator it lacks, or one longer than it allows); the other endpoints go on answering.
-   */
-  public void refuseSearchQueries(boolean refuse) {
-    refuseQueries = refuse;
   }
 
   @Override
@@ -102,7 +93,7 @@ public final class XSimulator extends SimulatorBase {
     Predicate<SimPost> matches = p -> !p.brand()
         && terms.stream().anyMatch(t -> p.text().toLowerCase(Locale.ROOT).contains(t));
     String tokenParam = ctx.request().getParam("next_token") != null ? "next_token" : "pagination_token";
-    if (refuseQueries || !withinSearchWindow(ctx)) {
+    if (searchRefused() || !withinSearchWindow(ctx)) {
       send(ctx, 400, PROBLEM, XJson.problem("Invalid Request", "One or more parameters to your request was invalid.",
           "https://api.twitter.com/2/problems/invalid-request", 400).encode());
       return;

@@ -16,9 +16,8 @@ import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.simulator.Fault;
-import io.replywatch.simulator.SimRequest;
+import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.bluesky.BlueskySimulator;
-import io.vertx.core.Deployable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -33,29 +32,9 @@ class BlueskyIngestTest extends IngestContract {
   private BlueskySimulator bluesky;
 
   @Override
-  protected Sim simulator() {
+  protected SimulatorBase simulator() {
     bluesky = new BlueskySimulator(script.timeline, clock, DID, HANDLE, PASSWORD).withKeywordPosts(script.keywordPosts);
-    return new Sim() {
-      @Override
-      public Deployable verticle() {
-        return bluesky;
-      }
-
-      @Override
-      public void injectAfter(int okRequests, Fault fault) {
-        bluesky.injectAfter(okRequests, fault);
-      }
-
-      @Override
-      public List<SimRequest> log() {
-        return bluesky.requests();
-      }
-
-      @Override
-      public void refuseSearchQueries(boolean refuse) {
-        bluesky.refuseSearchQueries(refuse);
-      }
-    };
+    return bluesky;
   }
 
   @Override

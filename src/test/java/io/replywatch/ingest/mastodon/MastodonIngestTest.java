@@ -16,9 +16,8 @@ import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.simulator.Fault;
-import io.replywatch.simulator.SimRequest;
+import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.mastodon.MastodonSimulator;
-import io.vertx.core.Deployable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -31,30 +30,10 @@ class MastodonIngestTest extends IngestContract {
   private MastodonSimulator mastodon;
 
   @Override
-  protected Sim simulator() {
+  protected SimulatorBase simulator() {
     mastodon = new MastodonSimulator(script.timeline, clock, IngestScript.BRAND_ID, TOKEN)
         .withKeywordPosts(script.keywordPosts);
-    return new Sim() {
-      @Override
-      public Deployable verticle() {
-        return mastodon;
-      }
-
-      @Override
-      public void injectAfter(int okRequests, Fault fault) {
-        mastodon.injectAfter(okRequests, fault);
-      }
-
-      @Override
-      public List<SimRequest> log() {
-        return mastodon.requests();
-      }
-
-      @Override
-      public void refuseSearchQueries(boolean refuse) {
-        mastodon.refuseSearchQueries(refuse);
-      }
-    };
+    return mastodon;
   }
 
   @Override
