@@ -26,14 +26,15 @@ public interface Notifier {
   }
 
   /**
-   * Whether the channel keeps its receiver's state fresh by posting again (Alertmanager forgets alerts nobody
-   * re-posts), and so must be told at start, through {@link #delivered}, what reached it before.
+   * For a channel that keeps its receiver's state fresh by posting again (Alertmanager forgets alerts nobody
+   * re-posts): how long after a resolution it goes on posting it. Such a channel is told at start, through
+   * {@link #delivered}, what reached it before and still matters. Empty for channels that post once.
    */
-  default boolean refreshes() {
-    return false;
+  default java.util.Optional<java.time.Duration> refreshesResolvedFor() {
+    return java.util.Optional.empty();
   }
 
-  /** At start, for a channel that {@link #refreshes}: {@code event} reached the receiver at {@code at}. */
+  /** At start, for a channel that refreshes its receiver: {@code event} reached the receiver at {@code at}. */
   default void delivered(SlaEvent event, java.time.Instant at) {
   }
 

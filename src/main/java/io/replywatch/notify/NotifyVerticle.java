@@ -72,12 +72,8 @@ public final class NotifyVerticle extends VerticleBase {
       lanes.put("paging/" + i, new Lane(factory.apply(alerts.paging().get(i)), Optional.empty()));
     }
     lanes.values().forEach(l -> metrics.initChannel(l.notifier.channel()));
-    Instant resolvedSince = clock.instant().minus(io.replywatch.notify.alertmanager.AlertmanagerResender.RESOLVED_WINDOW);
-    lanes.forEach((key, lane) -> {
-      if (lane.notifier.refreshes()) {
-        outbox.deliveredSince(key, resolvedSince).forEach(d -> lane.notifier.delivered(d.event(), d.at()));
-      }
-    });
+    lanes.forEach((key, lane) -> lane.notifier.refreshesResolvedFor().ifPresent(window -> outbox
+        .deliveredSince(key, clock.instant().minus(window)).forEach(d -> lane.notifier.delivered(d.event(), d.at()))));
     int resumed = outbox.resumeInFlight();
     if (resumed > 0) {
       LOG.warn("{} notification(s) were in flight when the service stopped; sending them again", resumed);

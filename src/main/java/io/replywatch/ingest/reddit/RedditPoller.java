@@ -35,6 +35,8 @@ import java.util.function.Function;
  */
 public final class RedditPoller extends Poller {
   static final int PAGE_SIZE = 100;
+  /** An endpoint not read this cycle: no posts, and its cursor stays as it was. */
+  private static final Fetched<Post> NOTHING = new Fetched<>(List.of(), null);
 
   private RedditClient client;
 
@@ -61,9 +63,9 @@ public final class RedditPoller extends Poller {
     return read("mentions", now, client::mentions)
         .compose(m -> {
           keep(next, "mentions", m, mentions);
-          return brand.keywords().isEmpty() ? Future.succeededFuture(new Fetched<Post>(List.of(), null))
+          return brand.keywords().isEmpty() ? Future.succeededFuture(NOTHING)
               : read("search", now, q -> client.search(searchQuery(q)))
-                  .recover(e -> skipRejected(e, "keyword search").map(new Fetched<Post>(List.of(), null)));
+                  .recover(e -> skipRejected(e, "keyword search").map(NOTHING));
         })
         .compose(s -> {
           keep(next, "search", s, mentions);

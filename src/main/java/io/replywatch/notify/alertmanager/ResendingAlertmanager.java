@@ -45,8 +45,8 @@ public final class ResendingAlertmanager implements Notifier {
   }
 
   @Override
-  public boolean refreshes() {
-    return true;
+  public java.util.Optional<Duration> refreshesResolvedFor() {
+    return java.util.Optional.of(AlertmanagerResender.RESOLVED_WINDOW);
   }
 
   /**
