@@ -48,14 +48,17 @@ public final class Budget {
 
   /**
    * The spacing that spreads cycles of {@code requests} requests evenly over what is left of every window: time to
-   * the reset × requests ÷ requests remaining; at least {@link #waitFor}.
+   * the reset × requests ÷ requests remaining, but never past the reset (a fresh window comes then); at least
+   * {@link #waitFor}.
    */
   public Duration pace(int requests, Instant now) {
     Duration pace = waitFor(2, now);
     for (RateLimit r : buckets.values()) {
       if (r.remaining().isPresent() && r.reset().isAfter(now)) {
         long left = Math.max(1, r.remaining().getAsInt());
-        Duration even = Duration.between(now, r.reset()).multipliedBy(Math.max(1, requests)).dividedBy(left);
+        Duration toReset = Duration.between(now, r.reset());
+        Duration even = toReset.multipliedBy(Math.max(1, requests)).dividedBy(left);
+        even = even.compareTo(toReset) > 0 ? toReset : even;
         pace = even.compareTo(pace) > 0 ? even : pace;
       }
     }

@@ -289,22 +289,31 @@ public abstract class Poller extends VerticleBase {
    */
   private void succeeded(Instant cycleStart) {
     failures = 0;
-    health.ok(platform, account.handle(), cycleStart,
-        skipped.isEmpty() ? "ok" : "ok, but skipped this cycle: " + String.join("; ", skipped));
     metrics.lastSuccess(platform, account.handle(), cycleStart);
     Instant now = clock.instant();
     Instant paced = now.plus(budget.pace(requestsThisCycle, now));
     Instant due = cycleStart.plus(settings.pollInterval());
     scheduleAt(paced.isAfter(due) ? paced : due);
+    String detail = skipped.isEmpty() ? "ok" : "ok, but skipped this cycle: " + String.join("; ", skipped);
+    if (nextDue.isAfter(due.plus(settings.pollInterval()))) {
+      // Polls further apart than the configured interval delay every alert on this source: say so.
+      detail += "; next poll not before " + nextDue + ": the rate limit allows no sooner";
+    }
+    health.ok(platform, account.handle(), cycleStart, detail);
   }
 
   /** Backs off from the failed cycle's start (a 429 waits for its reset); the timer survives every failure. */
   private void failed(Throwable cause, Instant cycleStart) {
     if (cause instanceof BudgetWait wait) {
-      // Not a failure: the budget ran out mid-cycle; nothing was sent, so health and backoff stay as they are.
+      // Not a failure: the budget ran out mid-cycle and nothing was sent, so backoff stays as it is. A wait longer
+      // than one interval leaves the source unread (a spent daily cap: hours), and health says so.
       Instant until = wait.retryAt().orElseThrow();
       LOG.info("rate-limit budget spent: platform={} account={} waiting until {}", platform.id(), account.handle(),
           until);
+      if (until.isAfter(cycleStart.plus(settings.pollInterval().multipliedBy(2)))) {
+        health.failing(platform, account.handle(), SourceHealth.State.FAILING,
+            "rate-limit budget spent: no requests until " + until + "; mentions posted meanwhile are read then");
+      }
       scheduleAt(until);
       return;
     }

@@ -36,6 +36,7 @@ class BudgetTest {
     Budget b = new Budget();
     b.update("reddit", new RateLimit(OptionalInt.of(100), NOW.plusSeconds(600)));
     assertEquals(Duration.ofSeconds(18), b.pace(3, NOW), "600 s × 3 requests ÷ 100 left");
+    assertEquals(Duration.ofSeconds(600), b.pace(300, NOW), "never past the reset: a fresh window comes then");
     b.update("reddit", new RateLimit(OptionalInt.of(2), NOW.plusSeconds(600)));
     assertEquals(Duration.ofSeconds(600), b.waitFor(2, NOW));
   }

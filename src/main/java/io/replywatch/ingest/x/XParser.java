@@ -8,6 +8,7 @@ import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
 import io.replywatch.ingest.WireJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,23 +74,52 @@ public final class XParser {
         text(t, "lang").filter(l -> !l.equals("und") && !l.equals("zxx") && !l.equals("qme")));
   }
 
-  /** Reads {@code x-rate-limit-remaining} and {@code x-rate-limit-reset} (UTC epoch seconds). */
+  /** X's rate-limit windows, by header prefix: the endpoint's 15 minutes, then the app's and the user's day. */
+  private static final List<String> WINDOWS = List.of("x-rate-limit-", "x-app-limit-24hour-",
+      "x-user-limit-24hour-");
+
+  /**
+   * Reads {@code x-rate-limit-remaining} and {@code -reset} (UTC epoch seconds), and where X adds them the 24-hour
+   * app and user caps ({@code x-app-limit-24hour-*}, {@code x-user-limit-24hour-*}). Of the windows present, the one
+   * that binds is returned: the one that allows the fewest requests per second until its reset. A spent daily
+   * cap therefore holds the poller until the next day instead of letting it earn a 429 every 15 minutes, and a
+   * nearly spent one spreads the polls over the rest of the day.
+   */
   public static RateLimit rateLimit(Function<String, String> header, Instant now) {
+    RateLimit binding = null;
+    for (String prefix : WINDOWS) {
+      RateLimit w = window(header, prefix, now);
+      if (w != null && (binding == null || secondsPerRequest(w, now) > secondsPerRequest(binding, now))) {
+        binding = w;
+      }
+    }
+    return binding != null ? binding : RateLimit.unknown(now);
+  }
+
+  private static RateLimit window(Function<String, String> header, String prefix, Instant now) {
     OptionalInt remaining = OptionalInt.empty();
     Instant reset = now;
     try {
-      String r = header.apply("x-rate-limit-remaining");
+      String r = header.apply(prefix + "remaining");
       if (r != null) {
         remaining = OptionalInt.of(Integer.parseInt(r.trim()));
       }
-      String s = header.apply("x-rate-limit-reset");
+      String s = header.apply(prefix + "reset");
       if (s != null) {
         reset = Instant.ofEpochSecond(Long.parseLong(s.trim()));
       }
     } catch (NumberFormatException ignored) {
       // An unreadable header is no information, not an error.
     }
-    return new RateLimit(remaining, reset);
+    return remaining.isEmpty() && reset.equals(now) ? null : new RateLimit(remaining, reset);
+  }
+
+  /** How long each remaining request must last for the window to reach its reset; 0 when the count is unknown. */
+  private static double secondsPerRequest(RateLimit w, Instant now) {
+    if (w.remaining().isEmpty()) {
+      return 0;
+    }
+    return Math.max(1, Duration.between(now, w.reset()).getSeconds()) / Math.max(0.5, w.remaining().getAsInt());
   }
 
   /**

@@ -44,6 +44,8 @@ public final class XSimulator extends SimulatorBase {
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> flaky = ConcurrentHashMap.newKeySet();
   private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
+  /** The app's 24-hour cap over every endpoint, when one is set (X sends it on some endpoints and tiers). */
+  private volatile RateWindow appDay;
 
   public XSimulator(Timeline timeline, Clock clock, String brandUserId, String brandHandle, String token,
       int windowLimit) {
@@ -58,6 +60,11 @@ public final class XSimulator extends SimulatorBase {
   /** The post is found only by keyword search (it does not @-mention the brand). */
   public void searchOnly(String postId) {
     searchOnly.add(postId);
+  }
+
+  /** Caps the app at {@code limit} requests a day over all endpoints, with {@code x-app-limit-24hour-*} headers. */
+  public void appDailyLimit(int limit) {
+    appDay = new RateWindow(limit, Duration.ofHours(24));
   }
 
   /** X's known flake (IEKit#307): the mention is left out of every answer to a query with {@code since_id}. */
@@ -174,7 +181,8 @@ public final class XSimulator extends SimulatorBase {
       }
       return false;
     }
-    if (!window.admit(now)) {
+    RateWindow day = appDay;
+    if (!window.admit(now) || day != null && !day.admit(now)) {
       tooMany(ctx, window, now);
       return false;
     }
@@ -191,12 +199,20 @@ public final class XSimulator extends SimulatorBase {
   }
 
   private void rateHeaders(RoutingContext ctx, RateWindow window, Instant now) {
+    windowHeaders(ctx, "x-rate-limit-", window, now);
+    RateWindow day = appDay;
+    if (day != null) {
+      windowHeaders(ctx, "x-app-limit-24hour-", day, now);
+    }
+  }
+
+  private static void windowHeaders(RoutingContext ctx, String prefix, RateWindow window, Instant now) {
     Instant reset = window.reset(now);
     long resetSeconds = reset.getEpochSecond() + (reset.getNano() > 0 ? 1 : 0);
     ctx.response()
-        .putHeader("x-rate-limit-limit", Integer.toString(window.limit()))
-        .putHeader("x-rate-limit-remaining", Integer.toString(window.remaining(now)))
-        .putHeader("x-rate-limit-reset", Long.toString(resetSeconds));
+        .putHeader(prefix + "limit", Integer.toString(window.limit()))
+        .putHeader(prefix + "remaining", Integer.toString(window.remaining(now)))
+        .putHeader(prefix + "reset", Long.toString(resetSeconds));
   }
 
   private static String encode(String id) {

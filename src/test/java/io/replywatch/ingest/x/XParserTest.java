@@ -74,6 +74,28 @@ class XParserTest {
     assertEquals(Optional.empty(), page.nextToken());
   }
 
+  @Test
+  void shouldHoldToASpentDailyCapRatherThanTheFifteenMinuteWindow() {
+    Instant now = Instant.ofEpochSecond(1_700_000_000);
+    Map<String, String> spent = Map.of("x-rate-limit-remaining", "440", "x-rate-limit-reset", "1700000600",
+        "x-app-limit-24hour-limit", "10000", "x-app-limit-24hour-remaining", "0",
+        "x-app-limit-24hour-reset", "1700050000");
+    RateLimit r = XParser.rateLimit(spent::get, now);
+    assertEquals(OptionalInt.of(0), r.remaining());
+    assertEquals(Instant.ofEpochSecond(1_700_050_000L), r.reset(), "the next request waits for the day's reset");
+
+    Map<String, String> plenty = Map.of("x-rate-limit-remaining", "3", "x-rate-limit-reset", "1700000600",
+        "x-user-limit-24hour-remaining", "900", "x-user-limit-24hour-reset", "1700050000");
+    RateLimit w = XParser.rateLimit(plenty::get, now);
+    assertEquals(OptionalInt.of(3), w.remaining(), "3 requests in 10 minutes binds tighter than 900 in 14 hours");
+    assertEquals(Instant.ofEpochSecond(1_700_000_600L), w.reset());
+
+    Map<String, String> lowDaily = Map.of("x-rate-limit-remaining", "440", "x-rate-limit-reset", "1700000600",
+        "x-user-limit-24hour-remaining", "20", "x-user-limit-24hour-reset", "1700050000");
+    assertEquals(OptionalInt.of(20), XParser.rateLimit(lowDaily::get, now).remaining(),
+        "20 requests in 14 hours binds tighter than 440 in 10 minutes");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{\"data\": [{\"id\": \"1\", \"text\": ",

@@ -139,6 +139,48 @@ class XPollerTest {
   }
 
   @Test
+  void shouldSpreadANearlySpentDailyCapToItsResetAndSaySo() throws Exception {
+    sim.appDailyLimit(6);
+    XPoller poller = poller();
+    h.start(poller);
+    int used = sim.requests().size();
+    Instant dayReset = sim.requests().get(0).at().plus(Duration.ofHours(24));
+    SourceHealth.Status s = h.health.snapshot().get("x/AcmeSupport");
+    assertEquals(SourceHealth.State.OK, s.state(), s.detail());
+    assertTrue(s.detail().contains("next poll not before " + dayReset), s.detail());
+
+    for (int i = 0; i < 5; i++) {
+      h.step(poller, Duration.ofHours(4));
+    }
+    assertEquals(used, sim.requests().size(), "the requests kept in hand are not spent before the day's reset");
+    h.step(poller, Duration.ofHours(5));
+    assertTrue(sim.requests().size() > used, "polling resumes after the reset");
+    assertTrue(sim.requests().stream().allMatch(r -> r.status() == 200), "never a 429");
+    assertTrue(h.health.snapshot().get("x/AcmeSupport").detail()
+        .contains("next poll not before " + dayReset.plus(Duration.ofHours(25))), "the next day is spread the same way");
+  }
+
+  @Test
+  void shouldWaitForTheDailyResetAfterTheCapsOnly429() throws Exception {
+    sim.appDailyLimit(3);
+    XPoller poller = poller();
+    h.start(poller);
+    Instant dayReset = sim.requests().get(0).at().plus(Duration.ofHours(24));
+    SourceHealth.Status s = h.health.snapshot().get("x/AcmeSupport");
+    assertEquals(SourceHealth.State.FAILING, s.state());
+    assertEquals("rate limited until " + dayReset, s.detail(), "the day's reset, not the 15-minute window's");
+
+    int used = sim.requests().size();
+    for (int i = 0; i < 5; i++) {
+      h.step(poller, Duration.ofHours(4));
+    }
+    assertEquals(used, sim.requests().size(), "no request between the 429 and the day's reset");
+    assertEquals(1, sim.requests().stream().filter(r -> r.status() == 429).count());
+    h.step(poller, Duration.ofHours(5));
+    assertTrue(sim.requests().size() > used, "polling resumes after the reset");
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheTokenIsRevoked() throws Exception {
     sim.inject(Fault.of(Fault.Kind.UNAUTHORIZED));
     h.start(poller());
