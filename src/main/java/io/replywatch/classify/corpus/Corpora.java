@@ -161,11 +161,13 @@ public final class Corpora {
 
   /** The fixture files written for this project and shipped in the jar, in training order. */
   public static final List<String> FIXTURE_RESOURCES = List.of("/classify/fixtures.csv",
-      "/classify/fixtures-generated.csv");
+      "/classify/fixtures-generated.csv", "/classify/fixtures-ko.csv");
 
   /**
-   * The fixtures written for this project and shipped in the jar: {@code classify/fixtures.csv} (hand-written) then
-   * {@code classify/fixtures-generated.csv} (our own templates expanded by {@code src/tools/generate_fixtures.py}).
+   * The fixtures written for this project and shipped in the jar: {@code classify/fixtures.csv} (hand-written),
+   * {@code classify/fixtures-generated.csv} (our own templates expanded by {@code src/tools/generate_fixtures.py}),
+   * then {@code classify/fixtures-ko.csv} (hand-written Korean posts to brands, mostly questions and neutral remarks:
+   * the Korean reviews of NSMC are only good or bad).
    */
   public static List<LabelledText> fixtures() throws IOException {
     List<LabelledText> out = new ArrayList<>();
