@@ -215,7 +215,7 @@ public final class XSimulator extends SimulatorBase {
         .putHeader(prefix + "reset", Long.toString(resetSeconds));
   }
 
-  private static String encode(String id) {
+  static String encode(String id) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(("until:" + id).getBytes(StandardCharsets.UTF_8));
   }
 
