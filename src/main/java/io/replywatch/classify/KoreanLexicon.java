@@ -124,6 +124,10 @@ public final class KoreanLexicon {
         continue;
       }
       int end = i + e.text().length();
+      if (endsInAnCompound(s, e, end)) {
+        i++; // "접속 안내" is guidance about access, not 접속안 (access failing): 안 begins 안내 here
+        continue;
+      }
       if (e.valence() == 0) {
         i = end; // a blocker entry: it only keeps a shorter entry from matching inside this word
         continue;
@@ -178,6 +182,11 @@ public final class KoreanLexicon {
       }
     }
     return false;
+  }
+
+  /** An entry ending in 안 whose 안 here begins a word such as 안내 or 안정 ({@link #AN_COMPOUNDS}). */
+  private static boolean endsInAnCompound(String s, Entry e, int end) {
+    return e.text().endsWith("안") && end < s.length() && AN_COMPOUNDS.indexOf(s.charAt(end)) >= 0;
   }
 
   /** The text without whitespace; marks in {@code wordStart} which of its characters began a word. */

@@ -123,7 +123,9 @@ class KoreanLexiconTest {
       "그래도 난 좋았다",
       "배터리도 용량도 좋아요",
       "사이즈가 품이 넉넉해요",
-      "인터넷 연결이 안정적이에요"})
+      "인터넷 연결이 안정적이에요",
+      // 접속안 (access failing) must not take the 안 of 안내 (guidance)
+      "접속 안내 문자 받고 잘 해결했어요"})
   void shouldNotMatchAShortStemAcrossAWordBoundary(String text) {
     assertTrue(KoreanLexicon.shipped().score(text).compound() > 0, text);
   }

@@ -161,7 +161,7 @@ public final class Corpora {
 
   /** The fixture files written for this project and shipped in the jar, in training order. */
   public static final List<String> FIXTURE_RESOURCES = List.of("/classify/fixtures.csv",
-      "/classify/fixtures-generated.csv", "/classify/fixtures-ko.csv");
+      "/classify/fixtures-generated.csv", "/classify/fixtures-ko.csv", "/classify/fixtures-en.csv");
 
   /**
    * The fixtures written for this project and shipped in the jar: {@code classify/fixtures.csv} (hand-written),
