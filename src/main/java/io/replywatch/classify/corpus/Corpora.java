@@ -166,8 +166,10 @@ public final class Corpora {
   /**
    * The fixtures written for this project and shipped in the jar: {@code classify/fixtures.csv} (hand-written),
    * {@code classify/fixtures-generated.csv} (our own templates expanded by {@code src/tools/generate_fixtures.py}),
-   * then {@code classify/fixtures-ko.csv} (hand-written Korean posts to brands, mostly questions and neutral remarks:
-   * the Korean reviews of NSMC are only good or bad).
+   * {@code classify/fixtures-ko.csv} (hand-written Korean posts to brands, mostly questions and neutral remarks:
+   * the Korean reviews of NSMC are only good or bad), then {@code classify/fixtures-en.csv} (hand-written English
+   * posts to brands: sarcasm, plain failures, praise of a fix, remarks about orders). Appended in this order, so
+   * a new file leaves the earlier rows' training order as it was.
    */
   public static List<LabelledText> fixtures() throws IOException {
     List<LabelledText> out = new ArrayList<>();
