@@ -114,7 +114,10 @@ public final class XParser {
     return remaining.isEmpty() && reset.equals(now) ? null : new RateLimit(remaining, reset);
   }
 
-  /** How long each remaining request must last for the window to reach its reset; 0 when the count is unknown. */
+  /**
+   * How long each remaining request must last for the window to reach its reset; 0 when the count is unknown. A
+   * spent window counts as half a request left, so it binds over any window with requests left.
+   */
   private static double secondsPerRequest(RateLimit w, Instant now) {
     if (w.remaining().isEmpty()) {
       return 0;
