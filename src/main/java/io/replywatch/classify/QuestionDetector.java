@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Says whether a text asks something: a question mark, an English sentence that opens with a wh-word or an
- * auxiliary ("when", "can", "does"), or a Korean question word or interrogative ending ("-나요", "-까요", "-습니까").
+ * auxiliary ("when", "can", "does"), or for Korean a question word, an interrogative ending ("-나요", "-까요",
+ * "-습니까") or the set phrase of an inquiry ("궁금합니다", "문의드립니다", "알려주세요").
  */
 public final class QuestionDetector {
   private static final Set<String> EN_WH = Set.of("who", "what", "when", "where", "why", "how", "which",
@@ -16,9 +17,22 @@ public final class QuestionDetector {
       "there", "this", "that", "these", "those", "my", "our", "your", "the", "a", "an", "anyone", "anybody",
       "someone", "somebody", "any", "me");
   private static final Set<String> KO_WORDS = Set.of("왜", "어떻게", "언제", "어디", "어디서", "어디에", "누가", "누구",
-      "뭐", "무엇", "무슨", "몇", "어느", "얼마", "얼마나");
+      "뭐", "무엇", "무슨", "몇", "어느", "얼마", "얼마나", "며칠");
+  /** Endings that ask on the last word with Hangul in it (trailing ㅋㅋ, ㅎㅎ or emoji do not end the sentence). */
   private static final String[] KO_ENDINGS = {"나요", "까요", "가요", "습니까", "ㅂ니까", "는지요", "을까", "ㄹ까", "는가",
-      "인가", "냐", "니", "는지", "는데요", "죠"};
+      "인가", "냐", "니", "는지", "는데요", "죠", "나용", "까용"};
+  /**
+   * Endings that ask on any word: Korean posts often run on after the question ("부분 취소 되나요 세 개 중에 하나만").
+   * Only the unmistakable ones; "-가요" or "-니" mid-text are as often other words.
+   */
+  private static final String[] KO_ENDINGS_ANYWHERE = {"나요", "까요", "습니까", "는지요"};
+  /**
+   * Question words glued to their copula ("얼마예요", "뭐예요", "언제까지예요") and the set phrases of an inquiry
+   * ("궁금합니다", "문의드립니다", "알려주세요"), matched at the start of a word: they ask without a question mark.
+   */
+  private static final String[] KO_ASKING_STARTS = {"얼마예", "얼마에요", "얼마인", "얼마죠", "얼만가", "얼마야", "뭐예요",
+      "뭐에요", "뭔가요", "뭔지", "뭐죠", "언제까지", "언제쯤", "언제예", "언제인", "어디예", "어디에요", "어디인", "어디죠",
+      "몇시", "몇일", "궁금", "문의드", "문의합니다", "문의해요", "문의요", "알려주세요", "알려주실", "여쭤", "여쭙"};
 
   private QuestionDetector() {}
 
@@ -45,14 +59,41 @@ public final class QuestionDetector {
   }
 
   private static boolean korean(Tokens t, int first) {
+    int last = -1;
     for (int i = first; i < t.size(); i++) {
-      if (KO_WORDS.contains(t.word(i))) {
+      String w = t.word(i);
+      boolean ago = w.equals("얼마") && i + 1 < t.size() && t.word(i + 1).startsWith("전"); // 얼마 전: a while ago
+      if (KO_WORDS.contains(w) && !ago || endsWithAny(w, KO_ENDINGS_ANYWHERE) || startsWithAny(w, KO_ASKING_STARTS)) {
+        return true;
+      }
+      last = hasSyllable(w) ? i : last;
+    }
+    return last >= 0 && endsWithAny(t.word(last), KO_ENDINGS);
+  }
+
+  private static boolean endsWithAny(String w, String[] endings) {
+    for (String ending : endings) {
+      if (w.length() > ending.length() && w.endsWith(ending)) {
         return true;
       }
     }
-    String last = t.word(t.size() - 1);
-    for (String ending : KO_ENDINGS) {
-      if (last.length() > ending.length() && last.endsWith(ending)) {
+    return false;
+  }
+
+  private static boolean startsWithAny(String w, String[] starts) {
+    for (String start : starts) {
+      if (w.startsWith(start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the word has a Hangul syllable: ㅋㅋ, ㅠㅠ (jamo) and emoji after a question do not end it. */
+  private static boolean hasSyllable(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (c >= '\uAC00' && c <= '\uD7A3') {
         return true;
       }
     }

@@ -26,7 +26,20 @@ class QuestionDetectorTest {
       "@acme is there a store in Berlin|true",
       "@acme can you help me with a refund|true",
       "do you ship to Canada|true",
-      "has my package shipped yet|true"})
+      "has my package shipped yet|true",
+      // Korean: the question is not always the last word, and often has no question mark
+      "구독 일시정지 되나요 다음 달만 쉬려고|true",
+      "포장 가능한가요 ㅎㅎ|true",
+      "주차 되나요 🚗|true",
+      "이 요금제 한 달에 얼마예요|true",
+      "회원 등급 기준이 궁금합니다|true",
+      "환불 규정 문의드립니다|true",
+      "영수증 재발급 방법 알려주세요|true",
+      "재입고 언제쯤 돼요|true",
+      "얼마 전에 가입했어요|false",
+      "언제나 친절하셔서 좋아요|false",
+      "오늘 택배 두 개 온다|false",
+      "다음 주에 이사 가요|false"})
   void shouldDetectQuestions(String text, boolean question) {
     assertEquals(question, Analyzer.shipped().analyze(text).question());
   }
