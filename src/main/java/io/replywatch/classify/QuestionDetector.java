@@ -3,8 +3,9 @@ package io.replywatch.classify;
 import java.util.Set;
 
 /**
- * Says whether a text asks something: a question mark, an English sentence that opens with a wh-word or an
- * auxiliary ("when", "can", "does"), or for Korean a question word, an interrogative ending ("-나요", "-까요",
+ * Says whether a text asks something: a question mark; in English a sentence that opens with a wh-word or an
+ * auxiliary ("when", "can", "does"; not "@acme is the best", where the handle is the subject), a wh-word with an
+ * auxiliary further on ("where do I find it") or a phrase that asks ("wondering if", "is it possible"); for Korean a question word, an interrogative ending ("-나요", "-까요",
  * "-습니까") or the set phrase of an inquiry ("궁금합니다", "문의드립니다", "알려주세요").
  */
 public final class QuestionDetector {
@@ -16,6 +17,28 @@ public final class QuestionDetector {
   private static final Set<String> EN_SUBJECTS = Set.of("you", "u", "ya", "i", "we", "they", "he", "she", "it",
       "there", "this", "that", "these", "those", "my", "our", "your", "the", "a", "an", "anyone", "anybody",
       "someone", "somebody", "any", "me");
+  /**
+   * After a leading @handle these openers with an article make a statement about the brand ("@acme is the best",
+   * "@acme has a new app"): the handle is their subject.
+   */
+  private static final Set<String> EN_STATIVE = Set.of("is", "are", "has", "have", "was", "were");
+  private static final Set<String> EN_ARTICLES = Set.of("a", "an", "the");
+  /** Openers that ask whatever follows ("does travel insurance cover skiing"), unless "not" does. */
+  private static final Set<String> EN_ASKING_AUX = Set.of("do", "does");
+  /** With no handle before them these ask too: "is parking free", "are trains running". */
+  private static final Set<String> EN_ASKING_AUX_UNADDRESSED = Set.of("do", "does", "is", "are");
+  /**
+   * A wh-word and an auxiliary further on ask: "need my PUK code, where do I find it". Not who or which: mid-text
+   * they open relative clauses ("the courier who does our street").
+   */
+  private static final Set<String> EN_WH_MID = Set.of("what", "when", "where", "why", "how");
+  private static final Set<String> EN_WH_AUX = Set.of("do", "does", "did", "can", "could", "should", "would", "will");
+  /** Phrases that ask without a question mark, matched on whole words anywhere in the text. */
+  private static final String[] EN_ASKING_PHRASES = {" wondering if ", " wondering whether ", " wondering how ",
+      " wondering when ", " wondering what ", " to know if ", " to know whether ", " to know how ", " to know when ",
+      " to know where ", " to know what ", " quick q ", " quick question ", " any idea ", " anyone know ",
+      " anybody know ", " does anyone ", " can anyone ", " is it possible ", " is there a way ", " is there any way ",
+      " can you tell me ", " can u tell me ", " could you tell me ", " please advise ", " pls advise "};
   private static final Set<String> KO_WORDS = Set.of("왜", "어떻게", "언제", "어디", "어디서", "어디에", "누가", "누구",
       "뭐", "무엇", "무슨", "몇", "어느", "얼마", "얼마나", "며칠");
   /** Endings that ask on the last word with Hangul in it (trailing ㅋㅋ, ㅎㅎ or emoji do not end the sentence). */
@@ -50,12 +73,45 @@ public final class QuestionDetector {
     if ("ko".equals(language)) {
       return korean(t, first);
     }
-    if (t.size() - first < 3) {
+    return english(t, first);
+  }
+
+  private static boolean english(Tokens t, int first) {
+    int n = t.size();
+    StringBuilder words = new StringBuilder(" ");
+    for (int i = first; i < n; i++) {
+      words.append(t.word(i)).append(' ');
+      if (i > first && i + 1 < n && EN_WH_MID.contains(t.word(i)) && EN_WH_AUX.contains(t.word(i + 1))) {
+        return true;
+      }
+    }
+    String text = words.toString();
+    for (String phrase : EN_ASKING_PHRASES) {
+      if (text.contains(phrase)) {
+        return true;
+      }
+    }
+    String last = t.word(n - 1);
+    if (n - first >= 2 && (last.equals("when") || last.equals("where"))) {
+      return true; // "season 3 when"
+    }
+    if (n - first < 3) {
       return false;
     }
     String opener = t.word(first);
-    return EN_WH.contains(opener) || EN_AUX.contains(opener) && (EN_SUBJECTS.contains(t.word(first + 1))
-        || t.word(first + 1).equals(Tokenizer.USER));
+    String second = t.word(first + 1);
+    boolean addressed = first > 0;
+    if (EN_WH.contains(opener)) {
+      return true;
+    }
+    if (!EN_AUX.contains(opener) || addressed && EN_STATIVE.contains(opener) && EN_ARTICLES.contains(second)) {
+      return false;
+    }
+    if (EN_SUBJECTS.contains(second) || second.equals(Tokenizer.USER)) {
+      return true;
+    }
+    Set<String> asking = addressed ? EN_ASKING_AUX : EN_ASKING_AUX_UNADDRESSED;
+    return asking.contains(opener) && !second.equals("not");
   }
 
   private static boolean korean(Tokens t, int first) {
