@@ -38,7 +38,9 @@ public final class QuestionDetector {
       " wondering when ", " wondering what ", " to know if ", " to know whether ", " to know how ", " to know when ",
       " to know where ", " to know what ", " quick q ", " quick question ", " any idea ", " anyone know ",
       " anybody know ", " does anyone ", " can anyone ", " is it possible ", " is there a way ", " is there any way ",
-      " can you tell me ", " can u tell me ", " could you tell me ", " please advise ", " pls advise "};
+      " can you ", " can u ", " could you ", " please advise ", " pls advise ", " how much is ", " how much are ",
+      " how much does ", " how much do ", " how long does ", " how long do ", " how long will ", " how long is ",
+      " how many "};
   private static final Set<String> KO_WORDS = Set.of("왜", "어떻게", "언제", "어디", "어디서", "어디에", "누가", "누구",
       "뭐", "무엇", "무슨", "몇", "어느", "얼마", "얼마나", "며칠");
   /** Endings that ask on the last word with Hangul in it (trailing ㅋㅋ, ㅎㅎ or emoji do not end the sentence). */

@@ -34,6 +34,8 @@ class QuestionDetectorTest {
       "wondering if you sell gift cards|true",
       "I'd like to know how to link my account|true",
       "@acme season 3 when|true",
+      "off to Chicago next week. how much is roaming per day|true",
+      "@acme please could you confirm the card works in Japan|true",
       "@acme are the best|false",
       "@acme is the best airline in Europe|false",
       "@acme has a new grocery section in the app|false",
