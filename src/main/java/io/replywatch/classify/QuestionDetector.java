@@ -25,7 +25,7 @@ public final class QuestionDetector {
   private static final Set<String> EN_ARTICLES = Set.of("a", "an", "the");
   /** Openers that ask whatever follows ("does travel insurance cover skiing"), unless "not" does. */
   private static final Set<String> EN_ASKING_AUX = Set.of("do", "does");
-  /** With no handle before them these ask too: "is parking free", "are trains running". */
+  /** With no handle as their possible subject these ask too: "is parking free", "are trains running". */
   private static final Set<String> EN_ASKING_AUX_UNADDRESSED = Set.of("do", "does", "is", "are");
   /**
    * A wh-word and an auxiliary further on ask: "need my PUK code, where do I find it". Not who or which: mid-text
@@ -41,6 +41,9 @@ public final class QuestionDetector {
       " can you ", " can u ", " could you ", " please advise ", " pls advise ", " how much is ", " how much are ",
       " how much does ", " how much do ", " how long does ", " how long do ", " how long will ", " how long is ",
       " how many "};
+  /** Greetings before the question ("hi @acme, is the store open"): the opener is the word after them. */
+  private static final Set<String> EN_GREETINGS = Set.of("hi", "hello", "hey", "hiya", "heya", "morning", "evening",
+      "afternoon", "dear", "team", "folks", "guys", "all", "please", "pls", "plz");
   private static final Set<String> KO_WORDS = Set.of("왜", "어떻게", "언제", "어디", "어디서", "어디에", "누가", "누구",
       "뭐", "무엇", "무슨", "몇", "어느", "얼마", "얼마나", "며칠");
   /** Endings that ask on the last word with Hangul in it (trailing ㅋㅋ, ㅎㅎ or emoji do not end the sentence). */
@@ -100,20 +103,39 @@ public final class QuestionDetector {
     if (n - first < 3) {
       return false;
     }
-    String opener = t.word(first);
-    String second = t.word(first + 1);
-    boolean addressed = first > 0;
+    // A handle that opens the text may be the subject ("@acme is the best"); after a greeting it is only whom the
+    // text addresses ("hi @acme is the store open"), and the greeting is not the opener.
+    boolean handleSubject = first > 0;
+    int open = first;
+    while (open + 2 < n && (greeting(t, open) || t.word(open).equals(Tokenizer.USER))) {
+      handleSubject &= !greeting(t, open);
+      open++;
+    }
+    String opener = t.word(open);
+    String second = t.word(open + 1);
     if (EN_WH.contains(opener)) {
       return true;
     }
-    if (!EN_AUX.contains(opener) || addressed && EN_STATIVE.contains(opener) && EN_ARTICLES.contains(second)) {
+    if (!EN_AUX.contains(opener) || handleSubject && EN_STATIVE.contains(opener) && EN_ARTICLES.contains(second)) {
       return false;
     }
     if (EN_SUBJECTS.contains(second) || second.equals(Tokenizer.USER)) {
       return true;
     }
-    Set<String> asking = addressed ? EN_ASKING_AUX : EN_ASKING_AUX_UNADDRESSED;
+    Set<String> asking = handleSubject ? EN_ASKING_AUX : EN_ASKING_AUX_UNADDRESSED;
     return asking.contains(opener) && !second.equals("not");
+  }
+
+  /** A greeting word, "there" after hi/hello/hey, or "good" before morning/afternoon/evening. */
+  private static boolean greeting(Tokens t, int i) {
+    String w = t.word(i);
+    if (EN_GREETINGS.contains(w)) {
+      return true;
+    }
+    if (w.equals("there")) {
+      return i > 0 && Set.of("hi", "hello", "hey").contains(t.word(i - 1));
+    }
+    return w.equals("good") && i + 1 < t.size() && Set.of("morning", "afternoon", "evening").contains(t.word(i + 1));
   }
 
   private static boolean korean(Tokens t, int first) {
