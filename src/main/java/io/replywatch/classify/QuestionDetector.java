@@ -1,5 +1,9 @@
 package io.replywatch.classify;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,17 +37,19 @@ public final class QuestionDetector {
    */
   private static final Set<String> EN_WH_MID = Set.of("what", "when", "where", "why", "how");
   private static final Set<String> EN_WH_AUX = Set.of("do", "does", "did", "can", "could", "should", "would", "will");
-  /** Phrases that ask without a question mark, matched on whole words anywhere in the text. */
-  private static final String[] EN_ASKING_PHRASES = {" wondering if ", " wondering whether ", " wondering how ",
-      " wondering when ", " wondering what ", " to know if ", " to know whether ", " to know how ", " to know when ",
-      " to know where ", " to know what ", " quick q ", " quick question ", " any idea ", " anyone know ",
-      " anybody know ", " does anyone ", " can anyone ", " is it possible ", " is there a way ", " is there any way ",
-      " can you ", " can u ", " could you ", " please advise ", " pls advise ", " how much is ", " how much are ",
-      " how much does ", " how much do ", " how long does ", " how long do ", " how long will ", " how long is ",
-      " how many "};
+  /** Phrases that ask without a question mark, matched on whole words anywhere in the text, by their first word. */
+  private static final Map<String, List<String[]>> EN_ASKING_PHRASES = byFirstWord(
+      "wondering if", "wondering whether", "wondering how", "wondering when", "wondering what", "to know if",
+      "to know whether", "to know how", "to know when", "to know where", "to know what", "quick q", "quick question",
+      "any idea", "anyone know", "anybody know", "does anyone", "can anyone", "is it possible", "is there a way",
+      "is there any way", "can you", "can u", "could you", "please advise", "pls advise", "how much is",
+      "how much are", "how much does", "how much do", "how long does", "how long do", "how long will", "how long is",
+      "how many");
   /** Greetings before the question ("hi @acme, is the store open"): the opener is the word after them. */
   private static final Set<String> EN_GREETINGS = Set.of("hi", "hello", "hey", "hiya", "heya", "morning", "evening",
       "afternoon", "dear", "team", "folks", "guys", "all", "please", "pls", "plz");
+  private static final Set<String> EN_HELLO = Set.of("hi", "hello", "hey");
+  private static final Set<String> EN_DAYTIME = Set.of("morning", "afternoon", "evening");
   private static final Set<String> KO_WORDS = Set.of("왜", "어떻게", "언제", "어디", "어디서", "어디에", "누가", "누구",
       "뭐", "무엇", "무슨", "몇", "어느", "얼마", "얼마나", "며칠");
   /** Endings that ask on the last word with Hangul in it (trailing ㅋㅋ, ㅎㅎ or emoji do not end the sentence). */
@@ -83,16 +89,9 @@ public final class QuestionDetector {
 
   private static boolean english(Tokens t, int first) {
     int n = t.size();
-    StringBuilder words = new StringBuilder(" ");
     for (int i = first; i < n; i++) {
-      words.append(t.word(i)).append(' ');
-      if (i > first && i + 1 < n && EN_WH_MID.contains(t.word(i)) && EN_WH_AUX.contains(t.word(i + 1))) {
-        return true;
-      }
-    }
-    String text = words.toString();
-    for (String phrase : EN_ASKING_PHRASES) {
-      if (text.contains(phrase)) {
+      if (i > first && i + 1 < n && EN_WH_MID.contains(t.word(i)) && EN_WH_AUX.contains(t.word(i + 1))
+          || phraseAt(t, i)) {
         return true;
       }
     }
@@ -126,6 +125,32 @@ public final class QuestionDetector {
     return asking.contains(opener) && !second.equals("not");
   }
 
+  private static boolean phraseAt(Tokens t, int i) {
+    List<String[]> phrases = EN_ASKING_PHRASES.get(t.word(i));
+    if (phrases == null) {
+      return false;
+    }
+    for (String[] phrase : phrases) {
+      int k = 1;
+      while (k < phrase.length && i + k < t.size() && t.word(i + k).equals(phrase[k])) {
+        k++;
+      }
+      if (k == phrase.length) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Map<String, List<String[]>> byFirstWord(String... phrases) {
+    Map<String, List<String[]>> out = new HashMap<>();
+    for (String p : phrases) {
+      String[] words = p.split(" ");
+      out.computeIfAbsent(words[0], w -> new ArrayList<>()).add(words);
+    }
+    return out;
+  }
+
   /** A greeting word, "there" after hi/hello/hey, or "good" before morning/afternoon/evening. */
   private static boolean greeting(Tokens t, int i) {
     String w = t.word(i);
@@ -133,9 +158,9 @@ public final class QuestionDetector {
       return true;
     }
     if (w.equals("there")) {
-      return i > 0 && Set.of("hi", "hello", "hey").contains(t.word(i - 1));
+      return i > 0 && EN_HELLO.contains(t.word(i - 1));
     }
-    return w.equals("good") && i + 1 < t.size() && Set.of("morning", "afternoon", "evening").contains(t.word(i + 1));
+    return w.equals("good") && i + 1 < t.size() && EN_DAYTIME.contains(t.word(i + 1));
   }
 
   private static boolean korean(Tokens t, int first) {
