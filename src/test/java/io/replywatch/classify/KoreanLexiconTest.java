@@ -103,7 +103,11 @@ class KoreanLexiconTest {
       "친절한 응대 덕분에 잘 해결됐어요|1",
       "재발송해주셔서 감사해요|1",
       "흠집 하나 없이 잘 왔어요|1",
-      "이 가격에 가성비 갑|1"})
+      "이 가격에 가성비 갑|1",
+      // round 3: longer forms that stop a short stem misfiring (정성 inside 진정성, 추천 before 안)
+      "진정성 없는 사과문|-1",
+      "이 제품 추천 안 합니다|-1",
+      "끊김 없이 잘 봤어요|1"})
   void shouldScoreCustomerCareInTheShippedLexicon(String text, int sign) {
     Sentiment s = KoreanLexicon.shipped().score(text);
     assertEquals(sign, (int) Math.signum(s.compound()), s.toString());
