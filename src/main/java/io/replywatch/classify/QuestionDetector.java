@@ -202,8 +202,7 @@ public final class QuestionDetector {
   /** Whether the word has a Hangul syllable: ㅋㅋ, ㅠㅠ (jamo) and emoji after a question do not end it. */
   private static boolean hasSyllable(String w) {
     for (int i = 0; i < w.length(); i++) {
-      char c = w.charAt(i);
-      if (c >= '\uAC00' && c <= '\uD7A3') {
+      if (Script.isHangulSyllable(w.charAt(i))) {
         return true;
       }
     }

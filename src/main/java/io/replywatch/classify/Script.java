@@ -46,7 +46,13 @@ public final class Script {
     return new Counts(hangul, latin, other);
   }
 
+  /** Hangul: syllables, and the jamo (ㅋ, ㅠ, ...) that stand alone in informal text. */
   public static boolean isHangul(char c) {
-    return (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u1100' && c <= '\u11FF') || (c >= '\u3130' && c <= '\u318F');
+    return isHangulSyllable(c) || (c >= '\u1100' && c <= '\u11FF') || (c >= '\u3130' && c <= '\u318F');
+  }
+
+  /** A composed Hangul syllable (가..힣), not a lone jamo. */
+  public static boolean isHangulSyllable(char c) {
+    return c >= '\uAC00' && c <= '\uD7A3';
   }
 }

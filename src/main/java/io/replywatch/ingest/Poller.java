@@ -265,7 +265,8 @@ public abstract class Poller extends VerticleBase {
     List<Post> own = cycle.brandPosts().stream()
         .filter(p -> isBrand(p) && !handedOn.contains(p.id()) && seen.add(p.id())).toList();
     PollBatch batch = new PollBatch(brand.id(), platform, account.handle(), found, own);
-    Future<?> taken = batch.isEmpty() ? Future.succeededFuture() : vertx.eventBus().request(Addresses.POLL_BATCH, batch);
+    Future<?> taken = batch.isEmpty() ? Future.succeededFuture()
+        : vertx.eventBus().request(Addresses.POLL_BATCH, batch);
     return taken.map(ok -> {
       found.forEach(m -> {
         handedOn.add(m.post().id());
@@ -295,7 +296,7 @@ public abstract class Poller extends VerticleBase {
     Instant due = cycleStart.plus(settings.pollInterval());
     scheduleAt(paced.isAfter(due) ? paced : due);
     String detail = skipped.isEmpty() ? "ok" : "ok, but skipped this cycle: " + String.join("; ", skipped);
-    if (nextDue.isAfter(due.plus(settings.pollInterval()))) {
+    if (heldPastInterval(nextDue, cycleStart)) {
       // Polls further apart than the configured interval delay every alert on this source: say so.
       detail += "; next poll not before " + nextDue + ": the rate limit allows no sooner";
     }
@@ -310,7 +311,7 @@ public abstract class Poller extends VerticleBase {
       Instant until = wait.retryAt().orElseThrow();
       LOG.info("rate-limit budget spent: platform={} account={} waiting until {}", platform.id(), account.handle(),
           until);
-      if (until.isAfter(cycleStart.plus(settings.pollInterval().multipliedBy(2)))) {
+      if (heldPastInterval(until, cycleStart)) {
         health.failing(platform, account.handle(), SourceHealth.State.FAILING,
             "rate-limit budget spent: no requests until " + until + "; mentions posted meanwhile are read then");
       }
@@ -336,6 +337,14 @@ public abstract class Poller extends VerticleBase {
     LOG.warn("poll failed: platform={} account={} kind={} retry_in={}s: {}", platform.id(), account.handle(), kind,
         delay.toSeconds(), detail);
     scheduleAt(due);
+  }
+
+  /**
+   * Whether the rate limit holds the next request past the cycle after next: a wait health must name, since every
+   * alert on this source waits with it (one interval of slack, so ordinary pacing does not count).
+   */
+  private boolean heldPastInterval(Instant next, Instant cycleStart) {
+    return next.isAfter(cycleStart.plus(settings.pollInterval().multipliedBy(2)));
   }
 
   /** Exponential backoff with jitter: interval × 2^(failures−1), capped at five minutes. */

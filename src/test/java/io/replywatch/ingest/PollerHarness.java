@@ -73,6 +73,13 @@ public final class PollerHarness implements AutoCloseable {
     awaitSettled(poller, before);
   }
 
+  /** {@link #step} {@code times} times. */
+  public void steps(Poller poller, int times, Duration d) {
+    for (int i = 0; i < times; i++) {
+      step(poller, d);
+    }
+  }
+
   private static void awaitSettled(Poller poller, long before) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
     while (poller.settled() <= before) {

@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class BlueskyPageStream {
 
+  /** The brand account the notifications are addressed to. */
+  public static final String BRAND_DID = "did:plc:acme";
+
   private BlueskyPageStream() {}
 
   /**
@@ -24,7 +27,7 @@ public final class BlueskyPageStream {
   public static List<String> notificationPages(int pages, int perPage, Instant start) {
     List<SimPost> posts = PostStream.posts(pages * perPage, start, ".bsky.social");
     List<Entry> entries =
-        new BlueskyViews(posts, List.of(), Instant.MAX, "did:plc:acme", "acme.bsky.social").notifications();
+        new BlueskyViews(posts, List.of(), Instant.MAX, BRAND_DID, "acme.bsky.social").notifications();
     List<String> out = new ArrayList<>(pages);
     String cursor = null;
     do {

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class MastodonPageStream {
 
+  /** The brand account the notifications are addressed to. */
+  public static final String BRAND_ID = "42";
+
   private MastodonPageStream() {}
 
   /** {@code pages} bodies of {@code perPage} mention notifications each, newest first, with varied text. */
@@ -22,7 +25,7 @@ public final class MastodonPageStream {
     for (int page = 0; page < pages; page++) {
       JsonArray body = new JsonArray();
       for (int i = perPage - 1; i >= 0; i--) {
-        body.add(MastodonJson.notification(posts.get(page * perPage + i), "42"));
+        body.add(MastodonJson.notification(posts.get(page * perPage + i), BRAND_ID));
       }
       out.add(body.encode());
     }

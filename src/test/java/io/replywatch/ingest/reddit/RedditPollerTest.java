@@ -89,9 +89,7 @@ class RedditPollerTest {
     setUp(40, 5);
     RedditPoller poller = poller();
     h.start(poller);
-    for (int i = 0; i < 40; i++) {
-      h.step(poller, Duration.ofMinutes(1));
-    }
+    h.steps(poller, 40, Duration.ofMinutes(1));
     assertTrue(sim.requests().stream().noneMatch(r -> r.status() == 429), "no 429 in normal operation");
     assertEquals(40, h.mentionCounts().size());
     assertEquals(0.0, h.polls(Platform.REDDIT, "rate_limited"));
@@ -107,9 +105,7 @@ class RedditPollerTest {
     h.start(poller);
     String cursor = h.cursors.get(Platform.REDDIT, "acmesupport", "mentions").orElseThrow();
     sim.delete(cursor);
-    for (int i = 0; i < 4; i++) {
-      h.step(poller, Duration.ofMinutes(20));
-    }
+    h.steps(poller, 4, Duration.ofMinutes(20));
     assertEquals(240, h.mentionCounts().size(), "none lost after the anchor vanished");
     h.mentionCounts().forEach((m, n) -> assertEquals(1, n, m));
   }

@@ -87,9 +87,7 @@ class XPollerTest {
     sim.missFromSinceIdQueries(late);
     XPoller poller = poller();
     h.start(poller);
-    for (int i = 0; i < 8; i++) {
-      h.step(poller, Duration.ofMinutes(5));
-    }
+    h.steps(poller, 8, Duration.ofMinutes(5));
     Map<String, Integer> counts = h.mentionCounts();
     assertEquals(Set.copyOf(busy.customerPosts.subList(0, 221)), counts.keySet(), "up to T0 + 40 min, the late one too");
     counts.forEach((m, n) -> assertEquals(1, n, "mention " + m + " ingested once"));
@@ -116,9 +114,7 @@ class XPollerTest {
     sim.refuseSearchQueries(true);
     XPoller poller = poller();
     h.start(poller);
-    for (int i = 0; i < 4; i++) {
-      h.step(poller, Duration.ofMinutes(5));
-    }
+    h.steps(poller, 4, Duration.ofMinutes(5));
     Map<String, Integer> counts = h.mentionCounts();
     assertTrue(counts.keySet().containsAll(busy.customerPosts.subList(0, 170).stream()
         .filter(id -> !busy.searchOnly.contains(id)).toList()), "the mentions still flow");
@@ -149,9 +145,7 @@ class XPollerTest {
     assertEquals(SourceHealth.State.OK, s.state(), s.detail());
     assertTrue(s.detail().contains("next poll not before " + dayReset), s.detail());
 
-    for (int i = 0; i < 5; i++) {
-      h.step(poller, Duration.ofHours(4));
-    }
+    h.steps(poller, 5, Duration.ofHours(4));
     assertEquals(used, sim.requests().size(), "the requests kept in hand are not spent before the day's reset");
     h.step(poller, Duration.ofHours(5));
     assertTrue(sim.requests().size() > used, "polling resumes after the reset");
@@ -171,9 +165,7 @@ class XPollerTest {
     assertEquals("rate limited until " + dayReset, s.detail(), "the day's reset, not the 15-minute window's");
 
     int used = sim.requests().size();
-    for (int i = 0; i < 5; i++) {
-      h.step(poller, Duration.ofHours(4));
-    }
+    h.steps(poller, 5, Duration.ofHours(4));
     assertEquals(used, sim.requests().size(), "no request between the 429 and the day's reset");
     assertEquals(1, sim.requests().stream().filter(r -> r.status() == 429).count());
     h.step(poller, Duration.ofHours(5));
