@@ -46,6 +46,15 @@ class QuestionDetectorTest {
       "Do not buy from them|false",
       "this is what is wrong with airlines|false",
       "the courier who does our street rides a cargo bike|false",
+      // a plea asks for an answer as a question does
+      "@acme my progress got reset after the update, help pls|true",
+      "@acme I need your help with my licence. Thank you!|true",
+      "@acme please enable the community tab on my channel. thanks|true",
+      "@acme order 5521 never arrived, any update|true",
+      "@acme dm me about the refund|true",
+      "thanks for your help yesterday, all sorted|false",
+      "@acme helped me out, great service|false",
+      "pleased with the new app|false",
       // Korean: the question is not always the last word, and often has no question mark
       "구독 일시정지 되나요 다음 달만 쉬려고|true",
       "포장 가능한가요 ㅎㅎ|true",

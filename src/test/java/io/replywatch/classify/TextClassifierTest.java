@@ -34,6 +34,9 @@ class TextClassifierTest {
       "@acme terrible, why is nobody answering??|complaint|true",
       // thanks and a question: the question still needs an answer, so it gets a clock
       "@acme thanks! and is shipping free over $50?|question|true",
+      // a plea with thanks is a request, not praise (the model alone calls both praise)
+      "@acme I rebuilt my computer and need your help signing in again. Thank you!|question|true",
+      "@acme my progress got reset after the heist, help pls. love the game|question|true",
       "@acme love the new app, checkout is so fast now thanks!|praise|false"})
   void shouldLetComplaintWinOverQuestionAndQuestionOverPraise(String text, String category, boolean question) {
     Classification c = CLASSIFIER.classify(text, "");
