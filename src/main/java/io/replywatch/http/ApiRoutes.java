@@ -39,7 +39,9 @@ final class ApiRoutes {
     router.get("/api/v1/mentions").handler(this::mentions);
     router.get("/api/v1/sla").handler(this::sla);
     router.get("/api/v1/notifications").handler(this::notifications);
-    router.post("/api/v1/episodes/:id/close").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::close);
+    // No file uploads: BodyHandler.create() would make a "file-uploads" directory wherever the service was started.
+    router.post("/api/v1/episodes/:id/close").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
+        .handler(this::close);
   }
 
   private void mentions(RoutingContext ctx) {

@@ -48,7 +48,7 @@ public final class FakeWebhookReceiver extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.post("/*").handler(BodyHandler.create().setBodyLimit(1 << 20)).handler(this::receive);
+    router.post("/*").handler(BodyHandler.create(false).setBodyLimit(1 << 20)).handler(this::receive);
     return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onSuccess(s -> server = s);
   }
 

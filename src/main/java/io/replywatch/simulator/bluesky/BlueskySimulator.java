@@ -45,7 +45,7 @@ public final class BlueskySimulator extends SimulatorBase {
 
   @Override
   protected void routes(Router router) {
-    router.post("/xrpc/com.atproto.server.createSession").handler(BodyHandler.create()).handler(this::createSession);
+    router.post("/xrpc/com.atproto.server.createSession").handler(BodyHandler.create(false)).handler(this::createSession);
     router.post("/xrpc/com.atproto.server.refreshSession").handler(this::refreshSession);
     router.get("/xrpc/app.bsky.notification.listNotifications").handler(ctx -> list(ctx, "notifications"));
     router.get("/xrpc/app.bsky.feed.searchPosts").handler(ctx -> list(ctx, "posts"));

@@ -93,7 +93,7 @@ public final class RedditSimulator extends SimulatorBase {
 
   @Override
   protected void routes(Router router) {
-    router.post("/api/v1/access_token").handler(BodyHandler.create()).handler(this::token);
+    router.post("/api/v1/access_token").handler(BodyHandler.create(false)).handler(this::token);
     router.get("/message/mentions").handler(ctx -> listing(ctx,
         p -> !p.brand() && !searchOnly.contains(p.id()) && !subredditOnly.contains(p.id()), this::mention));
     router.get("/r/:sub/comments").handler(this::subredditComments);
