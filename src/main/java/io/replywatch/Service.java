@@ -35,6 +35,7 @@ import io.replywatch.store.SqliteCursorStore;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -92,7 +93,18 @@ public final class Service {
     LocalCodec.register(vertx, PollBatch.class);
     LocalCodec.register(vertx, SlaEvent.class);
     Service service = new Service(vertx, registry, new SourceHealth(), database, o.cursors());
-    return service.deploy(o).map(service).recover(e -> service.stop().transform(v -> Future.failedFuture(e)));
+    Promise<Service> started = Promise.promise();
+    service.deploy(o).onComplete(deployed -> {
+      if (deployed.succeeded()) {
+        started.complete(service);
+        return;
+      }
+      // Stop from a thread of our own: closing Vert.x ends this event loop, and a callback queued on it would never
+      // run, so the caller would wait for ever instead of hearing why the start failed (a port in use, say).
+      new Thread(() -> service.stop().onComplete(stopped -> started.fail(deployed.cause())), "replywatch-start-failed")
+          .start();
+    });
+    return started.future();
   }
 
   private Future<Void> deploy(Options o) {

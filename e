@@ -1,0 +1,1 @@
+replywatch run: d1.yaml: the file is empty
