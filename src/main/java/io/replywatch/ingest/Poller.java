@@ -247,13 +247,30 @@ public abstract class Poller extends VerticleBase {
       if (stopped) {
         return;
       }
-      if (done.succeeded()) {
-        succeeded(cycleStart);
-      } else {
-        failed(done.cause(), cycleStart);
+      try {
+        if (done.succeeded()) {
+          succeeded(cycleStart);
+        } else {
+          failed(done.cause(), cycleStart);
+        }
+      } catch (RuntimeException e) {
+        broken(e);
       }
       settled++;
     });
+  }
+
+  /**
+   * A bug of ours while scheduling the next cycle: the timer would not be armed again and the source would stop
+   * being read with nothing said. Say so on health, and try again after the longest backoff.
+   */
+  private void broken(RuntimeException e) {
+    LOG.error("poller failed: platform={} account={}", platform.id(), account.handle(), e);
+    health.failing(platform, account.handle(), SourceHealth.State.FAILING,
+        "internal error in the poller, retrying in " + MAX_BACKOFF.toMinutes() + " min: " + e);
+    nextDue = clock.instant().plus(MAX_BACKOFF);
+    vertx.cancelTimer(timer);
+    timer = vertx.setTimer(clock.realDelayMillis(MAX_BACKOFF), id -> poll());
   }
 
   private Future<Void> handOn(Cycle cycle, Instant receivedAt) {

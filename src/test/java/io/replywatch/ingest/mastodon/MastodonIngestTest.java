@@ -52,6 +52,24 @@ class MastodonIngestTest extends IngestContract {
   }
 
   @Test
+  void shouldSayWhenItsOwnSchedulingFailsAndKeepPolling() throws Exception {
+    // An interval no config accepts: the next due instant overflows after a good cycle. Before the guard, the
+    // exception ended the poller silently and health said "starting" for ever.
+    Account account = new Account(Platform.MASTODON, IngestScript.BRAND_ID, "acme", new Secret(TOKEN));
+    Brand brand = new Brand("acme", List.of(account), Set.of(), List.of(IngestScript.KEYWORD));
+    await(vertx.deployVerticle(new MastodonPoller(brand, account,
+        new PlatformSettings(mastodon.baseUrl(), Duration.ofSeconds(Long.MAX_VALUE / 2), BACKFILL), cursors, health,
+        metrics, clock)));
+    awaitTrue(() -> health.snapshot().containsKey("mastodon/acme")
+        && health.snapshot().get("mastodon/acme").state() == SourceHealth.State.FAILING, "failing");
+    assertTrue(health.snapshot().get("mastodon/acme").detail().startsWith("internal error in the poller"),
+        health.snapshot().get("mastodon/acme").detail());
+    int before = mastodon.requests().size();
+    clock.advance(Duration.ofMinutes(5));
+    awaitTrue(() -> mastodon.requests().size() > before, "a retry after the longest backoff");
+  }
+
+  @Test
   void shouldSayTheSourceIsBlindWhenTheTokenIsRevoked() throws Exception {
     mastodon.injectAfter(0, Fault.of(Fault.Kind.UNAUTHORIZED));
     await(vertx.deployVerticle(poller()));
