@@ -1,18 +1,17 @@
 package io.replywatch.cli;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Parsed {@code --name value} and {@code --flag} options of one subcommand. Unknown options are a usage error,
- * so a typo never silently falls back to a default.
+ * Parsed {@code --name value} and {@code --flag} options of one subcommand. Unknown options and bare words are a
+ * usage error, so a typo never silently falls back to a default ("check-config my.yaml" must not check the default
+ * config and say ok).
  */
 public final class Args {
   private final Map<String, String> values = new HashMap<>();
-  private final List<String> positional = new ArrayList<>();
 
   private Args() {}
 
@@ -46,7 +45,7 @@ public final class Args {
           throw new UsageException("unknown option '" + name + "'");
         }
       } else {
-        args.positional.add(a);
+        throw new UsageException("unexpected argument '" + a + "'" + hint(a, valued));
       }
     }
     return args;
@@ -84,7 +83,10 @@ public final class Args {
     }
   }
 
-  public List<String> positional() {
-    return List.copyOf(positional);
+  /** The option a bare word was probably meant for: the only valued option, or the input file. */
+  private static String hint(String word, Set<String> valued) {
+    String option = valued.size() == 1 ? valued.iterator().next()
+        : valued.contains("--input") ? "--input" : null;
+    return option == null ? "" : " (did you mean " + option + " " + word + "?)";
   }
 }

@@ -39,11 +39,17 @@ public final class BenchCommand implements Command {
   public int run(List<String> raw, Console io) throws Exception {
     Args args = Args.parse(raw, Set.of("--only"), Set.of("--json"));
     Set<String> only = args.has("--only") ? Set.of(args.get("--only", "").split(",")) : Set.of();
+    List<String> known = Benchmarks.sections().stream().map(BenchSection::name).toList();
+    List<String> unknown = only.stream().filter(n -> !known.contains(n)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      // One misspelt name among several must not quietly shorten the run.
+      throw new UsageException("no such section: " + String.join(",", unknown) + " (sections: "
+          + String.join(", ", known) + ")");
+    }
     List<BenchSection> sections = Benchmarks.sections().stream()
         .filter(s -> only.isEmpty() || only.contains(s.name())).toList();
     if (sections.isEmpty()) {
-      throw new UsageException(only.isEmpty() ? "no benchmark sections in this build yet"
-          : "no such section: " + String.join(",", only));
+      throw new UsageException("no benchmark sections in this build yet");
     }
     Map<String, LinkedHashMap<String, Double>> results = new LinkedHashMap<>();
     for (BenchSection s : sections) {

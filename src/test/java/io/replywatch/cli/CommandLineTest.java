@@ -1,0 +1,41 @@
+package io.replywatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.replywatch.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Usage mistakes end in exit 2 and one line, never in a run with the wrong input. */
+class CommandLineTest {
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... argv) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console io = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code = Main.execute(argv, io);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldNotCheckTheDefaultConfigWhenAFileIsGivenWithoutConfig() {
+    Run r = run("check-config", "broken.yaml");
+    assertEquals(2, r.code());
+    assertEquals("", r.out());
+    assertTrue(r.err().contains("unexpected argument 'broken.yaml' (did you mean --config broken.yaml?)"), r.err());
+  }
+
+  @Test
+  void shouldRefuseAnUnknownBenchSectionAmongKnownOnes() {
+    Run r = run("bench", "--only", "classify,nosuch");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no such section: nosuch (sections: "), r.err());
+    assertEquals("", r.out());
+  }
+}
