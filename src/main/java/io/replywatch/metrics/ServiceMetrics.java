@@ -33,6 +33,8 @@ public final class ServiceMetrics {
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> rateRemaining = new ConcurrentHashMap<>();
+  /** A source gauge's value before anything is known. */
+  private static final long UNKNOWN = Long.MIN_VALUE;
 
   public ServiceMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -60,10 +62,12 @@ public final class ServiceMetrics {
     for (PollOutcome o : PollOutcome.values()) {
       pollCounter(platform, account, o);
     }
-    sourceGauge("replywatch.source.last.success.timestamp", lastSuccess, platform, account,
+    sourceGauge("replywatch.source.last.success.timestamp", lastSuccess, platform, account, 0,
         "Unix time of the source's last successful poll; 0 until it has succeeded", "seconds");
-    sourceGauge("replywatch.ratelimit.remaining", rateRemaining, platform, account,
-        "Requests left in the platform's current rate-limit window, as its headers said", null);
+    // Unknown (NaN) until the platform says: a 0 here would read as a spent quota, and a source that is down or
+    // has a revoked token would page on-call as rate-limited.
+    sourceGauge("replywatch.ratelimit.remaining", rateRemaining, platform, account, UNKNOWN,
+        "Requests left in the platform's current rate-limit window, as its headers said; NaN until they have", null);
   }
 
   public void initChannel(String channel) {
@@ -174,9 +178,9 @@ public final class ServiceMetrics {
   }
 
   private void sourceGauge(String name, Map<String, AtomicLong> values, Platform platform, String account,
-      String description, String unit) {
-    AtomicLong value = values.computeIfAbsent(key(platform, account), k -> new AtomicLong());
-    Gauge.builder(name, value, AtomicLong::get)
+      long initial, String description, String unit) {
+    AtomicLong value = values.computeIfAbsent(key(platform, account), k -> new AtomicLong(initial));
+    Gauge.builder(name, value, v -> v.get() == UNKNOWN ? Double.NaN : v.get())
         .description(description)
         .baseUnit(unit)
         .tags(Tags.of("platform", platform.id(), "account", account))
