@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The SLA figures of one group of episodes: how many, how many answered, response-time percentiles (nearest rank,
  * over answered episodes), the share answered within each target (inclusive, over answered episodes that had
- * that target), and who is waiting now by age.
+ * that target), and who is waiting now by age: everyone, and those whose policy has a target (by default
+ * complaints and questions; praise and neutral mentions are measured but never alerted, and wait until answered).
  */
 final class SlaFigures {
 
@@ -43,6 +44,7 @@ final class SlaFigures {
   private int withBreach;
   private int withinBreach;
   private final long[] waiting = new long[3];
+  private final long[] waitingWithTargets = new long[3];
 
   void add(Row r) {
     episodes++;
@@ -57,7 +59,11 @@ final class SlaFigures {
         withinBreach += r.responseSeconds() <= r.breachSeconds() ? 1 : 0;
       }
     } else if (r.waitingSeconds() >= 0) {
-      waiting[r.waitingSeconds() < 1800 ? 0 : r.waitingSeconds() < 3600 ? 1 : 2]++;
+      int age = r.waitingSeconds() < 1800 ? 0 : r.waitingSeconds() < 3600 ? 1 : 2;
+      waiting[age]++;
+      if (r.warningSeconds() != null || r.breachSeconds() != null) {
+        waitingWithTargets[age]++;
+      }
     }
   }
 
@@ -70,8 +76,12 @@ final class SlaFigures {
         .put("responseSecondsP90", ApiQueries.nearestRank(sorted, 0.9))
         .put("withinWarning", share(withinWarning, withWarning))
         .put("withinBreach", share(withinBreach, withBreach))
-        .put("waiting", new JsonObject().put("under_30m", waiting[0]).put("30m_to_60m", waiting[1])
-            .put("over_60m", waiting[2]));
+        .put("waiting", ages(waiting))
+        .put("waitingWithTargets", ages(waitingWithTargets));
+  }
+
+  private static JsonObject ages(long[] counts) {
+    return new JsonObject().put("under_30m", counts[0]).put("30m_to_60m", counts[1]).put("over_60m", counts[2]);
   }
 
   private static Double share(int hit, int of) {
