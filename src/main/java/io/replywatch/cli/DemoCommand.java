@@ -69,7 +69,12 @@ public final class DemoCommand implements Command {
         .await();
 
     // A fresh store per demo run: the demo's clock starts now, and yesterday's demo episodes would only confuse.
-    java.nio.file.Path store = java.nio.file.Files.createTempDirectory("replywatch-demo").resolve("demo.db");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("replywatch-demo");
+    java.nio.file.Path store = dir.resolve("demo.db");
+    // Removed at exit, after the shutdown hook has closed the store (files first: deleted in reverse order).
+    for (String name : List.of("", "demo.db", "demo.db-wal", "demo.db-shm", "demo.db-journal")) {
+      dir.resolve(name).toFile().deleteOnExit();
+    }
     ReplywatchConfig config = new ConfigLoader(Map.of("SLACK_URL", slack.url("/services/T000/B000/demo"),
         "STORE", store.toString())::get)
         .parse(demoConfig(mastodon.baseUrl(), bluesky.baseUrl(), port, speed), "the demo's built-in config");
