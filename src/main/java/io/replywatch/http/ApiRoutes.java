@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -26,6 +28,8 @@ final class ApiRoutes {
   private static final Pattern BRAND = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
   private static final Pattern EPISODE = Pattern.compile("[a-z]+-[A-Za-z0-9._:~/@-]{1,300}");
   private static final int MAX_REASON = 500;
+  private static final String CLOSE_PREFIX = "/api/v1/episodes/";
+  private static final String CLOSE_SUFFIX = "/close";
 
   private final Vertx vertx;
   private final ApiQueries queries;
@@ -40,8 +44,14 @@ final class ApiRoutes {
     router.get("/api/v1/sla").handler(this::sla);
     router.get("/api/v1/notifications").handler(this::notifications);
     // No file uploads: BodyHandler.create() would make a "file-uploads" directory wherever the service was started.
-    router.post("/api/v1/episodes/:id/close").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
-        .handler(this::close);
+    // The id by a pattern, not ":id": Bluesky's (an at:// URI) has slashes, and must work without percent-encoding.
+    router.postWithRegex(Pattern.quote(CLOSE_PREFIX) + ".+" + Pattern.quote(CLOSE_SUFFIX))
+        .handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(this::close);
+    // A wrong path or method on the API gets a JSON error like every other mistake, not Vert.x's HTML page.
+    router.errorHandler(404, ctx -> json(ctx, 404, new JsonObject().put("error",
+        "no such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
+    router.errorHandler(405, ctx -> json(ctx, 405, new JsonObject().put("error",
+        ctx.request().method() + " is not allowed on " + ctx.request().path())));
   }
 
   private void mentions(RoutingContext ctx) {
@@ -96,7 +106,7 @@ final class ApiRoutes {
   }
 
   private void close(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
+    String id = episodeId(ctx.request().path());
     if (!EPISODE.matcher(id).matches()) {
       bad(ctx, "episode id must look like <platform>-<post id>");
       return;
@@ -159,6 +169,19 @@ final class ApiRoutes {
 
   private static void bad(RoutingContext ctx, String message) {
     json(ctx, 400, new JsonObject().put("error", message));
+  }
+
+  /**
+   * The episode id of a close request, from the raw path: the routed one is normalised, which turns the "//" of a
+   * Bluesky at:// URI into "/". Percent-encoded ids work too ('+' stays '+').
+   */
+  static String episodeId(String rawPath) {
+    String id = rawPath.substring(CLOSE_PREFIX.length(), rawPath.length() - CLOSE_SUFFIX.length());
+    try {
+      return URLDecoder.decode(id.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return id; // a stray '%': the id check that follows rejects it
+    }
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {

@@ -3,13 +3,17 @@ package io.replywatch.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.replywatch.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,22 +32,72 @@ class ApiRoutesTest {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  @Test
-  void shouldNotLeaveAnUploadDirectoryWhereTheServiceRuns() throws Exception {
-    Files.deleteIfExists(UPLOADS); // an empty one left by an older build; a non-empty one is not ours to delete
+  private record Reply(int status, String body) {}
+
+  private int serve() throws Exception {
     Router router = Router.router(vertx);
     new ApiRoutes(vertx, null).mount(router);
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return server.actualPort();
+  }
 
-    int status = vertx.createHttpClient()
-        .request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/api/v1/episodes/mastodon-1/close")
-        .compose(req -> req.putHeader("content-type", "application/x-www-form-urlencoded")
-            .send(Buffer.buffer("reason=answered+by+phone")))
-        .map(response -> response.statusCode())
+  private Reply send(int port, HttpMethod method, String path, String contentType, String body) throws Exception {
+    return vertx.createHttpClient()
+        .request(method, port, "127.0.0.1", path)
+        .compose(req -> req.putHeader("content-type", contentType).send(Buffer.buffer(body)))
+        .compose(response -> response.body().map(b -> new Reply(response.statusCode(), b.toString())))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
 
-    assertEquals(400, status);
+  @Test
+  void shouldNotLeaveAnUploadDirectoryWhereTheServiceRuns() throws Exception {
+    Files.deleteIfExists(UPLOADS); // an empty one left by an older build; a non-empty one is not ours to delete
+    int port = serve();
+
+    Reply r = send(port, HttpMethod.POST, "/api/v1/episodes/mastodon-1/close", "application/x-www-form-urlencoded",
+        "reason=answered+by+phone");
+
+    assertEquals(400, r.status());
     assertFalse(Files.exists(UPLOADS), "a POST to the API created " + UPLOADS.toAbsolutePath());
+  }
+
+  @Test
+  void shouldCloseAnEpisodeWhoseIdHasSlashes() throws Exception {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.CLOSE_EPISODE, m -> {
+      asked.add(m.body().getString("id"));
+      m.reply(new JsonObject().put("id", m.body().getString("id")).put("state", "closed"));
+    });
+    int port = serve();
+    String id = "bluesky-at://did:plc:abc123/app.bsky.feed.post/3kxyz";
+
+    Reply r = send(port, HttpMethod.POST, "/api/v1/episodes/" + id + "/close", "application/json",
+        "{\"reason\": \"answered by phone\"}");
+
+    assertEquals(200, r.status(), r.body());
+    assertEquals(List.of(id), asked);
+  }
+
+  @Test
+  void shouldReadAnEpisodeIdWhetherPercentEncodedOrNot() {
+    String id = "bluesky-at://did:plc:abc123/app.bsky.feed.post/3kxyz";
+    assertEquals(id, ApiRoutes.episodeId("/api/v1/episodes/" + id + "/close"));
+    assertEquals(id, ApiRoutes.episodeId("/api/v1/episodes/bluesky-at%3A%2F%2Fdid%3Aplc%3Aabc123%2Fapp.bsky.feed.post"
+        + "%2F3kxyz/close"));
+    assertEquals("x-a+b", ApiRoutes.episodeId("/api/v1/episodes/x-a+b/close"));
+  }
+
+  @Test
+  void shouldAnswerAWrongPathOrMethodWithJson() throws Exception {
+    int port = serve();
+
+    Reply missing = send(port, HttpMethod.GET, "/api/v1/nothing", "application/json", "");
+    Reply method = send(port, HttpMethod.POST, "/api/v1/mentions", "application/json", "{}");
+
+    assertEquals(404, missing.status());
+    assertEquals("no such endpoint: GET /api/v1/nothing", new JsonObject(missing.body()).getString("error"));
+    assertEquals(405, method.status());
+    assertEquals("POST is not allowed on /api/v1/mentions", new JsonObject(method.body()).getString("error"));
   }
 }
