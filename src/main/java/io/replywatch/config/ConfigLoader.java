@@ -1,9 +1,6 @@
 package io.replywatch.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.replywatch.classify.Category;
 import io.replywatch.config.Node.ConfigFailure;
 import io.replywatch.config.ReplywatchConfig.Account;
@@ -64,13 +61,7 @@ public final class ConfigLoader {
 
   /** Parses config text; {@code source} names it in errors. */
   public ReplywatchConfig parse(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-      throw new ConfigException(source + ": " + where + "not valid YAML: " + e.getOriginalMessage());
-    }
+    JsonNode root = YamlReader.read(yaml, source);
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(source + ": the file is empty");
     }

@@ -1,0 +1,37 @@
+package io.replywatch.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the file's YAML itself may get wrong, before any key is read: each is one line naming the line. */
+class YamlReaderTest {
+  private static final String MINIMAL = """
+      brands:
+        - id: acme
+          accounts:
+            - { platform: mastodon, id: "1", handle: acme, token: t }
+      """;
+
+  private final ConfigLoader loader = new ConfigLoader(name -> null);
+
+  private String error(String yaml) {
+    return assertThrows(ConfigException.class, () -> loader.parse(yaml, "replywatch.yaml")).getMessage();
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "server: { port: 1 }\\n{MINIMAL}server: { port: 2 }\\n | line 6: duplicate key 'server'",
+      "{MINIMAL}server: {port: 8080, port: 1}\\n | line 5: duplicate key 'server.port'",
+      "{MINIMAL}platforms:\\n  x: {}\\n  mastodon: {}\\n  x: { pollInterval: 1s }\\n | line 8: duplicate key 'platforms.x'",
+      "{MINIMAL}alerts:\\n  support:\\n    - { type: console }\\n    - { type: slack, url: a, url: b }\\n"
+          + " | line 8: duplicate key 'alerts.support[1].url'",
+      "\"id\": 1\\nid: 2\\n | line 2: duplicate key 'id'",
+  })
+  void shouldRejectAKeyGivenTwice(String yaml, String expected) {
+    String text = yaml.replace("{MINIMAL}", MINIMAL).replace("\\n", "\n");
+    assertEquals("replywatch.yaml: " + expected, error(text));
+  }
+}
