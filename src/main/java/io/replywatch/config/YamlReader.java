@@ -11,10 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Turns the config text into a tree, strictly: a key given twice is an error naming its line and key path, where
- * Jackson on its own keeps the last value and so silently drops a whole {@code server:} block written twice.
+ * Jackson on its own keeps the last value and so silently drops a whole {@code server:} block written twice; and a
+ * syntax error is one line naming its line and column, not SnakeYAML's excerpt of the file over several lines.
  */
 final class YamlReader {
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
@@ -41,7 +44,37 @@ final class YamlReader {
     if (e.getOriginalMessage().startsWith("Duplicate field ") && e.getProcessor() instanceof JsonParser p) {
       return line + "duplicate key '" + keyPath(p.getParsingContext()) + "'";
     }
-    return line + "not valid YAML: " + e.getOriginalMessage();
+    if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+      return syntax(yaml);
+    }
+    // Anything else SnakeYAML or Jackson report may still quote the file over several lines: keep the first.
+    return line + "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip();
+  }
+
+  /**
+   * SnakeYAML's problem on one line, at the problem's own line and column (Jackson's location is where its
+   * parser last stood, often a line earlier). The context is kept when it points elsewhere: for an unclosed quote
+   * or bracket the problem is at the end of the file and only the context says where the quote was opened.
+   */
+  private static String syntax(MarkedYAMLException e) {
+    String message = position(e.getProblemMark()) + ": not valid YAML: " + problem(e.getProblem());
+    Mark context = e.getContextMark();
+    if (e.getContext() != null && context != null && !position(context).equals(position(e.getProblemMark()))) {
+      message += " (" + e.getContext() + " from " + position(context) + ")";
+    }
+    return message;
+  }
+
+  private static String position(Mark mark) {
+    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+  }
+
+  /** SnakeYAML says "found character '\t(TAB)' that cannot start any token. (Do not use \t(TAB) for indentation)". */
+  private static String problem(String text) {
+    if (text.startsWith("found character '\\t(TAB)'")) {
+      return "found a tab character where indentation is expected (YAML indents with spaces)";
+    }
+    return text.replaceFirst("\\. \\(Do not use .* for indentation\\)$", "").strip();
   }
 
   /** The loader's key-path notation ({@code alerts.support[1].url}) for where the parser stands. */

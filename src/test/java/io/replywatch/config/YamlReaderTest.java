@@ -34,4 +34,20 @@ class YamlReaderTest {
     String text = yaml.replace("{MINIMAL}", MINIMAL).replace("\\n", "\n");
     assertEquals("replywatch.yaml: " + expected, error(text));
   }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "{MINIMAL}server:\\n\\tport: 1\\n | line 6, column 1: not valid YAML: found a tab character where indentation is"
+          + " expected (YAML indents with spaces)",
+      "{MINIMAL}server: { host: \"abc }\\n | line 6, column 1: not valid YAML: found unexpected end of stream"
+          + " (while scanning a quoted scalar from line 5, column 17)",
+      "{MINIMAL}keywords: [acme\\n | line 6, column 1: not valid YAML: expected ',' or ']', but got <stream end>"
+          + " (while parsing a flow sequence from line 5, column 11)",
+      "{MINIMAL}server: host: x\\n | line 5, column 13: not valid YAML: mapping values are not allowed here",
+      "server: `x`\\n | line 1, column 9: not valid YAML: found character '`' that cannot start any token",
+  })
+  void shouldSayOnOneLineWhereTheYamlIsBroken(String yaml, String expected) {
+    String text = yaml.replace("{MINIMAL}", MINIMAL).replace("\\n", "\n").replace("\\t", "\t");
+    assertEquals("replywatch.yaml: " + expected, error(text));
+  }
 }
