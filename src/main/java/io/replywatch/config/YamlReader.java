@@ -11,13 +11,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Turns the config text into a tree, strictly: a key given twice is an error naming its line and key path, where
  * Jackson on its own keeps the last value and so silently drops a whole {@code server:} block written twice; and a
- * syntax error is one line naming its line and column, not SnakeYAML's excerpt of the file over several lines.
+ * syntax error is one line naming its line and column, not SnakeYAML's excerpt of the file over several lines;
+ * and a second document is an error, where Jackson would read the first and ignore the rest of the file.
  */
 final class YamlReader {
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
@@ -30,12 +32,32 @@ final class YamlReader {
   /** The file's tree, or null when it holds no document; errors start with {@code source}. */
   static JsonNode read(String yaml, String source) {
     try (JsonParser parser = FACTORY.createParser(yaml)) {
-      return MAPPER.readTree(parser);
+      JsonNode root = MAPPER.readTree(parser);
+      // readTree stops after the first document: whatever follows a '---' would be dropped without a word.
+      if (parser.nextToken() != null) {
+        throw new ConfigException(source + ": line " + separatorLine(yaml, parser.currentTokenLocation().getLineNr())
+            + ": a second YAML document ('---') is not allowed: keep the whole config in one document");
+      }
+      return root;
     } catch (JsonProcessingException e) {
       throw new ConfigException(source + ": " + describe(e));
     } catch (IOException e) {
       throw new UncheckedIOException("reading a string cannot fail", e);
     }
+  }
+
+  /**
+   * The line of the {@code ---} that opened the document whose first token is on {@code tokenLine}: the token of an
+   * empty document is on the line after it, and the separator is what the user has to find.
+   */
+  private static int separatorLine(String yaml, int tokenLine) {
+    List<String> lines = yaml.lines().toList();
+    for (int i = Math.min(tokenLine, lines.size()); i >= 1; i--) {
+      if (lines.get(i - 1).matches("---(\\s.*)?")) {
+        return i;
+      }
+    }
+    return tokenLine;
   }
 
   private static String describe(JsonProcessingException e) {

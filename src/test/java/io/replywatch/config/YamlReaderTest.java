@@ -50,4 +50,24 @@ class YamlReaderTest {
     String text = yaml.replace("{MINIMAL}", MINIMAL).replace("\\n", "\n").replace("\\t", "\t");
     assertEquals("replywatch.yaml: " + expected, error(text));
   }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "{MINIMAL}---\\nserver: { port: 1 }\\n | line 5",
+      "{MINIMAL}--- { server: { port: 1 } }\\n | line 5",
+      "{MINIMAL}---\\n | line 5",
+      "---\\n{MINIMAL}...\\n---\\n# the old settings\\nserver: { port: 1 }\\n | line 7",
+  })
+  void shouldRejectASecondDocument(String yaml, String line) {
+    String text = yaml.replace("{MINIMAL}", MINIMAL).replace("\\n", "\n");
+    assertEquals("replywatch.yaml: " + line + ": a second YAML document ('---') is not allowed: keep the whole config in"
+        + " one document", error(text));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"---\\n{MINIMAL}", "# replywatch\\n---\\n{MINIMAL}...\\n", "{MINIMAL}# ---\\n"})
+  void shouldReadOneDocumentWithItsMarkers(String yaml) {
+    String text = yaml.replace("{MINIMAL}", MINIMAL).replace("\\n", "\n");
+    assertEquals("acme", loader.parse(text, "replywatch.yaml").brands().get(0).id());
+  }
 }
