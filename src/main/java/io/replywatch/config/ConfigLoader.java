@@ -35,6 +35,11 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
   static final Set<String> CHANNEL_TYPES = Set.of("slack", "teams", "webhook", "pagerduty", "alertmanager", "console");
   static final String PAGERDUTY_URL = "https://events.pagerduty.com/v2/enqueue";
+  // Upper bounds no real setting reaches, so a slip of the keyboard (999999999999d) is an error here instead of a
+  // deadline or a start time past what java.time can hold, which crashed replay and the pollers.
+  static final Duration MAX_POLL_INTERVAL = Duration.ofDays(1);
+  static final Duration MAX_BACKFILL = Duration.ofDays(365);
+  static final Duration MAX_TARGET = Duration.ofDays(365);
 
   private final Function<String, String> env;
 
@@ -160,11 +165,12 @@ public final class ConfigLoader {
       if (!url.startsWith("http://") && !url.startsWith("https://")) {
         throw n.get("baseUrl").fail("must start with http:// or https://");
       }
-      Duration interval = n.get("pollInterval").parse(Durations::parse, Duration.ofSeconds(60), "a duration like 30s");
+      Duration interval =
+          duration(n.get("pollInterval"), Duration.ofSeconds(60), "a duration like 30s", MAX_POLL_INTERVAL);
       if (interval.compareTo(Duration.ofMillis(10)) < 0) {
         throw n.get("pollInterval").fail("must be at least 10ms");
       }
-      Duration backfill = n.get("backfill").parse(Durations::parse, Duration.ofHours(24), "a duration like 24h");
+      Duration backfill = duration(n.get("backfill"), Duration.ofHours(24), "a duration like 24h", MAX_BACKFILL);
       out.put(p, new PlatformSettings(url.replaceAll("/+$", ""), interval, backfill));
     }
     return out;
@@ -196,8 +202,8 @@ public final class ConfigLoader {
       for (Node v : listOrOne(match.get("category"))) {
         categories.add(v.parse(Category::parse, null, "one of complaint, question, praise, neutral"));
       }
-      Optional<Duration> warning = Optional.ofNullable(p.get("warning").parse(Durations::parse, null, "a duration like 30m"));
-      Optional<Duration> breach = Optional.ofNullable(p.get("breach").parse(Durations::parse, null, "a duration like 60m"));
+      Optional<Duration> warning = target(p.get("warning"), "a duration like 30m");
+      Optional<Duration> breach = target(p.get("breach"), "a duration like 60m");
       if (warning.isPresent() && breach.isPresent() && warning.get().compareTo(breach.get()) > 0) {
         throw p.get("warning").fail("must not be longer than breach (" + Durations.format(breach.get()) + ")");
       }
@@ -207,6 +213,24 @@ public final class ConfigLoader {
       out.add(new Policy(brands, Set.copyOf(platforms), Set.copyOf(categories), warning, breach, calendar));
     }
     return List.copyOf(out);
+  }
+
+  /** An SLA target: more than zero (a zero target would fire on every mention) and at most {@link #MAX_TARGET}. */
+  private static Optional<Duration> target(Node n, String expected) {
+    Duration d = duration(n, null, expected, MAX_TARGET);
+    if (d != null && d.isZero()) {
+      throw n.fail("must be longer than 0s (leave the key out for no alert at this level)");
+    }
+    return Optional.ofNullable(d);
+  }
+
+  /** A duration no longer than {@code max} (whole days), or {@code fallback} when the key is absent. */
+  private static Duration duration(Node n, Duration fallback, String expected, Duration max) {
+    Duration d = n.parse(Durations::parse, fallback, expected);
+    if (d != null && d.compareTo(max) > 0) {
+      throw n.fail("must be at most " + max.toDays() + "d");
+    }
+    return d;
   }
 
   /** product.md §2: complaint and question warn at 30 and page at 60 minutes; the rest is only measured. */

@@ -120,6 +120,34 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().startsWith("bad.yaml: " + expected), e.getMessage());
   }
 
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "sla: { policies: [ { breach: 99999999999999999d } ] } | sla.policies[0].breach: must be at most 365d",
+      "sla: { policies: [ { breach: 999999999999d } ] } | sla.policies[0].breach: must be at most 365d",
+      "sla: { policies: [ { warning: 365d1ms } ] } | sla.policies[0].warning: must be at most 365d",
+      "sla: { policies: [ { warning: 0s, breach: 30m } ] } | sla.policies[0].warning: must be longer than 0s",
+      "sla: { policies: [ { breach: 0ms } ] } | sla.policies[0].breach: must be longer than 0s",
+      "platforms: { x: { pollInterval: 999999999999d } } | platforms.x.pollInterval: must be at most 1d",
+      "platforms: { x: { pollInterval: 1d1ms } } | platforms.x.pollInterval: must be at most 1d",
+      "platforms: { reddit: { backfill: 99999999999999999999999d } } | platforms.reddit.backfill: must be at most 365d",
+  })
+  void shouldRejectADurationOutOfRange(String extra, String expected) {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL + extra, "bad.yaml"));
+    assertTrue(e.getMessage().startsWith("bad.yaml: " + expected), e.getMessage());
+  }
+
+  @Test
+  void shouldAcceptDurationsUpToTheirLimits() {
+    ReplywatchConfig c = loader.parse(MINIMAL + """
+        platforms: { x: { pollInterval: 1d, backfill: 365d }, reddit: { backfill: 0s } }
+        sla: { policies: [ { warning: 1ms, breach: 365d } ] }
+        """, "max.yaml");
+    assertEquals(Duration.ofDays(1), c.platforms().get(Platform.X).pollInterval());
+    assertEquals(Duration.ofDays(365), c.platforms().get(Platform.X).backfill());
+    assertEquals(Duration.ZERO, c.platforms().get(Platform.REDDIT).backfill());
+    assertEquals(Optional.of(Duration.ofDays(365)), c.policies().get(0).breach());
+  }
+
   @Test
   void shouldReadBusinessHoursCalendarsAndAttachThemToPolicies() {
     ReplywatchConfig c = loader.parse(MINIMAL + """
@@ -177,7 +205,13 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"30", "m30", "30 m", "-5s", "1h-5m"})
+  @CsvSource({"99999999999999999d", "9223372036854775808ms", "999999999999999999999999d1s", "106751d23h47m16s855ms"})
+  void shouldParseADurationTooLongForNanosecondsAsTheMaximum(String text) {
+    assertEquals(Optional.of(Durations.MAX), Durations.parse(text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"30", "m30", "30 m", "-5s", "1h-5m", "99999999999999999999999d-1s", "99999999999999999999999x"})
   void shouldRejectBadDurations(String text) {
     assertEquals(Optional.empty(), Durations.parse(text));
   }
