@@ -161,10 +161,7 @@ public final class ConfigLoader {
     Map<Platform, PlatformSettings> out = new EnumMap<>(Platform.class);
     for (Platform p : Platform.values()) {
       Node n = node.get(p.id()).requireObject(Set.of("baseUrl", "pollInterval", "backfill"));
-      String url = n.get("baseUrl").text().orElse(defaultBaseUrl(p));
-      if (!url.startsWith("http://") && !url.startsWith("https://")) {
-        throw n.get("baseUrl").fail("must start with http:// or https://");
-      }
+      String url = requireUrl(n.get("baseUrl"), n.get("baseUrl").text().orElse(defaultBaseUrl(p)));
       Duration interval =
           duration(n.get("pollInterval"), Duration.ofSeconds(60), "a duration like 30s", MAX_POLL_INTERVAL);
       if (interval.compareTo(Duration.ofMillis(10)) < 0) {
@@ -255,10 +252,7 @@ public final class ConfigLoader {
         if (url.isEmpty()) {
           throw c.get("url").fail("is required for a " + type + " channel");
         }
-        if (!url.reveal().startsWith("http://") && !url.reveal().startsWith("https://")) {
-          // The value may be a secret webhook URL: say what is wrong, never what it is.
-          throw c.get("url").fail("must be an http:// or https:// URL");
-        }
+        requireUrl(c.get("url"), url.reveal());
       }
       if (type.equals("pagerduty") && key.isEmpty()) {
         throw c.get("routingKey").fail("is required for a pagerduty channel");
@@ -266,6 +260,19 @@ public final class ConfigLoader {
       out.add(new Channel(type, url, key, quietHours(c.get("quietHours"))));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * An absolute http(s) URL with a host and no whitespace. The error says what is wrong and where the value came
+   * from, never what it is: a webhook URL is a secret.
+   */
+  private static String requireUrl(Node n, String url) {
+    Optional<String> problem = Urls.problem(url);
+    if (problem.isPresent()) {
+      String what = n.envReference().map(ref -> "the value from " + ref + " is not").orElse("not");
+      throw n.fail(what + " a valid URL (" + problem.get() + ")");
+    }
+    return url;
   }
 
   /** {@code quietHours: { timezone: Europe/Berlin, from: "22:00", to: "07:00" }} on a support channel. */

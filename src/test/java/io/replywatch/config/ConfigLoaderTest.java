@@ -136,6 +136,50 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().startsWith("bad.yaml: " + expected), e.getMessage());
   }
 
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "platforms.x.baseUrl   | https://                | no host",
+      "platforms.x.baseUrl   | https:/api.x.com        | no host",
+      "platforms.x.baseUrl   | ftp://api.x.com         | not http:// or https://",
+      "platforms.x.baseUrl   | api.x.com               | not http:// or https://",
+      "platforms.x.baseUrl   | HTTPS://api.x.com       | not http:// or https://",
+      "platforms.x.baseUrl   | ''                      | empty",
+      "platforms.x.baseUrl   | https://api_x.test      | no valid host name",
+      "alerts.paging[0].url  | http://exa mple:9093/   | space in host",
+      "alerts.paging[0].url  | http://:9093            | no valid host name",
+      "alerts.support[0].url | https://hooks.test/a b  | space in path",
+      "alerts.support[0].url | ' https://hooks.test/'  | space at the start",
+      "alerts.support[0].url | https://hooks.test/%zz  | malformed escape pair",
+      "alerts.support[0].url | hooks.slack.com/x       | not http:// or https://",
+  })
+  void shouldRejectAUrlAClientCannotUse(String key, String url, String reason) {
+    String yaml = MINIMAL + (key.startsWith("platforms") ? "platforms: { x: { baseUrl: \"%s\" } }"
+        : "alerts: { " + key.substring(7, key.indexOf('[')) + ": [ { type: webhook, url: \"%s\" } ] }").formatted(url);
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "bad.yaml"));
+    assertEquals("bad.yaml: " + key + ": not a valid URL (" + reason + ")", e.getMessage());
+  }
+
+  @Test
+  void shouldRejectAWebhookUrlFromTheEnvironmentWithoutShowingIt() {
+    ConfigLoader withSpace = new ConfigLoader(Map.of("SLACK_WEBHOOK_URL", "https://hooks.test/T/B/secret3 ")::get);
+    String yaml = MINIMAL + "alerts: { support: [ { type: slack, url: \"${SLACK_WEBHOOK_URL}\" } ] }\n";
+    ConfigException e = assertThrows(ConfigException.class, () -> withSpace.parse(yaml, "bad.yaml"));
+    assertEquals("bad.yaml: alerts.support[0].url: the value from ${SLACK_WEBHOOK_URL} is not a valid URL"
+        + " (space at the end)", e.getMessage());
+  }
+
+  @Test
+  void shouldAcceptUrlsWithPortsUserInfoAndIpv6Hosts() {
+    ReplywatchConfig c = loader.parse(MINIMAL + """
+        platforms: { mastodon: { baseUrl: "http://127.0.0.1:8081/" } }
+        alerts:
+          support: [ { type: webhook, url: "https://[::1]:8443/hook?token=abc" } ]
+          paging: [ { type: alertmanager, url: "http://user:pw@alertmanager.internal:9093" } ]
+        """, "ok.yaml");
+    assertEquals("http://127.0.0.1:8081", c.platforms().get(Platform.MASTODON).baseUrl());
+    assertEquals("https://[::1]:8443/hook?token=abc", c.alerts().support().get(0).url().reveal());
+  }
+
   @Test
   void shouldAcceptDurationsUpToTheirLimits() {
     ReplywatchConfig c = loader.parse(MINIMAL + """
