@@ -81,7 +81,7 @@ public final class ConfigLoader {
     root.requireObject(Set.of("server", "storage", "brands", "platforms", "sla", "alerts"));
     Node server = root.get("server").requireObject(Set.of("host", "port"));
     ReplywatchConfig.Server srv = new ReplywatchConfig.Server(
-        server.get("host").text().orElse("127.0.0.1"),
+        server.get("host").parse(Urls::host, "127.0.0.1", "a host name or an IP address (IPv6 without brackets)"),
         server.get("port").parse(ConfigLoader::port, 8080, "a port number 0-65535"));
     Node storage = root.get("storage").requireObject(Set.of("path"));
     var store = new ReplywatchConfig.Storage(storage.get("path").text().orElse("data/replywatch.db"));

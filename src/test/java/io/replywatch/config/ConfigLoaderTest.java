@@ -159,6 +159,23 @@ class ConfigLoaderTest {
     assertEquals("bad.yaml: " + key + ": not a valid URL (" + reason + ")", e.getMessage());
   }
 
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource({"'not a host!'", "''", "exa_mple.test", "-acme.test", "acme-.test", "acme..test", "999.1.1.1", "10.0.0",
+      "1.2.3.4.5", "'[::1]'", "::1::2", "localhost:8080"})
+  void shouldRejectAServerHostNoServerCanBindTo(String host) {
+    String yaml = MINIMAL + "server: { host: \"" + host + "\" }\n";
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "bad.yaml"));
+    assertEquals("bad.yaml: server.host: expected a host name or an IP address (IPv6 without brackets), got '" + host
+        + "'", e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"127.0.0.1", "0.0.0.0", "255.255.255.255", "localhost", "replywatch-1.internal.example.com", "::1", "::",
+      "fe80::1%eth0", "2001:db8::8a2e:370:7334"})
+  void shouldAcceptAServerHostNameOrIpAddress(String host) {
+    assertEquals(host, loader.parse(MINIMAL + "server: { host: \"" + host + "\" }\n", "ok.yaml").server().host());
+  }
+
   @Test
   void shouldRejectAWebhookUrlFromTheEnvironmentWithoutShowingIt() {
     ConfigLoader withSpace = new ConfigLoader(Map.of("SLACK_WEBHOOK_URL", "https://hooks.test/T/B/secret3 ")::get);
