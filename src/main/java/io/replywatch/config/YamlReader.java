@@ -12,14 +12,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Turns the config text into a tree, strictly: a key given twice is an error naming its line and key path, where
- * Jackson on its own keeps the last value and so silently drops a whole {@code server:} block written twice; and a
- * syntax error is one line naming its line and column, not SnakeYAML's excerpt of the file over several lines;
- * and a second document is an error, where Jackson would read the first and ignore the rest of the file.
+ * Turns the config text into a tree, strictly, with one-line errors that name the line. Left to themselves,
+ * Jackson keeps the last of a key given twice (a second {@code server:} block silently replaces the first) and
+ * reads only the first document of the file, and SnakeYAML reports a syntax error as an excerpt over several lines.
  */
 final class YamlReader {
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
@@ -62,15 +62,16 @@ final class YamlReader {
 
   private static String describe(JsonProcessingException e) {
     String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+    String original = Objects.toString(e.getOriginalMessage(), "");
     // Jackson has no exception type of its own for this; its message is the only sign.
-    if (e.getOriginalMessage().startsWith("Duplicate field ") && e.getProcessor() instanceof JsonParser p) {
+    if (original.startsWith("Duplicate field ") && e.getProcessor() instanceof JsonParser p) {
       return line + "duplicate key '" + keyPath(p.getParsingContext()) + "'";
     }
     if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       return syntax(yaml);
     }
     // Anything else SnakeYAML or Jackson report may still quote the file over several lines: keep the first.
-    return line + "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip();
+    return line + "not valid YAML: " + original.lines().findFirst().orElse("").strip();
   }
 
   /**

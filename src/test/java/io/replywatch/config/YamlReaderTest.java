@@ -25,7 +25,8 @@ class YamlReaderTest {
   @CsvSource(delimiter = '|', value = {
       "server: { port: 1 }\\n{MINIMAL}server: { port: 2 }\\n | line 6: duplicate key 'server'",
       "{MINIMAL}server: {port: 8080, port: 1}\\n | line 5: duplicate key 'server.port'",
-      "{MINIMAL}platforms:\\n  x: {}\\n  mastodon: {}\\n  x: { pollInterval: 1s }\\n | line 8: duplicate key 'platforms.x'",
+      "{MINIMAL}platforms:\\n  x: {}\\n  mastodon: {}\\n  x: { pollInterval: 1s }\\n"
+          + " | line 8: duplicate key 'platforms.x'",
       "{MINIMAL}alerts:\\n  support:\\n    - { type: console }\\n    - { type: slack, url: a, url: b }\\n"
           + " | line 8: duplicate key 'alerts.support[1].url'",
       "\"id\": 1\\nid: 2\\n | line 2: duplicate key 'id'",
@@ -60,8 +61,8 @@ class YamlReaderTest {
   })
   void shouldRejectASecondDocument(String yaml, String line) {
     String text = yaml.replace("{MINIMAL}", MINIMAL).replace("\\n", "\n");
-    assertEquals("replywatch.yaml: " + line + ": a second YAML document ('---') is not allowed: keep the whole config in"
-        + " one document", error(text));
+    assertEquals("replywatch.yaml: " + line + ": a second YAML document ('---') is not allowed: keep the whole"
+        + " config in one document", error(text));
   }
 
   @ParameterizedTest(name = "{0}")
