@@ -69,6 +69,22 @@ class MainTest {
   }
 
   @Test
+  void shouldExit2NotCrashOnADurationTooLongForJavaTime(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("huge.yaml"), """
+        brands:
+          - id: acme
+            accounts:
+              - { platform: mastodon, id: "1", handle: a, token: t }
+        sla:
+          policies:
+            - { warning: 30m, breach: 99999999999999999d }
+        """);
+    assertEquals(2, run("check-config", "--config", file.toString()));
+    assertEquals("replywatch check-config: " + file + ": sla.policies[0].breach: must be at most 365d",
+        err.toString(StandardCharsets.UTF_8).trim());
+  }
+
+  @Test
   void shouldSummariseAGoodConfig(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("ok.yaml"), """
         brands:

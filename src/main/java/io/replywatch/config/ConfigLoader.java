@@ -1,9 +1,6 @@
 package io.replywatch.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.replywatch.classify.Category;
 import io.replywatch.config.Node.ConfigFailure;
 import io.replywatch.config.ReplywatchConfig.Account;
@@ -38,6 +35,11 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
   static final Set<String> CHANNEL_TYPES = Set.of("slack", "teams", "webhook", "pagerduty", "alertmanager", "console");
   static final String PAGERDUTY_URL = "https://events.pagerduty.com/v2/enqueue";
+  // Upper bounds no real setting reaches, so a slip of the keyboard (999999999999d) is an error here instead of a
+  // deadline or a start time past what java.time can hold, which crashed replay and the pollers.
+  static final Duration MAX_POLL_INTERVAL = Duration.ofDays(1);
+  static final Duration MAX_BACKFILL = Duration.ofDays(365);
+  static final Duration MAX_TARGET = Duration.ofDays(365);
 
   private final Function<String, String> env;
 
@@ -64,13 +66,7 @@ public final class ConfigLoader {
 
   /** Parses config text; {@code source} names it in errors. */
   public ReplywatchConfig parse(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-      throw new ConfigException(source + ": " + where + "not valid YAML: " + e.getOriginalMessage());
-    }
+    JsonNode root = YamlReader.read(yaml, source);
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(source + ": the file is empty");
     }
@@ -85,7 +81,7 @@ public final class ConfigLoader {
     root.requireObject(Set.of("server", "storage", "brands", "platforms", "sla", "alerts"));
     Node server = root.get("server").requireObject(Set.of("host", "port"));
     ReplywatchConfig.Server srv = new ReplywatchConfig.Server(
-        server.get("host").text().orElse("127.0.0.1"),
+        server.get("host").parse(Urls::host, "127.0.0.1", "a host name or an IP address (IPv6 without brackets)"),
         server.get("port").parse(ConfigLoader::port, 8080, "a port number 0-65535"));
     Node storage = root.get("storage").requireObject(Set.of("path"));
     var store = new ReplywatchConfig.Storage(storage.get("path").text().orElse("data/replywatch.db"));
@@ -165,15 +161,13 @@ public final class ConfigLoader {
     Map<Platform, PlatformSettings> out = new EnumMap<>(Platform.class);
     for (Platform p : Platform.values()) {
       Node n = node.get(p.id()).requireObject(Set.of("baseUrl", "pollInterval", "backfill"));
-      String url = n.get("baseUrl").text().orElse(defaultBaseUrl(p));
-      if (!url.startsWith("http://") && !url.startsWith("https://")) {
-        throw n.get("baseUrl").fail("must start with http:// or https://");
-      }
-      Duration interval = n.get("pollInterval").parse(Durations::parse, Duration.ofSeconds(60), "a duration like 30s");
+      String url = requireUrl(n.get("baseUrl"), n.get("baseUrl").text().orElse(defaultBaseUrl(p)));
+      Duration interval =
+          duration(n.get("pollInterval"), Duration.ofSeconds(60), "a duration like 30s", MAX_POLL_INTERVAL);
       if (interval.compareTo(Duration.ofMillis(10)) < 0) {
         throw n.get("pollInterval").fail("must be at least 10ms");
       }
-      Duration backfill = n.get("backfill").parse(Durations::parse, Duration.ofHours(24), "a duration like 24h");
+      Duration backfill = duration(n.get("backfill"), Duration.ofHours(24), "a duration like 24h", MAX_BACKFILL);
       out.put(p, new PlatformSettings(url.replaceAll("/+$", ""), interval, backfill));
     }
     return out;
@@ -205,8 +199,8 @@ public final class ConfigLoader {
       for (Node v : listOrOne(match.get("category"))) {
         categories.add(v.parse(Category::parse, null, "one of complaint, question, praise, neutral"));
       }
-      Optional<Duration> warning = Optional.ofNullable(p.get("warning").parse(Durations::parse, null, "a duration like 30m"));
-      Optional<Duration> breach = Optional.ofNullable(p.get("breach").parse(Durations::parse, null, "a duration like 60m"));
+      Optional<Duration> warning = target(p.get("warning"), "a duration like 30m");
+      Optional<Duration> breach = target(p.get("breach"), "a duration like 60m");
       if (warning.isPresent() && breach.isPresent() && warning.get().compareTo(breach.get()) > 0) {
         throw p.get("warning").fail("must not be longer than breach (" + Durations.format(breach.get()) + ")");
       }
@@ -216,6 +210,24 @@ public final class ConfigLoader {
       out.add(new Policy(brands, Set.copyOf(platforms), Set.copyOf(categories), warning, breach, calendar));
     }
     return List.copyOf(out);
+  }
+
+  /** An SLA target: more than zero (a zero target would fire on every mention) and at most {@link #MAX_TARGET}. */
+  private static Optional<Duration> target(Node n, String expected) {
+    Duration d = duration(n, null, expected, MAX_TARGET);
+    if (d != null && d.isZero()) {
+      throw n.fail("must be longer than 0s (leave the key out for no alert at this level)");
+    }
+    return Optional.ofNullable(d);
+  }
+
+  /** A duration no longer than {@code max} (whole days), or {@code fallback} when the key is absent. */
+  private static Duration duration(Node n, Duration fallback, String expected, Duration max) {
+    Duration d = n.parse(Durations::parse, fallback, expected);
+    if (d != null && d.compareTo(max) > 0) {
+      throw n.fail("must be at most " + max.toDays() + "d");
+    }
+    return d;
   }
 
   /** product.md §2: complaint and question warn at 30 and page at 60 minutes; the rest is only measured. */
@@ -240,10 +252,7 @@ public final class ConfigLoader {
         if (url.isEmpty()) {
           throw c.get("url").fail("is required for a " + type + " channel");
         }
-        if (!url.reveal().startsWith("http://") && !url.reveal().startsWith("https://")) {
-          // The value may be a secret webhook URL: say what is wrong, never what it is.
-          throw c.get("url").fail("must be an http:// or https:// URL");
-        }
+        requireUrl(c.get("url"), url.reveal());
       }
       if (type.equals("pagerduty") && key.isEmpty()) {
         throw c.get("routingKey").fail("is required for a pagerduty channel");
@@ -251,6 +260,19 @@ public final class ConfigLoader {
       out.add(new Channel(type, url, key, quietHours(c.get("quietHours"))));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * An absolute http(s) URL with a host and no whitespace. The error says what is wrong and where the value came
+   * from, never what it is: a webhook URL is a secret.
+   */
+  private static String requireUrl(Node n, String url) {
+    Optional<String> problem = Urls.problem(url);
+    if (problem.isPresent()) {
+      String what = n.envReference().map(ref -> "the value from " + ref + " is not").orElse("not");
+      throw n.fail(what + " a valid URL (" + problem.get() + ")");
+    }
+    return url;
   }
 
   /** {@code quietHours: { timezone: Europe/Berlin, from: "22:00", to: "07:00" }} on a support channel. */

@@ -1,13 +1,21 @@
 package io.replywatch.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the config's human durations: {@code 500ms}, {@code 30s}, {@code 30m}, {@code 1h30m}, {@code 2d}. */
+/**
+ * Parses the config's human durations: {@code 500ms}, {@code 30s}, {@code 30m}, {@code 1h30m}, {@code 2d}. A
+ * duration too long to count in nanoseconds (about 292 years) comes back as {@link #MAX}, so a caller compares
+ * it with its own limit and says so, instead of an ArithmeticException here or in a later {@code toMillis()}.
+ */
 public final class Durations {
+  public static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Map<String, Long> NANOS = Map.of("ms", 1_000_000L, "s", 1_000_000_000L,
+      "m", 60_000_000_000L, "h", 3_600_000_000_000L, "d", 86_400_000_000_000L);
 
   private Durations() {}
 
@@ -16,28 +24,24 @@ public final class Durations {
       return Optional.empty();
     }
     Matcher m = PART.matcher(text.trim());
-    Duration total = Duration.ZERO;
+    long nanos = 0;
+    boolean tooLong = false;
     int end = 0;
     while (m.find()) {
       if (m.start() != end) {
         return Optional.empty();
       }
-      long n;
       try {
-        n = Long.parseLong(m.group(1));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
+        nanos = Math.addExact(nanos, Math.multiplyExact(Long.parseLong(m.group(1)), NANOS.get(m.group(2))));
+      } catch (ArithmeticException | NumberFormatException e) {
+        tooLong = true; // only digits got here, so the number is just too big: keep checking the syntax
       }
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      });
       end = m.end();
     }
-    return end == text.trim().length() && end > 0 ? Optional.of(total) : Optional.empty();
+    if (end != text.trim().length() || end == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(tooLong ? MAX : Duration.ofNanos(nanos));
   }
 
   /** The shortest exact rendering, for messages: 90s → "1m30s". */

@@ -101,14 +101,19 @@ final class Node {
     return v;
   }
 
+  /** The raw value when it refers to the environment ({@code ${SLACK_WEBHOOK_URL}}): errors may name that. */
+  Optional<String> envReference() {
+    return isMissing() || !EnvSubstitution.refersToEnv(json.asText()) ? Optional.empty()
+        : Optional.of(json.asText().trim());
+  }
+
   <T> T parse(Function<String, Optional<T>> parser, T fallback, String expected) {
     Optional<String> raw = text();
     if (raw.isEmpty()) {
       return fallback;
     }
     // A value that came from the environment may be a secret: say where it came from, never what it is.
-    String shown = EnvSubstitution.refersToEnv(json.asText()) ? "a value from " + json.asText().trim()
-        : "'" + shorten(raw.get()) + "'";
+    String shown = envReference().map(ref -> "a value from " + ref).orElse("'" + shorten(raw.get()) + "'");
     return parser.apply(raw.get().trim()).orElseThrow(() -> fail("expected " + expected + ", got " + shown));
   }
 

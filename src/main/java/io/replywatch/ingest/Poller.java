@@ -366,9 +366,19 @@ public abstract class Poller extends VerticleBase {
 
   /** Exponential backoff with jitter: interval × 2^(failures−1), capped at five minutes. */
   private Duration backoff() {
-    long base = settings.pollInterval().toMillis() << Math.min(10, failures - 1);
-    long capped = Math.min(base, MAX_BACKOFF.toMillis());
-    return Duration.ofMillis(capped + (long) (capped * 0.2 * Math.random()));
+    return backoff(settings.pollInterval(), failures, Math.random());
+  }
+
+  /**
+   * Interval × 2^(failures−1), capped at {@link #MAX_BACKOFF}, plus up to 20% jitter ({@code random} in [0, 1)).
+   * The interval is compared with the cap before it is shifted, so however long it is the delay saturates at the
+   * cap: shifting first overflowed into a negative delay (or threw in toMillis()), which stopped the poller.
+   */
+  static Duration backoff(Duration interval, int failures, double random) {
+    int shift = Math.min(10, Math.max(0, failures - 1));
+    long capped = interval.compareTo(MAX_BACKOFF.dividedBy(1L << shift)) >= 0 ? MAX_BACKOFF.toMillis()
+        : interval.toMillis() << shift;
+    return Duration.ofMillis(capped + (long) (capped * 0.2 * random));
   }
 
   /** The cycle stopped before a request the budget has no room for; it resumes at the reset. */

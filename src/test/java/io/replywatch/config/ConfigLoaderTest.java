@@ -120,6 +120,95 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().startsWith("bad.yaml: " + expected), e.getMessage());
   }
 
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "sla: { policies: [ { breach: 99999999999999999d } ] } | sla.policies[0].breach: must be at most 365d",
+      "sla: { policies: [ { breach: 999999999999d } ] } | sla.policies[0].breach: must be at most 365d",
+      "sla: { policies: [ { warning: 365d1ms } ] } | sla.policies[0].warning: must be at most 365d",
+      "sla: { policies: [ { warning: 0s, breach: 30m } ] } | sla.policies[0].warning: must be longer than 0s",
+      "sla: { policies: [ { breach: 0ms } ] } | sla.policies[0].breach: must be longer than 0s",
+      "platforms: { x: { pollInterval: 999999999999d } } | platforms.x.pollInterval: must be at most 1d",
+      "platforms: { x: { pollInterval: 1d1ms } } | platforms.x.pollInterval: must be at most 1d",
+      "platforms: { reddit: { backfill: 99999999999999999999999d } } | platforms.reddit.backfill: must be at most 365d",
+  })
+  void shouldRejectADurationOutOfRange(String extra, String expected) {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL + extra, "bad.yaml"));
+    assertTrue(e.getMessage().startsWith("bad.yaml: " + expected), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "platforms.x.baseUrl   | https://                | no host",
+      "platforms.x.baseUrl   | https:/api.x.com        | no host",
+      "platforms.x.baseUrl   | ftp://api.x.com         | not http:// or https://",
+      "platforms.x.baseUrl   | api.x.com               | not http:// or https://",
+      "platforms.x.baseUrl   | HTTPS://api.x.com       | not http:// or https://",
+      "platforms.x.baseUrl   | ''                      | empty",
+      "platforms.x.baseUrl   | https://api_x.test      | no valid host name",
+      "alerts.paging[0].url  | http://exa mple:9093/   | space in host",
+      "alerts.paging[0].url  | http://:9093            | no valid host name",
+      "alerts.support[0].url | https://hooks.test/a b  | space in path",
+      "alerts.support[0].url | ' https://hooks.test/'  | space at the start",
+      "alerts.support[0].url | https://hooks.test/%zz  | malformed escape pair",
+      "alerts.support[0].url | hooks.slack.com/x       | not http:// or https://",
+  })
+  void shouldRejectAUrlAClientCannotUse(String key, String url, String reason) {
+    String yaml = MINIMAL + (key.startsWith("platforms") ? "platforms: { x: { baseUrl: \"%s\" } }"
+        : "alerts: { " + key.substring(7, key.indexOf('[')) + ": [ { type: webhook, url: \"%s\" } ] }").formatted(url);
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "bad.yaml"));
+    assertEquals("bad.yaml: " + key + ": not a valid URL (" + reason + ")", e.getMessage());
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource({"'not a host!'", "''", "exa_mple.test", "-acme.test", "acme-.test", "acme..test", "999.1.1.1", "10.0.0",
+      "1.2.3.4.5", "'[::1]'", "::1::2", "localhost:8080"})
+  void shouldRejectAServerHostNoServerCanBindTo(String host) {
+    String yaml = MINIMAL + "server: { host: \"" + host + "\" }\n";
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "bad.yaml"));
+    assertEquals("bad.yaml: server.host: expected a host name or an IP address (IPv6 without brackets), got '" + host
+        + "'", e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"127.0.0.1", "0.0.0.0", "255.255.255.255", "localhost", "replywatch-1.internal.example.com", "::1", "::",
+      "fe80::1%eth0", "2001:db8::8a2e:370:7334"})
+  void shouldAcceptAServerHostNameOrIpAddress(String host) {
+    assertEquals(host, loader.parse(MINIMAL + "server: { host: \"" + host + "\" }\n", "ok.yaml").server().host());
+  }
+
+  @Test
+  void shouldRejectAWebhookUrlFromTheEnvironmentWithoutShowingIt() {
+    ConfigLoader withSpace = new ConfigLoader(Map.of("SLACK_WEBHOOK_URL", "https://hooks.test/T/B/secret3 ")::get);
+    String yaml = MINIMAL + "alerts: { support: [ { type: slack, url: \"${SLACK_WEBHOOK_URL}\" } ] }\n";
+    ConfigException e = assertThrows(ConfigException.class, () -> withSpace.parse(yaml, "bad.yaml"));
+    assertEquals("bad.yaml: alerts.support[0].url: the value from ${SLACK_WEBHOOK_URL} is not a valid URL"
+        + " (space at the end)", e.getMessage());
+  }
+
+  @Test
+  void shouldAcceptUrlsWithPortsUserInfoAndIpv6Hosts() {
+    ReplywatchConfig c = loader.parse(MINIMAL + """
+        platforms: { mastodon: { baseUrl: "http://127.0.0.1:8081/" } }
+        alerts:
+          support: [ { type: webhook, url: "https://[::1]:8443/hook?token=abc" } ]
+          paging: [ { type: alertmanager, url: "http://user:pw@alertmanager.internal:9093" } ]
+        """, "ok.yaml");
+    assertEquals("http://127.0.0.1:8081", c.platforms().get(Platform.MASTODON).baseUrl());
+    assertEquals("https://[::1]:8443/hook?token=abc", c.alerts().support().get(0).url().reveal());
+  }
+
+  @Test
+  void shouldAcceptDurationsUpToTheirLimits() {
+    ReplywatchConfig c = loader.parse(MINIMAL + """
+        platforms: { x: { pollInterval: 1d, backfill: 365d }, reddit: { backfill: 0s } }
+        sla: { policies: [ { warning: 1ms, breach: 365d } ] }
+        """, "max.yaml");
+    assertEquals(Duration.ofDays(1), c.platforms().get(Platform.X).pollInterval());
+    assertEquals(Duration.ofDays(365), c.platforms().get(Platform.X).backfill());
+    assertEquals(Duration.ZERO, c.platforms().get(Platform.REDDIT).backfill());
+    assertEquals(Optional.of(Duration.ofDays(365)), c.policies().get(0).breach());
+  }
+
   @Test
   void shouldReadBusinessHoursCalendarsAndAttachThemToPolicies() {
     ReplywatchConfig c = loader.parse(MINIMAL + """
@@ -177,7 +266,13 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"30", "m30", "30 m", "-5s", "1h-5m"})
+  @CsvSource({"99999999999999999d", "9223372036854775808ms", "999999999999999999999999d1s", "106751d23h47m16s855ms"})
+  void shouldParseADurationTooLongForNanosecondsAsTheMaximum(String text) {
+    assertEquals(Optional.of(Durations.MAX), Durations.parse(text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"30", "m30", "30 m", "-5s", "1h-5m", "99999999999999999999999d-1s", "99999999999999999999999x"})
   void shouldRejectBadDurations(String text) {
     assertEquals(Optional.empty(), Durations.parse(text));
   }
