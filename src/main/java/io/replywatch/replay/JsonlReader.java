@@ -1,5 +1,6 @@
 package io.replywatch.replay;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import io.replywatch.ingest.Post;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -46,15 +48,7 @@ public final class JsonlReader {
   }
 
   private static HistoryItem item(String text, long line, String source) {
-    JsonNode o;
-    try {
-      o = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new BadInputException(source, line, "not valid JSON: " + e.getOriginalMessage());
-    }
-    if (o == null || !o.isObject()) {
-      throw new BadInputException(source, line, "expected a JSON object");
-    }
+    JsonNode o = object(text, line, source);
     String type = required(o, "type", line, source);
     boolean fromBrand = switch (type) {
       case "mention" -> false;
@@ -79,6 +73,38 @@ public final class JsonlReader {
         created, optional(o, "in_reply_to"), optional(o, "conversation"), optional(o, "permalink").orElse(""),
         optional(o, "language"));
     return new HistoryItem(required(o, "brand", line, source), post, fromBrand, line, line);
+  }
+
+  /**
+   * The line's one JSON object. Text after it is an error, not ignored: two objects joined on one line would
+   * otherwise lose the second (a mention's reply, say) without a word.
+   */
+  private static JsonNode object(String text, long line, String source) {
+    try (JsonParser p = JSON.createParser(text)) {
+      JsonNode o;
+      try {
+        o = JSON.readTree(p);
+      } catch (JsonProcessingException e) {
+        throw new BadInputException(source, line, "not valid JSON: " + e.getOriginalMessage());
+      }
+      if (o == null || !o.isObject()) {
+        throw new BadInputException(source, line, "expected a JSON object");
+      }
+      if (!atEnd(p)) {
+        throw new BadInputException(source, line, "unexpected text after the JSON object");
+      }
+      return o;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String cannot fail to be read
+    }
+  }
+
+  private static boolean atEnd(JsonParser p) throws IOException {
+    try {
+      return p.nextToken() == null;
+    } catch (JsonProcessingException e) {
+      return false; // trailing text that is not even a JSON token
+    }
   }
 
   private static String required(JsonNode o, String key, long line, String source) {

@@ -91,6 +91,12 @@ class ReplayCommandTest {
       "{\"type\":\"like\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\",\"created_at\":\"2026-11-02T10:00:00Z\"} | :1: type: expected mention or reply, got 'like'",
       "{\"type\":\"reply\",\"brand\":\"b\",\"platform\":\"myspace\",\"id\":\"1\",\"author\":\"a\",\"created_at\":\"2026-11-02T10:00:00Z\"} | :1: platform: expected one of x, mastodon, bluesky, reddit, got 'myspace'",
       "{\"type\":\"reply\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\",\"created_at\":\"2026-11-02 10:00\"} | :1: created_at: expected a UTC time like 2026-09-01T10:00:00Z, got '2026-11-02 10:00'",
+      // A mention and its reply joined on one line: the reply must not be silently dropped.
+      "{\"type\":\"mention\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\","
+          + "\"created_at\":\"2026-11-02T10:00:00Z\"} {\"type\":\"reply\",\"brand\":\"b\",\"platform\":\"x\","
+          + "\"id\":\"2\",\"author\":\"B\",\"created_at\":\"2026-11-02T10:05:00Z\",\"in_reply_to\":\"1\"}"
+          + " | :1: unexpected text after the JSON object",
+      "{\"type\":\"mention\"} and more | :1: unexpected text after the JSON object",
   })
   void shouldNameTheFileAndLineOfBadJsonlInput(String line, String expected) throws Exception {
     Path file = Files.writeString(dir.resolve("bad.jsonl"), line.strip() + "\n");
