@@ -104,6 +104,20 @@ class ReplayCommandTest {
     assertTrue(err().startsWith("replywatch replay: " + file + expected), err());
   }
 
+  @ParameterizedTest
+  @CsvSource({"twcs_fixture.csv", "history.jsonl"})
+  void shouldSkipAUtf8ByteOrderMark(String name) throws Exception {
+    Path fixture = Path.of("src/test/resources/replay", name);
+    assertEquals(0, run("replay", "--input", fixture.toString(), "--json"), err());
+    String plain = out();
+    out.reset();
+    Path file = dir.resolve(name);
+    Files.write(file, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    Files.write(file, Files.readAllBytes(fixture), java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(0, run("replay", "--input", file.toString(), "--json"), err());
+    assertEquals(plain, out());
+  }
+
   @Test
   void shouldExit2ForAMissingFileOrAnUnknownFormat() {
     assertEquals(2, run("replay", "--input", dir.resolve("nope.csv").toString()));
