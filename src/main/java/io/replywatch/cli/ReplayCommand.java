@@ -91,6 +91,9 @@ public final class ReplayCommand implements Command {
   }
 
   private static List<HistoryItem> read(Path input, String format, Consumer<String> progress) throws IOException {
+    if (Files.isDirectory(input)) {
+      throw new UsageException(input + ": is a directory");
+    }
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(input), decoder), 1 << 16)) {

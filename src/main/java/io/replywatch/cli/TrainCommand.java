@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -76,7 +77,7 @@ public final class TrainCommand implements Command {
   public int run(List<String> raw, Console io) throws Exception {
     Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out", "--balance", "--fixture-weight",
         "--complaint-offset"), Set.of("--no-fixtures"));
-    Path out = Path.of(args.require("--out"));
+    Path out = writable(Path.of(args.require("--out")));
     Trainer trainer = trainer(args);
     int fixtureWeight = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100);
     double complaintOffset = complaintOffset(args);
@@ -151,13 +152,34 @@ public final class TrainCommand implements Command {
     return texts;
   }
 
-  private static void write(LinearModel model, Path out) throws IOException {
+  /** Checked before training, which can take minutes, rather than failing when it is done. */
+  private static Path writable(Path out) {
+    if (Files.isDirectory(out)) {
+      throw new UsageException(out + ": is a directory");
+    }
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UsageException(out + ": directory " + parent + " does not exist");
     }
-    try (OutputStream o = Files.newOutputStream(out)) {
-      model.write(o);
+    if (parent != null && !Files.isWritable(parent)) {
+      throw new UsageException(out + ": directory " + parent + " is not writable");
+    }
+    return out;
+  }
+
+  /**
+   * Writes a temporary file beside {@code out} and renames it over {@code out}, so a failed or interrupted write
+   * never leaves a truncated model where a good one was (classify and eval would then refuse it).
+   */
+  private static void write(LinearModel model, Path out) throws IOException {
+    Path tmp = out.resolveSibling("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      try (OutputStream o = Files.newOutputStream(tmp)) {
+        model.write(o);
+      }
+      Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.Main;
+import io.replywatch.classify.corpus.Corpora;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -137,6 +138,60 @@ class ClassifierCommandsTest {
     assertEquals(0, t.code(), t.err());
     Run c = run("worst broken refund\n", "classify", "--model", model.toString());
     assertTrue(c.out().startsWith("complaint\t"), c.out());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"airline", "nsmc", "cdp", "csv"})
+  void shouldExitTwoForADirectoryAsEvalInput(String format, @TempDir Path tmp) {
+    Run r = run("", "eval", "--input", tmp.toString(), "--format", format);
+    assertEquals(2, r.code(), r.err());
+    assertEquals("replywatch eval: " + tmp + ": is a directory", r.err().strip());
+  }
+
+  @Test
+  void shouldNameAVaderFileThatIsADirectory(@TempDir Path tmp) throws Exception {
+    for (String name : Corpora.VADER_FILES) {
+      Files.writeString(tmp.resolve(name), "1\t2.5\tgreat\n");
+    }
+    Path odd = tmp.resolve(Corpora.VADER_FILES.get(1));
+    Files.delete(odd);
+    Files.createDirectory(odd);
+    Run r = run("", "eval", "--input", tmp.toString(), "--format", "vader");
+    assertEquals(2, r.code(), r.err());
+    assertEquals("replywatch eval: " + odd + ": is a directory", r.err().strip());
+  }
+
+  @Test
+  void shouldExitTwoForADirectoryAsTrainingData(@TempDir Path tmp) {
+    for (String option : new String[] {"--input", "--nsmc"}) {
+      Run r = run("", "train", option, tmp.toString(), "--no-fixtures", "--out", tmp.resolve("m.bin").toString());
+      assertEquals(2, r.code(), r.err());
+      assertEquals("replywatch train: " + tmp + ": is a directory", r.err().strip());
+    }
+  }
+
+  @Test
+  void shouldCheckWhereTheModelGoesBeforeTraining(@TempDir Path tmp) {
+    Run dir = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", tmp.toString());
+    assertEquals(2, dir.code(), dir.err());
+    // One line and no training progress before it: the check comes first, not after an hour of training.
+    assertEquals("replywatch train: " + tmp + ": is a directory", dir.err().strip());
+    Path nowhere = tmp.resolve("no/such/m.bin");
+    Run missing = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", nowhere.toString());
+    assertEquals(2, missing.code(), missing.err());
+    assertEquals("replywatch train: " + nowhere + ": directory " + nowhere.getParent() + " does not exist",
+        missing.err().strip());
+  }
+
+  @Test
+  void shouldReplaceAModelLeavingNoTemporaryFile(@TempDir Path tmp) throws Exception {
+    Path model = Files.writeString(tmp.resolve("m.bin"), "an older model");
+    Run t = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", model.toString());
+    assertEquals(0, t.code(), t.err());
+    try (var files = Files.list(tmp); var in = Files.newInputStream(model)) {
+      assertEquals(java.util.List.of(model), files.toList());
+      assertTrue(io.replywatch.classify.model.LinearModel.read(in).classes().size() > 1);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

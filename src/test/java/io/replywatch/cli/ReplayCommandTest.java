@@ -118,6 +118,13 @@ class ReplayCommandTest {
     assertEquals(plain, out());
   }
 
+  @ParameterizedTest
+  @CsvSource({"twcs", "jsonl"})
+  void shouldExit2ForADirectory(String format) {
+    assertEquals(2, run("replay", "--input", dir.toString(), "--format", format));
+    assertEquals("replywatch replay: " + dir + ": is a directory", err().strip());
+  }
+
   @Test
   void shouldExit2ForAMissingFileOrAnUnknownFormat() {
     assertEquals(2, run("replay", "--input", dir.resolve("nope.csv").toString()));

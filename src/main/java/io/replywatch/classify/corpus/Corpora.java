@@ -37,7 +37,7 @@ public final class Corpora {
     List<LabelledText> out = new ArrayList<>();
     Set<String> seenIds = new HashSet<>();
     Set<String> seenTexts = new HashSet<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = open(file)) {
       Csv csv = new Csv(r, ',');
       Csv.Row header = csv.next();
       int id = column(file, header, "tweet_id");
@@ -70,7 +70,7 @@ public final class Corpora {
    */
   public static List<String> supportOpenings(Path file) throws IOException {
     List<String> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = open(file)) {
       Csv csv = new Csv(r, ',');
       Csv.Row header = csv.next();
       int role = column(file, header, "role");
@@ -94,7 +94,7 @@ public final class Corpora {
   /** NSMC tab-separated reviews with a header naming {@code document} and {@code label}: 0 → complaint, 1 → praise. */
   public static List<LabelledText> nsmc(Path file) throws IOException {
     List<LabelledText> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = open(file)) {
       String head = r.readLine();
       Csv.Row header = new Csv.Row(1, head == null ? List.of() : List.of(head.split("\t", -1)));
       int text = column(file, header, "document");
@@ -124,6 +124,9 @@ public final class Corpora {
     List<LabelledText> out = new ArrayList<>();
     for (String name : VADER_FILES) {
       Path file = dir.resolve(name);
+      if (Files.isDirectory(file)) {
+        throw new BadInputException(file + ": is a directory");
+      }
       if (!Files.isReadable(file)) {
         throw new BadInputException(file + ": missing (expected the VADER rated-text files in " + dir + ")");
       }
@@ -152,7 +155,7 @@ public final class Corpora {
 
   /** A user's CSV with a header naming {@code text} and {@code label} (complaint, question, praise, neutral). */
   public static List<LabelledText> labelledCsv(Path file) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = open(file)) {
       return labelledCsv(file.toString(), r);
     } catch (java.nio.charset.MalformedInputException e) {
       throw new BadInputException(file + ": not UTF-8 text");
@@ -211,6 +214,14 @@ public final class Corpora {
       throw new BadInputException(name + ": " + e.getMessage());
     }
     return nonEmpty(file, out);
+  }
+
+  /** Opens a data file; a directory is named as one here, since reading it fails with a bare "Is a directory". */
+  private static BufferedReader open(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(file + ": is a directory");
+    }
+    return Files.newBufferedReader(file, StandardCharsets.UTF_8);
   }
 
   private static int column(Path file, Csv.Row header, String name) {
