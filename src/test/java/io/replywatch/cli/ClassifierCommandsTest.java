@@ -194,6 +194,29 @@ class ClassifierCommandsTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"airline, tiny-airline.csv", "cdp, tiny-cdp.csv", "csv, tiny-train.csv"})
+  void shouldNameTheLineOfAQuoteNeverClosed(String format, String fixture, @TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve(fixture);
+    Files.writeString(file, Files.readString(Path.of(DIR + fixture)) + "3,negative,1.0,\"@AcmeAir never closed\n");
+    int line = (int) Files.readString(file).lines().count();
+    Run r = run("", "eval", "--input", file.toString(), "--format", format);
+    assertEquals(2, r.code(), r.err());
+    assertEquals("replywatch eval: " + file + ":" + line + ": quoted field is never closed", r.err().strip());
+  }
+
+  @Test
+  void shouldNameTheLineOfAVaderFileThatIsNotUtf8(@TempDir Path tmp) throws Exception {
+    for (String name : Corpora.VADER_FILES) {
+      Files.writeString(tmp.resolve(name), "1\t2.5\tgreat\n");
+    }
+    Path bad = tmp.resolve(Corpora.VADER_FILES.get(2));
+    Files.write(bad, new byte[] {'1', '\t', '2', '\t', 'o', 'k', '\n', '2', '\t', '1', '\t', (byte) 0xC3, '(', '\n'});
+    Run r = run("", "eval", "--input", tmp.toString(), "--format", "vader");
+    assertEquals(2, r.code(), r.err());
+    assertEquals("replywatch eval: " + bad + ":2: not UTF-8 text", r.err().strip());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "train --input src/test/resources/classify/bad-label.csv --out /tmp/x.bin|bad-label.csv:3: label 'angry'",
