@@ -95,6 +95,9 @@ public final class EvalCommand implements Command {
     }
     Analyzer analyzer = Analyzer.shipped();
     List<LabelledText> data = read(input, format, analyzer);
+    if (k > 0) {
+      TrainingData.requireFoldable(input.toString(), data, k);
+    }
     io.err().println("eval: " + data.size() + " texts from " + input);
     TextClassifier model = k > 0 ? null : ModelOption.classifier(args);
     Evaluation e = k > 0

@@ -82,20 +82,26 @@ public final class TrainCommand implements Command {
     int fixtureWeight = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100);
     double complaintOffset = complaintOffset(args);
     List<LabelledText> data = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     try {
       if (args.has("--vader")) {
+        sources.add(args.require("--vader"));
         data.addAll(report(io, "vader", Corpora.vader(Path.of(args.require("--vader")))));
       }
       if (args.has("--nsmc")) {
+        sources.add(args.require("--nsmc"));
         data.addAll(report(io, "nsmc", Corpora.nsmc(Path.of(args.require("--nsmc")))));
       }
       if (args.has("--input")) {
+        sources.add(args.require("--input"));
         data.addAll(report(io, "input", Corpora.labelledCsv(Path.of(args.require("--input")))));
       }
       if (data.isEmpty()) {
         throw new UsageException("nothing to train on: give --vader, --nsmc and/or --input");
       }
-      if (!args.has("--no-fixtures")) {
+      if (args.has("--no-fixtures")) {
+        TrainingData.requireTwoLabels(String.join(", ", sources), data);
+      } else {
         boolean questions = data.stream().anyMatch(t -> t.label() == Category.QUESTION);
         List<LabelledText> fixtures = report(io, "fixtures", Corpora.fixtures().stream()
             .map(t -> questions || t.label() != Category.QUESTION ? t : new LabelledText(t.text(), Category.NEUTRAL))

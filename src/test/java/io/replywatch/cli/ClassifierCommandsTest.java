@@ -217,6 +217,40 @@ class ClassifierCommandsTest {
     assertEquals("replywatch eval: " + bad + ":2: not UTF-8 text", r.err().strip());
   }
 
+  private static Path labelled(Path dir, String... labels) throws Exception {
+    StringBuilder sb = new StringBuilder("text,label\n");
+    for (int i = 0; i < labels.length; i++) {
+      sb.append("text number ").append(i).append(',').append(labels[i]).append('\n');
+    }
+    return Files.writeString(dir.resolve("labels.csv"), sb.toString());
+  }
+
+  @Test
+  void shouldRefuseToTrainOnASingleLabel(@TempDir Path tmp) throws Exception {
+    Path file = labelled(tmp, "complaint", "complaint", "complaint", "complaint");
+    String expected = file + ": all 4 rows are labelled complaint; training needs at least two labels";
+    Run train = run("", "train", "--input", file.toString(), "--no-fixtures", "--out", tmp.resolve("m.bin").toString());
+    assertEquals(2, train.code(), train.err());
+    assertTrue(train.err().endsWith("input: 4 texts\nreplywatch train: " + expected + "\n"), train.err());
+    Run cv = run("", "eval", "--input", file.toString(), "--format", "csv", "--cv", "2");
+    assertEquals(2, cv.code(), cv.err());
+    assertEquals("replywatch eval: " + expected, cv.err().strip());
+  }
+
+  @Test
+  void shouldSayHowManyRowsCrossValidationNeeds(@TempDir Path tmp) throws Exception {
+    Path file = labelled(tmp, "complaint", "praise", "complaint", "complaint", "complaint");
+    Run one = run("", "eval", "--input", file.toString(), "--format", "csv", "--cv", "2");
+    assertEquals(2, one.code(), one.err());
+    assertEquals("replywatch eval: " + file + ": 2-fold cross-validation needs at least 2 rows of each of two labels,"
+        + " so that every training fold has two; found complaint 4, praise 1", one.err().strip());
+    labelled(tmp, "complaint", "praise", "complaint", "praise");
+    Run few = run("", "eval", "--input", file.toString(), "--format", "csv", "--cv", "5");
+    assertEquals(2, few.code(), few.err());
+    assertEquals("replywatch eval: " + file + ": 5-fold cross-validation needs at least 5 rows; found 4",
+        few.err().strip());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "train --input src/test/resources/classify/bad-label.csv --out /tmp/x.bin|bad-label.csv:3: label 'angry'",
