@@ -59,6 +59,11 @@ public final class ClassifyCommand implements Command {
   static String json(Classification c) {
     return String.format(Locale.ROOT,
         "{\"category\":\"%s\",\"polarity\":%.3f,\"confidence\":%.3f,\"language\":\"%s\",\"question\":%b}",
-        c.category().id(), c.polarity(), c.confidence(), c.language(), c.question());
+        c.category().id(), finite(c.polarity()), finite(c.confidence()), c.language(), c.question());
+  }
+
+  /** JSON has no NaN or Infinity: a broken model's score is printed as 0 rather than as a line no parser reads. */
+  private static double finite(double x) {
+    return Double.isFinite(x) ? x : 0;
   }
 }

@@ -70,6 +70,7 @@ public final class EvalCommand implements Command {
     Path input = Path.of(args.require("--input"));
     String format = args.require("--format");
     int k = args.intValue("--cv", 0, 2, 20);
+    Trainer trainer = TrainCommand.trainer(args);
     if (args.has("--balance") && !args.has("--cv")) {
       throw new UsageException("--balance only applies to the models --cv trains");
     }
@@ -101,11 +102,11 @@ public final class EvalCommand implements Command {
     io.err().println("eval: " + data.size() + " texts from " + input);
     TextClassifier model = k > 0 ? null : ModelOption.classifier(args);
     Evaluation e = k > 0
-        ? Evaluation.crossValidate(analyzer, data, k, TrainCommand.trainer(args), io.err()::println)
+        ? Evaluation.crossValidate(analyzer, data, k, trainer, io.err()::println)
         : Evaluation.of(model, data);
     OffsetSweep sweep = args.has("--sweep") ? sweep(model, data) : null;
     LearningCurve curve = args.has("--curve")
-        ? LearningCurve.of(analyzer, data, k, TrainCommand.trainer(args), e, io.err()::println) : null;
+        ? LearningCurve.of(analyzer, data, k, trainer, e, io.err()::println) : null;
     String mode = k > 0 ? k + "-fold cross-validation (seed 42, balance " + args.get("--balance", "0") + ")" : args.has("--model") ? "model " + args.require("--model")
         : "shipped default model";
     io.out().println(args.has("--json") ? json(e, data.size(), mode, sweep, curve)

@@ -80,7 +80,7 @@ public final class TrainCommand implements Command {
     Path out = writable(Path.of(args.require("--out")));
     Trainer trainer = trainer(args);
     int fixtureWeight = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100);
-    double complaintOffset = complaintOffset(args);
+    double complaintOffset = args.doubleValue("--complaint-offset", DEFAULT_COMPLAINT_OFFSET, -5, 5);
     List<LabelledText> data = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     try {
@@ -125,32 +125,8 @@ public final class TrainCommand implements Command {
 
   /** The default trainer with the {@code --balance} class weighting, if given. */
   static Trainer trainer(Args args) {
-    if (!args.has("--balance")) {
-      return Trainer.DEFAULT;
-    }
-    String v = args.require("--balance");
-    try {
-      double b = Double.parseDouble(v);
-      if (b < 0 || b > 1) {
-        throw new UsageException("--balance must be between 0 and 1, got " + v);
-      }
-      return Trainer.DEFAULT.withBalance(b);
-    } catch (NumberFormatException e) {
-      throw new UsageException("--balance must be a number between 0 and 1, got '" + v + "'");
-    }
-  }
-
-  private static double complaintOffset(Args args) {
-    String v = args.get("--complaint-offset", Double.toString(DEFAULT_COMPLAINT_OFFSET));
-    try {
-      double x = Double.parseDouble(v);
-      if (!(x >= -5 && x <= 5)) {
-        throw new UsageException("--complaint-offset must be between -5 and 5, got " + v);
-      }
-      return x;
-    } catch (NumberFormatException e) {
-      throw new UsageException("--complaint-offset must be a number between -5 and 5, got '" + v + "'");
-    }
+    return args.has("--balance") ? Trainer.DEFAULT.withBalance(args.doubleValue("--balance", 0, 0, 1))
+        : Trainer.DEFAULT;
   }
 
   private static List<LabelledText> report(Console io, String name, List<LabelledText> texts) {

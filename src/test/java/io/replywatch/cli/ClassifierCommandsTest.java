@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.Main;
+import io.replywatch.classify.Category;
+import io.replywatch.classify.Classification;
 import io.replywatch.classify.corpus.Corpora;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +56,13 @@ class ClassifierCommandsTest {
     Run r = run("", command, "--help");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("usage: replywatch " + command), r.out());
+  }
+
+  @Test
+  void shouldNeverPrintNanAsJson() {
+    Classification broken = new Classification(Category.NEUTRAL, Double.NaN, Double.POSITIVE_INFINITY, "en", false);
+    assertEquals("{\"category\":\"neutral\",\"polarity\":0.000,\"confidence\":0.000,\"language\":\"en\","
+        + "\"question\":false}", ClassifyCommand.json(broken));
   }
 
   @Test
@@ -263,7 +272,14 @@ class ClassifierCommandsTest {
       "eval --input x --format nsmc --balance 0.5|--balance only applies",
       "eval --input x --format nsmc --curve|--curve repeats the cross-validation",
       "train --input src/test/resources/classify/tiny-train.csv --balance 2 --out /tmp/x.bin|--balance must be between",
-      "classify --bogus|unknown option '--bogus'"})
+      "classify --bogus|unknown option '--bogus'",
+      "train --input src/test/resources/classify/tiny-train.csv --balance NaN --out /tmp/x.bin"
+          + "|--balance must be a number between 0 and 1, got 'NaN'",
+      "train --input src/test/resources/classify/tiny-train.csv --complaint-offset -Infinity --out /tmp/x.bin"
+          + "|--complaint-offset must be a number between -5 and 5, got '-Infinity'",
+      "eval --input x --format nsmc --cv 2 --balance 0x1p0|--balance must be a number between 0 and 1, got '0x1p0'",
+      "train --input src/test/resources/classify/tiny-train.csv --balance 1e400 --out /tmp/x.bin"
+          + "|--balance must be a number between 0 and 1, got '1e400'"})
   void shouldExitTwoWithOneClearMessage(String commandLine, String message) {
     Run r = run("", commandLine.split(" "));
     assertEquals(2, r.code(), r.err());
