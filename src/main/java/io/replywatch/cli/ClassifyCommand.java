@@ -2,7 +2,6 @@ package io.replywatch.cli;
 
 import io.replywatch.classify.Classification;
 import io.replywatch.classify.Classifier;
-import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +40,9 @@ public final class ClassifyCommand implements Command {
     Args args = Args.parse(raw, Set.of("--model"), Set.of("--json"));
     boolean json = args.has("--json");
     Classifier classifier = ModelOption.classifier(args);
-    BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+    Lines in = new Lines(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
     PrintStream out = io.out();
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
+    for (String line = in.next(); line != null; line = in.next()) {
       Classification c = classifier.classify(line, "");
       out.println(json ? json(c) : plain(c));
     }

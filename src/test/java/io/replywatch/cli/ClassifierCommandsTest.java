@@ -44,6 +44,14 @@ class ClassifierCommandsTest {
   }
 
   @Test
+  void shouldSplitLinesOnNewlineOnlyKeepingABareCarriageReturnAsText() {
+    Run r = run("one\rstill one\r\ntwo\r\n\r\nfour without a newline", "classify");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(4, r.out().lines().count(), r.out());
+    assertTrue(r.out().lines().toList().get(2).startsWith("neutral\t0.000\t0.000\tund"), r.out());
+  }
+
+  @Test
   void shouldPrintJsonObjects() {
     Run r = run("배송이 너무 늦어요 최악\n", "classify", "--json");
     assertTrue(r.out().matches("\\{\"category\":\"complaint\",\"polarity\":-?[01]\\.\\d{3},"
