@@ -42,9 +42,16 @@ public final class ClassifyCommand implements Command {
     Classifier classifier = ModelOption.classifier(args);
     Lines in = new Lines(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
     PrintStream out = io.out();
+    long results = 0;
     for (String line = in.next(); line != null; line = in.next()) {
       Classification c = classifier.classify(line, "");
       out.println(json ? json(c) : plain(c));
+      // PrintStream swallows write errors: without asking, 'classify | head' would read stdin to its end.
+      if (out.checkError()) {
+        io.err().println("replywatch classify: stdout was closed or failed after " + results + " results; stopped");
+        return 1;
+      }
+      results++;
     }
     out.flush();
     return 0;

@@ -9,6 +9,8 @@ import io.replywatch.classify.Classification;
 import io.replywatch.classify.corpus.Corpora;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +51,25 @@ class ClassifierCommandsTest {
     assertEquals(0, r.code(), r.err());
     assertEquals(4, r.out().lines().count(), r.out());
     assertTrue(r.out().lines().toList().get(2).startsWith("neutral\t0.000\t0.000\tund"), r.out());
+  }
+
+  @Test
+  void shouldStopReadingWhenStdoutIsClosed() {
+    byte[] input = "hi\n".repeat(200_000).getBytes(StandardCharsets.UTF_8);
+    ByteArrayInputStream stdin = new ByteArrayInputStream(input);
+    OutputStream closed = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console io = new Console(stdin, new PrintStream(closed, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(1, Main.execute(new String[] {"classify"}, io));
+    assertTrue(stdin.available() > input.length / 2, "read on after stdout was closed: " + stdin.available() + " left");
+    assertEquals("replywatch classify: stdout was closed or failed after 0 results; stopped",
+        err.toString(StandardCharsets.UTF_8).strip());
   }
 
   @Test
