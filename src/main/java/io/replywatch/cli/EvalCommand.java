@@ -12,6 +12,7 @@ import io.replywatch.classify.eval.LearningCurve;
 import io.replywatch.classify.eval.OffsetSweep;
 import io.replywatch.classify.eval.RequestCheck;
 import io.replywatch.classify.model.Trainer;
+import io.vertx.core.json.Json;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,8 +170,8 @@ public final class EvalCommand implements Command {
     StringBuilder p = new StringBuilder("{");
     r.predicted().forEach((c, n) -> p.append(p.length() > 1 ? "," : "").append('"').append(c.id()).append("\":").append(n));
     p.append('}');
-    return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"texts\":%d,\"support_request_recall\":%.4f,"
-        + "\"mentions_per_second\":%.0f,\"predicted\":%s}", mode.replace("\\", "/").replace("\"", "'"), r.total(),
+    return String.format(Locale.ROOT, "{\"mode\":%s,\"texts\":%d,\"support_request_recall\":%.4f,"
+        + "\"mentions_per_second\":%.0f,\"predicted\":%s}", Json.encode(mode), r.total(),
         r.recall(), r.mentionsPerSecond(), p);
   }
 
@@ -245,9 +246,9 @@ public final class EvalCommand implements Command {
       }
       sw.append(points);
     }
-    return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
+    return String.format(Locale.ROOT, "{\"mode\":%s,\"texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
         + "\"macro_f1_question_as_neutral\":%.4f,\"complaint_precision\":%.4f,\"complaint_recall\":%.4f,\"mentions_per_second\":%.0f,\"confusion\":%s%s}",
-        mode.replace("\\", "/").replace("\"", "'"), texts, c.accuracy(), c.macroF1(), c.questionAsNeutral().macroF1(), c.precision(Category.COMPLAINT),
-        c.recall(Category.COMPLAINT), e.mentionsPerSecond(), m, sw);
+        Json.encode(mode), texts, c.accuracy(), c.macroF1(), c.questionAsNeutral().macroF1(),
+        c.precision(Category.COMPLAINT), c.recall(Category.COMPLAINT), e.mentionsPerSecond(), m, sw);
   }
 }

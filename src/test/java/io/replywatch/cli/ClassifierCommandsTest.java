@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.replywatch.Main;
 import io.replywatch.classify.Category;
 import io.replywatch.classify.Classification;
+import io.vertx.core.json.JsonObject;
 import io.replywatch.classify.corpus.Corpora;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -118,6 +119,21 @@ class ClassifierCommandsTest {
     Run bad = run("", "train", "--input", DIR + "tiny-train.csv", "--complaint-offset", "lots", "--out", plain.toString());
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("--complaint-offset must be a number between -5 and 5, got 'lots'"), bad.err());
+  }
+
+  @Test
+  void shouldPrintValidJsonWhateverTheModelIsCalled(@TempDir Path tmp) {
+    Path model = tmp.resolve("we\tird \"model\" \\.bin");
+    Run train = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", model.toString());
+    assertEquals(0, train.code(), train.err());
+    Run eval = run("", "eval", "--input", DIR + "tiny-airline.csv", "--format", "airline", "--json", "--model",
+        model.toString());
+    assertEquals(0, eval.code(), eval.err());
+    assertEquals("model " + model, new JsonObject(eval.out()).getString("mode"));
+    Run cdp = run("", "eval", "--input", DIR + "tiny-cdp.csv", "--format", "cdp", "--json", "--model",
+        model.toString());
+    assertEquals(0, cdp.code(), cdp.err());
+    assertEquals("model " + model, new JsonObject(cdp.out()).getString("mode"));
   }
 
   @Test
