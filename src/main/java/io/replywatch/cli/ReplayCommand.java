@@ -84,8 +84,10 @@ public final class ReplayCommand implements Command {
     long started = System.nanoTime();
     List<HistoryItem> items = read(input, format, progress);
     ReplayReport report = new Replayer(policies, Classifiers.byDefault(), automated).run(items, progress);
-    progress.accept(String.format("%d mentions and %d brand replies from %s in %.1f s", report.mentions(),
-        report.replies(), input, (System.nanoTime() - started) / 1e9));
+    String automatedPosts = report.automatedPosts() == 0 ? "" : " (not counting " + report.automatedPosts() + " post"
+        + (report.automatedPosts() == 1 ? "" : "s") + " by automated accounts)";
+    progress.accept(String.format("%d mentions and %d brand replies%s from %s in %.1f s", report.mentions(),
+        report.replies(), automatedPosts, input, (System.nanoTime() - started) / 1e9));
     io.out().println(args.has("--json") ? report.json().encode() : report.table());
     return 0;
   }

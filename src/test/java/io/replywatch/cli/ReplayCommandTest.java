@@ -56,6 +56,17 @@ class ReplayCommandTest {
   }
 
   @Test
+  void shouldAccountForEveryRowItDoesNotReplay() {
+    assertEquals(0, run("replay", "--input", FIXTURE), err());
+    assertTrue(err().startsWith("replay: skipped 2 of 22 rows: 1 customer tweet addressed to no brand, 1 brand tweet "
+        + "not answering a customer\nreplay: 12 mentions and 8 brand replies from " + FIXTURE + " in "), err());
+    err.reset();
+    assertEquals(0, run("replay", "--input", "src/test/resources/replay/history.jsonl", "--config", CONFIG), err());
+    assertTrue(err().startsWith("replay: 4 mentions and 3 brand replies (not counting 1 post by automated accounts) "
+        + "from src/test/resources/replay/history.jsonl in "), err());
+  }
+
+  @Test
   void shouldPrintATableWithATotalRow() {
     assertEquals(0, run("replay", "--input", FIXTURE, "--config", CONFIG), err());
     List<String> lines = out().strip().lines().toList();
