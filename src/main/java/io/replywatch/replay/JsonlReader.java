@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -28,16 +30,27 @@ import java.util.stream.Collectors;
 public final class JsonlReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A post is known by its platform and its id there, as in the service's store. */
+  private record PostKey(Platform platform, String id) {}
+
   private JsonlReader() {}
 
   public static List<HistoryItem> read(Reader in, String source, Consumer<String> progress) throws IOException {
     BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
     List<HistoryItem> items = new ArrayList<>();
+    Map<PostKey, Long> firstLine = new HashMap<>();
     long n = 0;
     for (String text = lines.readLine(); text != null; text = lines.readLine()) {
       n++;
       if (!text.isBlank()) {
-        items.add(item(text, n, source));
+        HistoryItem item = item(text, n, source);
+        // As twcs refuses a tweet_id twice: a post listed twice would be counted twice, though replayed once.
+        Long first = firstLine.putIfAbsent(new PostKey(item.post().platform(), item.post().id()), n);
+        if (first != null) {
+          throw new BadInputException(source, n, "id '" + item.post().id() + "' on " + item.post().platform().id()
+              + " appears twice (first on line " + first + ")");
+        }
+        items.add(item);
       }
       if (n % 500_000 == 0) {
         progress.accept("read " + n + " lines");
@@ -69,9 +82,10 @@ public final class JsonlReader {
     }
     String id = required(o, "id", line, source);
     String author = required(o, "author", line, source);
-    Post post = new Post(platform, id, author, optional(o, "handle").orElse(author), optional(o, "text").orElse(""),
-        created, optional(o, "in_reply_to"), optional(o, "conversation"), optional(o, "permalink").orElse(""),
-        optional(o, "language"));
+    Post post = new Post(platform, id, author, optional(o, "handle", line, source).orElse(author),
+        optional(o, "text", line, source).orElse(""), created, optional(o, "in_reply_to", line, source),
+        optional(o, "conversation", line, source), optional(o, "permalink", line, source).orElse(""),
+        optional(o, "language", line, source));
     return new HistoryItem(required(o, "brand", line, source), post, fromBrand, line, line);
   }
 
@@ -108,12 +122,17 @@ public final class JsonlReader {
   }
 
   private static String required(JsonNode o, String key, long line, String source) {
-    return optional(o, key).orElseThrow(() -> new BadInputException(source, line, key + ": is required"));
+    return optional(o, key, line, source)
+        .orElseThrow(() -> new BadInputException(source, line, key + ": is required"));
   }
 
-  private static Optional<String> optional(JsonNode o, String key) {
+  /** A string; a number or boolean is taken as its text (ids often are numbers), an object or array is an error. */
+  private static Optional<String> optional(JsonNode o, String key, long line, String source) {
     JsonNode v = o.get(key);
-    if (v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty()) {
+    if (v != null && v.isContainerNode()) {
+      throw new BadInputException(source, line, key + ": expected a string");
+    }
+    if (v == null || v.isNull() || v.asText().isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(v.asText());

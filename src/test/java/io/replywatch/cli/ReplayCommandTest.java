@@ -108,11 +108,26 @@ class ReplayCommandTest {
           + "\"id\":\"2\",\"author\":\"B\",\"created_at\":\"2026-11-02T10:05:00Z\",\"in_reply_to\":\"1\"}"
           + " | :1: unexpected text after the JSON object",
       "{\"type\":\"mention\"} and more | :1: unexpected text after the JSON object",
+      "{\"type\":\"mention\",\"brand\":{\"x\":1},\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\","
+          + "\"created_at\":\"2026-11-02T10:00:00Z\"} | :1: brand: expected a string",
+      "{\"type\":\"mention\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\","
+          + "\"created_at\":\"2026-11-02T10:00:00Z\",\"text\":[\"hi\"]} | :1: text: expected a string",
   })
   void shouldNameTheFileAndLineOfBadJsonlInput(String line, String expected) throws Exception {
     Path file = Files.writeString(dir.resolve("bad.jsonl"), line.strip() + "\n");
     assertEquals(2, run("replay", "--input", file.toString()));
     assertTrue(err().startsWith("replywatch replay: " + file + expected), err());
+  }
+
+  @Test
+  void shouldRefuseAJsonlPostListedTwice() throws Exception {
+    String mention = "{\"type\":\"mention\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"m1\",\"author\":\"a\","
+        + "\"created_at\":\"2026-11-02T10:00:00Z\"}\n";
+    String other = mention.replace("\"m1\"", "\"m2\"");
+    String elsewhere = mention.replace("\"x\"", "\"mastodon\"");
+    Path file = Files.writeString(dir.resolve("dup.jsonl"), mention + other + elsewhere + "\n" + mention);
+    assertEquals(2, run("replay", "--input", file.toString()));
+    assertEquals("replywatch replay: " + file + ":5: id 'm1' on x appears twice (first on line 1)", err().strip());
   }
 
   @ParameterizedTest
