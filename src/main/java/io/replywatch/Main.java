@@ -39,12 +39,16 @@ public final class Main {
 
   /** Runs one command line and returns the exit code; never calls System.exit, so tests can use it. */
   public static int execute(String[] argv, Console io) {
+    return execute(argv, io, commands());
+  }
+
+  static int execute(String[] argv, Console io, List<Command> commands) {
     List<String> rest = Arrays.asList(argv).subList(Math.min(1, argv.length), argv.length);
     if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
       io.out().print(topLevelHelp());
       return argv.length == 0 ? 2 : 0;
     }
-    Optional<Command> found = commands().stream().filter(c -> c.name().equals(argv[0])).findFirst();
+    Optional<Command> found = commands.stream().filter(c -> c.name().equals(argv[0])).findFirst();
     if (found.isEmpty()) {
       io.err().println("replywatch: unknown command '" + argv[0] + "' (see replywatch --help)");
       return 2;
@@ -62,6 +66,12 @@ public final class Main {
     } catch (Exception e) {
       io.err().println("replywatch " + command.name() + ": unexpected failure: " + e);
       e.printStackTrace(io.err());
+      return 1;
+    } catch (OutOfMemoryError e) {
+      // Replay holds a whole history in memory: the remedy is a bigger heap, which a stack trace does not say.
+      String what = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+      io.err().println("replywatch " + command.name() + ": out of memory" + what + "; give Java more heap, e.g. "
+          + "java -Xmx4g -jar target/replywatch.jar " + command.name() + " ...");
       return 1;
     }
   }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,45 @@ class MainTest {
         """);
     assertEquals(0, run("check-config", "--config", file.toString()));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains(": ok: 1 brand(s), 1 account(s) on mastodon"));
+  }
+
+  /** A command that runs out of memory, as replay does on an export too large for the default heap. */
+  private static final class Hungry implements Command {
+    @Override
+    public String name() {
+      return "hungry";
+    }
+
+    @Override
+    public String summary() {
+      return "runs out of memory";
+    }
+
+    @Override
+    public String usage() {
+      return "usage: replywatch hungry";
+    }
+
+    @Override
+    public int run(List<String> args, Console io) {
+      throw new OutOfMemoryError("Java heap space");
+    }
+  }
+
+  @Test
+  void shouldSuggestMoreHeapWhenOutOfMemory() {
+    Console io = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Main.execute(new String[] {"hungry"}, io, List.of(new Hungry()));
+    } catch (OutOfMemoryError e) {
+      // Caught here, or JUnit rethrows it as unrecoverable and the whole test run stops.
+      throw new AssertionError("Main let an OutOfMemoryError through", e);
+    }
+    assertEquals(1, code);
+    assertEquals("replywatch hungry: out of memory (Java heap space); give Java more heap, e.g. "
+        + "java -Xmx4g -jar target/replywatch.jar hungry ...", err.toString(StandardCharsets.UTF_8).strip());
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.replywatch.cli;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parsed {@code --name value} and {@code --flag} options of one subcommand. Unknown options and bare words are a
@@ -11,6 +13,7 @@ import java.util.Set;
  * config and say ok).
  */
 public final class Args {
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private final Map<String, String> values = new HashMap<>();
 
   private Args() {}
@@ -88,5 +91,29 @@ public final class Args {
     String option = valued.size() == 1 ? valued.iterator().next()
         : valued.contains("--input") ? "--input" : null;
     return option == null ? "" : " (did you mean " + option + " " + word + "?)";
+  }
+
+  /**
+   * A decimal number in [min, max]. Parsed strictly: Double.parseDouble also takes NaN (which slips through any
+   * range check, as every comparison with it is false), Infinity, hex and a trailing d or f.
+   */
+  public double doubleValue(String name, double fallback, double min, double max) {
+    String v = values.get(name);
+    if (v == null) {
+      return fallback;
+    }
+    double x = DECIMAL.matcher(v).matches() ? Double.parseDouble(v) : Double.NaN;
+    if (!Double.isFinite(x)) {
+      throw new UsageException(name + " must be a number between " + plain(min) + " and " + plain(max) + ", got '"
+          + v + "'");
+    }
+    if (x < min || x > max) {
+      throw new UsageException(name + " must be between " + plain(min) + " and " + plain(max) + ", got " + v);
+    }
+    return x;
+  }
+
+  private static String plain(double d) {
+    return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 }

@@ -2,7 +2,6 @@ package io.replywatch.cli;
 
 import io.replywatch.classify.Classification;
 import io.replywatch.classify.Classifier;
-import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +40,18 @@ public final class ClassifyCommand implements Command {
     Args args = Args.parse(raw, Set.of("--model"), Set.of("--json"));
     boolean json = args.has("--json");
     Classifier classifier = ModelOption.classifier(args);
-    BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+    Lines in = new Lines(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
     PrintStream out = io.out();
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
+    long results = 0;
+    for (String line = in.next(); line != null; line = in.next()) {
       Classification c = classifier.classify(line, "");
       out.println(json ? json(c) : plain(c));
+      // PrintStream swallows write errors: without asking, 'classify | head' would read stdin to its end.
+      if (out.checkError()) {
+        io.err().println("replywatch classify: stdout was closed or failed after " + results + " results; stopped");
+        return 1;
+      }
+      results++;
     }
     out.flush();
     return 0;
@@ -59,6 +65,11 @@ public final class ClassifyCommand implements Command {
   static String json(Classification c) {
     return String.format(Locale.ROOT,
         "{\"category\":\"%s\",\"polarity\":%.3f,\"confidence\":%.3f,\"language\":\"%s\",\"question\":%b}",
-        c.category().id(), c.polarity(), c.confidence(), c.language(), c.question());
+        c.category().id(), finite(c.polarity()), finite(c.confidence()), c.language(), c.question());
+  }
+
+  /** JSON has no NaN or Infinity: a broken model's score is printed as 0 rather than as a line no parser reads. */
+  private static double finite(double x) {
+    return Double.isFinite(x) ? x : 0;
   }
 }

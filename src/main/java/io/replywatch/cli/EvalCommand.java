@@ -12,6 +12,7 @@ import io.replywatch.classify.eval.LearningCurve;
 import io.replywatch.classify.eval.OffsetSweep;
 import io.replywatch.classify.eval.RequestCheck;
 import io.replywatch.classify.model.Trainer;
+import io.vertx.core.json.Json;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +71,7 @@ public final class EvalCommand implements Command {
     Path input = Path.of(args.require("--input"));
     String format = args.require("--format");
     int k = args.intValue("--cv", 0, 2, 20);
+    Trainer trainer = TrainCommand.trainer(args);
     if (args.has("--balance") && !args.has("--cv")) {
       throw new UsageException("--balance only applies to the models --cv trains");
     }
@@ -95,14 +97,17 @@ public final class EvalCommand implements Command {
     }
     Analyzer analyzer = Analyzer.shipped();
     List<LabelledText> data = read(input, format, analyzer);
+    if (k > 0) {
+      TrainingData.requireFoldable(input.toString(), data, k);
+    }
     io.err().println("eval: " + data.size() + " texts from " + input);
     TextClassifier model = k > 0 ? null : ModelOption.classifier(args);
     Evaluation e = k > 0
-        ? Evaluation.crossValidate(analyzer, data, k, TrainCommand.trainer(args), io.err()::println)
+        ? Evaluation.crossValidate(analyzer, data, k, trainer, io.err()::println)
         : Evaluation.of(model, data);
     OffsetSweep sweep = args.has("--sweep") ? sweep(model, data) : null;
     LearningCurve curve = args.has("--curve")
-        ? LearningCurve.of(analyzer, data, k, TrainCommand.trainer(args), e, io.err()::println) : null;
+        ? LearningCurve.of(analyzer, data, k, trainer, e, io.err()::println) : null;
     String mode = k > 0 ? k + "-fold cross-validation (seed 42, balance " + args.get("--balance", "0") + ")" : args.has("--model") ? "model " + args.require("--model")
         : "shipped default model";
     io.out().println(args.has("--json") ? json(e, data.size(), mode, sweep, curve)
@@ -165,8 +170,8 @@ public final class EvalCommand implements Command {
     StringBuilder p = new StringBuilder("{");
     r.predicted().forEach((c, n) -> p.append(p.length() > 1 ? "," : "").append('"').append(c.id()).append("\":").append(n));
     p.append('}');
-    return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"texts\":%d,\"support_request_recall\":%.4f,"
-        + "\"mentions_per_second\":%.0f,\"predicted\":%s}", mode.replace("\\", "/").replace("\"", "'"), r.total(),
+    return String.format(Locale.ROOT, "{\"mode\":%s,\"texts\":%d,\"support_request_recall\":%.4f,"
+        + "\"mentions_per_second\":%.0f,\"predicted\":%s}", Json.encode(mode), r.total(),
         r.recall(), r.mentionsPerSecond(), p);
   }
 
@@ -241,9 +246,9 @@ public final class EvalCommand implements Command {
       }
       sw.append(points);
     }
-    return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
+    return String.format(Locale.ROOT, "{\"mode\":%s,\"texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
         + "\"macro_f1_question_as_neutral\":%.4f,\"complaint_precision\":%.4f,\"complaint_recall\":%.4f,\"mentions_per_second\":%.0f,\"confusion\":%s%s}",
-        mode.replace("\\", "/").replace("\"", "'"), texts, c.accuracy(), c.macroF1(), c.questionAsNeutral().macroF1(), c.precision(Category.COMPLAINT),
-        c.recall(Category.COMPLAINT), e.mentionsPerSecond(), m, sw);
+        Json.encode(mode), texts, c.accuracy(), c.macroF1(), c.questionAsNeutral().macroF1(),
+        c.precision(Category.COMPLAINT), c.recall(Category.COMPLAINT), e.mentionsPerSecond(), m, sw);
   }
 }

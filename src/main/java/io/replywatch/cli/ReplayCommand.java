@@ -9,8 +9,9 @@ import io.replywatch.replay.JsonlReader;
 import io.replywatch.replay.ReplayReport;
 import io.replywatch.replay.Replayer;
 import io.replywatch.replay.TwcsReader;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -83,17 +84,22 @@ public final class ReplayCommand implements Command {
     long started = System.nanoTime();
     List<HistoryItem> items = read(input, format, progress);
     ReplayReport report = new Replayer(policies, Classifiers.byDefault(), automated).run(items, progress);
-    progress.accept(String.format("%d mentions and %d brand replies from %s in %.1f s", report.mentions(),
-        report.replies(), input, (System.nanoTime() - started) / 1e9));
+    String automatedPosts = report.automatedPosts() == 0 ? "" : " (not counting " + report.automatedPosts() + " post"
+        + (report.automatedPosts() == 1 ? "" : "s") + " by automated accounts)";
+    progress.accept(String.format("%d mentions and %d brand replies%s from %s in %.1f s", report.mentions(),
+        report.replies(), automatedPosts, input, (System.nanoTime() - started) / 1e9));
     io.out().println(args.has("--json") ? report.json().encode() : report.table());
     return 0;
   }
 
   private static List<HistoryItem> read(Path input, String format, Consumer<String> progress) throws IOException {
+    if (Files.isDirectory(input)) {
+      throw new UsageException(input + ": is a directory");
+    }
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(input), decoder),
-        1 << 16)) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(input), decoder), 1 << 16)) {
+      skipByteOrderMark(in);
       return format.equals("twcs") ? TwcsReader.read(in, input.toString(), progress)
           : JsonlReader.read(in, input.toString(), progress);
     } catch (NoSuchFileException e) {
@@ -102,6 +108,14 @@ public final class ReplayCommand implements Command {
       throw new UsageException(input + ": not UTF-8 text");
     } catch (java.nio.file.FileSystemException e) {
       throw new UsageException(input + ": cannot read: " + e.getReason());
+    }
+  }
+
+  /** Spreadsheet programs on Windows start UTF-8 files with U+FEFF; it is not part of the first header or line. */
+  private static void skipByteOrderMark(BufferedReader in) throws IOException {
+    in.mark(1);
+    if (in.read() != '\uFEFF') {
+      in.reset();
     }
   }
 }

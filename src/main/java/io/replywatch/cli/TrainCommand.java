@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -76,25 +77,31 @@ public final class TrainCommand implements Command {
   public int run(List<String> raw, Console io) throws Exception {
     Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out", "--balance", "--fixture-weight",
         "--complaint-offset"), Set.of("--no-fixtures"));
-    Path out = Path.of(args.require("--out"));
+    Path out = writable(Path.of(args.require("--out")));
     Trainer trainer = trainer(args);
     int fixtureWeight = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100);
-    double complaintOffset = complaintOffset(args);
+    double complaintOffset = args.doubleValue("--complaint-offset", DEFAULT_COMPLAINT_OFFSET, -5, 5);
     List<LabelledText> data = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     try {
       if (args.has("--vader")) {
+        sources.add(args.require("--vader"));
         data.addAll(report(io, "vader", Corpora.vader(Path.of(args.require("--vader")))));
       }
       if (args.has("--nsmc")) {
+        sources.add(args.require("--nsmc"));
         data.addAll(report(io, "nsmc", Corpora.nsmc(Path.of(args.require("--nsmc")))));
       }
       if (args.has("--input")) {
+        sources.add(args.require("--input"));
         data.addAll(report(io, "input", Corpora.labelledCsv(Path.of(args.require("--input")))));
       }
       if (data.isEmpty()) {
         throw new UsageException("nothing to train on: give --vader, --nsmc and/or --input");
       }
-      if (!args.has("--no-fixtures")) {
+      if (args.has("--no-fixtures")) {
+        TrainingData.requireTwoLabels(String.join(", ", sources), data);
+      } else {
         boolean questions = data.stream().anyMatch(t -> t.label() == Category.QUESTION);
         List<LabelledText> fixtures = report(io, "fixtures", Corpora.fixtures().stream()
             .map(t -> questions || t.label() != Category.QUESTION ? t : new LabelledText(t.text(), Category.NEUTRAL))
@@ -118,32 +125,8 @@ public final class TrainCommand implements Command {
 
   /** The default trainer with the {@code --balance} class weighting, if given. */
   static Trainer trainer(Args args) {
-    if (!args.has("--balance")) {
-      return Trainer.DEFAULT;
-    }
-    String v = args.require("--balance");
-    try {
-      double b = Double.parseDouble(v);
-      if (b < 0 || b > 1) {
-        throw new UsageException("--balance must be between 0 and 1, got " + v);
-      }
-      return Trainer.DEFAULT.withBalance(b);
-    } catch (NumberFormatException e) {
-      throw new UsageException("--balance must be a number between 0 and 1, got '" + v + "'");
-    }
-  }
-
-  private static double complaintOffset(Args args) {
-    String v = args.get("--complaint-offset", Double.toString(DEFAULT_COMPLAINT_OFFSET));
-    try {
-      double x = Double.parseDouble(v);
-      if (!(x >= -5 && x <= 5)) {
-        throw new UsageException("--complaint-offset must be between -5 and 5, got " + v);
-      }
-      return x;
-    } catch (NumberFormatException e) {
-      throw new UsageException("--complaint-offset must be a number between -5 and 5, got '" + v + "'");
-    }
+    return args.has("--balance") ? Trainer.DEFAULT.withBalance(args.doubleValue("--balance", 0, 0, 1))
+        : Trainer.DEFAULT;
   }
 
   private static List<LabelledText> report(Console io, String name, List<LabelledText> texts) {
@@ -151,13 +134,34 @@ public final class TrainCommand implements Command {
     return texts;
   }
 
-  private static void write(LinearModel model, Path out) throws IOException {
+  /** Checked before training, which can take minutes, rather than failing when it is done. */
+  private static Path writable(Path out) {
+    if (Files.isDirectory(out)) {
+      throw new UsageException(out + ": is a directory");
+    }
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UsageException(out + ": directory " + parent + " does not exist");
     }
-    try (OutputStream o = Files.newOutputStream(out)) {
-      model.write(o);
+    if (parent != null && !Files.isWritable(parent)) {
+      throw new UsageException(out + ": directory " + parent + " is not writable");
+    }
+    return out;
+  }
+
+  /**
+   * Writes a temporary file beside {@code out} and renames it over {@code out}, so a failed or interrupted write
+   * never leaves a truncated model where a good one was (classify and eval would then refuse it).
+   */
+  private static void write(LinearModel model, Path out) throws IOException {
+    Path tmp = out.resolveSibling("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      try (OutputStream o = Files.newOutputStream(tmp)) {
+        model.write(o);
+      }
+      Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.replywatch.replay;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,11 +9,14 @@ import io.replywatch.ingest.Post;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -26,16 +30,27 @@ import java.util.stream.Collectors;
 public final class JsonlReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A post is known by its platform and its id there, as in the service's store. */
+  private record PostKey(Platform platform, String id) {}
+
   private JsonlReader() {}
 
   public static List<HistoryItem> read(Reader in, String source, Consumer<String> progress) throws IOException {
     BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
     List<HistoryItem> items = new ArrayList<>();
+    Map<PostKey, Long> firstLine = new HashMap<>();
     long n = 0;
     for (String text = lines.readLine(); text != null; text = lines.readLine()) {
       n++;
       if (!text.isBlank()) {
-        items.add(item(text, n, source));
+        HistoryItem item = item(text, n, source);
+        // As twcs refuses a tweet_id twice: a post listed twice would be counted twice, though replayed once.
+        Long first = firstLine.putIfAbsent(new PostKey(item.post().platform(), item.post().id()), n);
+        if (first != null) {
+          throw new BadInputException(source, n, "id '" + item.post().id() + "' on " + item.post().platform().id()
+              + " appears twice (first on line " + first + ")");
+        }
+        items.add(item);
       }
       if (n % 500_000 == 0) {
         progress.accept("read " + n + " lines");
@@ -46,15 +61,7 @@ public final class JsonlReader {
   }
 
   private static HistoryItem item(String text, long line, String source) {
-    JsonNode o;
-    try {
-      o = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new BadInputException(source, line, "not valid JSON: " + e.getOriginalMessage());
-    }
-    if (o == null || !o.isObject()) {
-      throw new BadInputException(source, line, "expected a JSON object");
-    }
+    JsonNode o = object(text, line, source);
     String type = required(o, "type", line, source);
     boolean fromBrand = switch (type) {
       case "mention" -> false;
@@ -75,19 +82,57 @@ public final class JsonlReader {
     }
     String id = required(o, "id", line, source);
     String author = required(o, "author", line, source);
-    Post post = new Post(platform, id, author, optional(o, "handle").orElse(author), optional(o, "text").orElse(""),
-        created, optional(o, "in_reply_to"), optional(o, "conversation"), optional(o, "permalink").orElse(""),
-        optional(o, "language"));
+    Post post = new Post(platform, id, author, optional(o, "handle", line, source).orElse(author),
+        optional(o, "text", line, source).orElse(""), created, optional(o, "in_reply_to", line, source),
+        optional(o, "conversation", line, source), optional(o, "permalink", line, source).orElse(""),
+        optional(o, "language", line, source));
     return new HistoryItem(required(o, "brand", line, source), post, fromBrand, line, line);
   }
 
-  private static String required(JsonNode o, String key, long line, String source) {
-    return optional(o, key).orElseThrow(() -> new BadInputException(source, line, key + ": is required"));
+  /**
+   * The line's one JSON object. Text after it is an error, not ignored: two objects joined on one line would
+   * otherwise lose the second (a mention's reply, say) without a word.
+   */
+  private static JsonNode object(String text, long line, String source) {
+    try (JsonParser p = JSON.createParser(text)) {
+      JsonNode o;
+      try {
+        o = JSON.readTree(p);
+      } catch (JsonProcessingException e) {
+        throw new BadInputException(source, line, "not valid JSON: " + e.getOriginalMessage());
+      }
+      if (o == null || !o.isObject()) {
+        throw new BadInputException(source, line, "expected a JSON object");
+      }
+      if (!atEnd(p)) {
+        throw new BadInputException(source, line, "unexpected text after the JSON object");
+      }
+      return o;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String cannot fail to be read
+    }
   }
 
-  private static Optional<String> optional(JsonNode o, String key) {
+  private static boolean atEnd(JsonParser p) throws IOException {
+    try {
+      return p.nextToken() == null;
+    } catch (JsonProcessingException e) {
+      return false; // trailing text that is not even a JSON token
+    }
+  }
+
+  private static String required(JsonNode o, String key, long line, String source) {
+    return optional(o, key, line, source)
+        .orElseThrow(() -> new BadInputException(source, line, key + ": is required"));
+  }
+
+  /** A string; a number or boolean is taken as its text (ids often are numbers), an object or array is an error. */
+  private static Optional<String> optional(JsonNode o, String key, long line, String source) {
     JsonNode v = o.get(key);
-    if (v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty()) {
+    if (v != null && v.isContainerNode()) {
+      throw new BadInputException(source, line, key + ": expected a string");
+    }
+    if (v == null || v.isNull() || v.asText().isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(v.asText());

@@ -14,11 +14,13 @@ public final class ReplayReport {
   private final Map<Replayer.Key, ReplayStats> rows;
   private final long mentions;
   private final long replies;
+  private final long automatedPosts;
 
-  ReplayReport(Map<Replayer.Key, ReplayStats> rows, long mentions, long replies) {
+  ReplayReport(Map<Replayer.Key, ReplayStats> rows, long mentions, long replies, long automatedPosts) {
     this.rows = rows;
     this.mentions = mentions;
     this.replies = replies;
+    this.automatedPosts = automatedPosts;
   }
 
   /** Customer mentions replayed (the throughput unit of the bench). */
@@ -29,6 +31,11 @@ public final class ReplayReport {
   /** Brand posts replayed as reply candidates. */
   public long replies() {
     return replies;
+  }
+
+  /** Brand posts left out because an automated account wrote them (they never count as replies). */
+  public long automatedPosts() {
+    return automatedPosts;
   }
 
   public Map<Replayer.Key, ReplayStats> rows() {

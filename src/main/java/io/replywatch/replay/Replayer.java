@@ -43,6 +43,7 @@ public final class Replayer implements SlaListener {
   private final Map<Key, ReplayStats> stats = new TreeMap<>();
   private long mentions;
   private long replies;
+  private long automatedPosts;
 
   /** @param automated (brand, author id) → whether posts by that account never count as replies */
   public Replayer(List<Policy> policies, Classifier classifier, BiPredicate<String, String> automated) {
@@ -64,6 +65,8 @@ public final class Replayer implements SlaListener {
             && !automated.test(item.brand(), item.post().authorHandle())) {
           replies++;
           tracker.onBrandReply(item.brand(), item.post());
+        } else {
+          automatedPosts++;
         }
       } else {
         mentions++;
@@ -80,7 +83,7 @@ public final class Replayer implements SlaListener {
     for (Episode e : tracker.openEpisodes()) {
       stats(e.brand(), e.platform()).openAtEnd++;
     }
-    return new ReplayReport(stats, mentions, replies);
+    return new ReplayReport(stats, mentions, replies, automatedPosts);
   }
 
   private ReplayStats stats(String brand, Platform platform) {

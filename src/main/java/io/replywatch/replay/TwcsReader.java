@@ -66,22 +66,38 @@ public final class TwcsReader {
     brands.forEach(b -> brandByLowerCase.put(b.toLowerCase(Locale.ROOT), b));
     List<HistoryItem> items = new ArrayList<>(order.size());
     Map<Long, Long> roots = new HashMap<>();
+    long unaddressed = 0;
+    long unanswering = 0;
     for (Row r : order) {
       Row parent = r.parent() == null ? null : rows.get(r.parent());
       String conversation = Long.toString(root(r, rows, roots));
       if (!r.inbound()) {
         if (parent != null && parent.inbound()) {
           items.add(new HistoryItem(r.author(), post(r, conversation), true, r.id(), r.line()));
+        } else {
+          unanswering++;
         }
         continue;
       }
       String brand = parent != null && !parent.inbound() ? parent.author() : mentioned(r.text(), brandByLowerCase);
       if (brand != null) {
         items.add(new HistoryItem(brand, post(r, conversation), false, r.id(), r.line()));
+      } else {
+        unaddressed++;
       }
+    }
+    // Said aloud, so the mentions and replies replayed add up to the rows read.
+    if (unaddressed + unanswering > 0) {
+      progress.accept("skipped " + (unaddressed + unanswering) + " of " + order.size() + " rows: "
+          + count(unaddressed, "customer tweet") + " addressed to no brand, " + count(unanswering, "brand tweet")
+          + " not answering a customer");
     }
     items.sort(HistoryItem.TIME_ORDER);
     return items;
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static Row row(List<String> f, long line, String source) {

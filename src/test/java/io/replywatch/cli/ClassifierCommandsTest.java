@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.Main;
+import io.replywatch.classify.Category;
+import io.replywatch.classify.Classification;
+import io.vertx.core.json.JsonObject;
+import io.replywatch.classify.corpus.Corpora;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +47,33 @@ class ClassifierCommandsTest {
   }
 
   @Test
+  void shouldSplitLinesOnNewlineOnlyKeepingABareCarriageReturnAsText() {
+    Run r = run("one\rstill one\r\ntwo\r\n\r\nfour without a newline", "classify");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(4, r.out().lines().count(), r.out());
+    assertTrue(r.out().lines().toList().get(2).startsWith("neutral\t0.000\t0.000\tund"), r.out());
+  }
+
+  @Test
+  void shouldStopReadingWhenStdoutIsClosed() {
+    byte[] input = "hi\n".repeat(200_000).getBytes(StandardCharsets.UTF_8);
+    ByteArrayInputStream stdin = new ByteArrayInputStream(input);
+    OutputStream closed = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console io = new Console(stdin, new PrintStream(closed, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(1, Main.execute(new String[] {"classify"}, io));
+    assertTrue(stdin.available() > input.length / 2, "read on after stdout was closed: " + stdin.available() + " left");
+    assertEquals("replywatch classify: stdout was closed or failed after 0 results; stopped",
+        err.toString(StandardCharsets.UTF_8).strip());
+  }
+
+  @Test
   void shouldPrintJsonObjects() {
     Run r = run("배송이 너무 늦어요 최악\n", "classify", "--json");
     assertTrue(r.out().matches("\\{\"category\":\"complaint\",\"polarity\":-?[01]\\.\\d{3},"
@@ -53,6 +86,13 @@ class ClassifierCommandsTest {
     Run r = run("", command, "--help");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("usage: replywatch " + command), r.out());
+  }
+
+  @Test
+  void shouldNeverPrintNanAsJson() {
+    Classification broken = new Classification(Category.NEUTRAL, Double.NaN, Double.POSITIVE_INFINITY, "en", false);
+    assertEquals("{\"category\":\"neutral\",\"polarity\":0.000,\"confidence\":0.000,\"language\":\"en\","
+        + "\"question\":false}", ClassifyCommand.json(broken));
   }
 
   @Test
@@ -79,6 +119,21 @@ class ClassifierCommandsTest {
     Run bad = run("", "train", "--input", DIR + "tiny-train.csv", "--complaint-offset", "lots", "--out", plain.toString());
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("--complaint-offset must be a number between -5 and 5, got 'lots'"), bad.err());
+  }
+
+  @Test
+  void shouldPrintValidJsonWhateverTheModelIsCalled(@TempDir Path tmp) {
+    Path model = tmp.resolve("we\tird \"model\" \\.bin");
+    Run train = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", model.toString());
+    assertEquals(0, train.code(), train.err());
+    Run eval = run("", "eval", "--input", DIR + "tiny-airline.csv", "--format", "airline", "--json", "--model",
+        model.toString());
+    assertEquals(0, eval.code(), eval.err());
+    assertEquals("model " + model, new JsonObject(eval.out()).getString("mode"));
+    Run cdp = run("", "eval", "--input", DIR + "tiny-cdp.csv", "--format", "cdp", "--json", "--model",
+        model.toString());
+    assertEquals(0, cdp.code(), cdp.err());
+    assertEquals("model " + model, new JsonObject(cdp.out()).getString("mode"));
   }
 
   @Test
@@ -139,6 +194,117 @@ class ClassifierCommandsTest {
     assertTrue(c.out().startsWith("complaint\t"), c.out());
   }
 
+  @ParameterizedTest
+  @CsvSource({"airline", "nsmc", "cdp", "csv"})
+  void shouldExitTwoForADirectoryAsEvalInput(String format, @TempDir Path tmp) {
+    Run r = run("", "eval", "--input", tmp.toString(), "--format", format);
+    assertEquals(2, r.code(), r.err());
+    assertEquals("replywatch eval: " + tmp + ": is a directory", r.err().strip());
+  }
+
+  @Test
+  void shouldNameAVaderFileThatIsADirectory(@TempDir Path tmp) throws Exception {
+    for (String name : Corpora.VADER_FILES) {
+      Files.writeString(tmp.resolve(name), "1\t2.5\tgreat\n");
+    }
+    Path odd = tmp.resolve(Corpora.VADER_FILES.get(1));
+    Files.delete(odd);
+    Files.createDirectory(odd);
+    Run r = run("", "eval", "--input", tmp.toString(), "--format", "vader");
+    assertEquals(2, r.code(), r.err());
+    assertEquals("replywatch eval: " + odd + ": is a directory", r.err().strip());
+  }
+
+  @Test
+  void shouldExitTwoForADirectoryAsTrainingData(@TempDir Path tmp) {
+    for (String option : new String[] {"--input", "--nsmc"}) {
+      Run r = run("", "train", option, tmp.toString(), "--no-fixtures", "--out", tmp.resolve("m.bin").toString());
+      assertEquals(2, r.code(), r.err());
+      assertEquals("replywatch train: " + tmp + ": is a directory", r.err().strip());
+    }
+  }
+
+  @Test
+  void shouldCheckWhereTheModelGoesBeforeTraining(@TempDir Path tmp) {
+    Run dir = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", tmp.toString());
+    assertEquals(2, dir.code(), dir.err());
+    // One line and no training progress before it: the check comes first, not after an hour of training.
+    assertEquals("replywatch train: " + tmp + ": is a directory", dir.err().strip());
+    Path nowhere = tmp.resolve("no/such/m.bin");
+    Run missing = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", nowhere.toString());
+    assertEquals(2, missing.code(), missing.err());
+    assertEquals("replywatch train: " + nowhere + ": directory " + nowhere.getParent() + " does not exist",
+        missing.err().strip());
+  }
+
+  @Test
+  void shouldReplaceAModelLeavingNoTemporaryFile(@TempDir Path tmp) throws Exception {
+    Path model = Files.writeString(tmp.resolve("m.bin"), "an older model");
+    Run t = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", model.toString());
+    assertEquals(0, t.code(), t.err());
+    try (var files = Files.list(tmp); var in = Files.newInputStream(model)) {
+      assertEquals(java.util.List.of(model), files.toList());
+      assertTrue(io.replywatch.classify.model.LinearModel.read(in).classes().size() > 1);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"airline, tiny-airline.csv", "cdp, tiny-cdp.csv", "csv, tiny-train.csv"})
+  void shouldNameTheLineOfAQuoteNeverClosed(String format, String fixture, @TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve(fixture);
+    Files.writeString(file, Files.readString(Path.of(DIR + fixture)) + "3,negative,1.0,\"@AcmeAir never closed\n");
+    int line = (int) Files.readString(file).lines().count();
+    Run r = run("", "eval", "--input", file.toString(), "--format", format);
+    assertEquals(2, r.code(), r.err());
+    assertEquals("replywatch eval: " + file + ":" + line + ": quoted field is never closed", r.err().strip());
+  }
+
+  @Test
+  void shouldNameTheLineOfAVaderFileThatIsNotUtf8(@TempDir Path tmp) throws Exception {
+    for (String name : Corpora.VADER_FILES) {
+      Files.writeString(tmp.resolve(name), "1\t2.5\tgreat\n");
+    }
+    Path bad = tmp.resolve(Corpora.VADER_FILES.get(2));
+    Files.write(bad, new byte[] {'1', '\t', '2', '\t', 'o', 'k', '\n', '2', '\t', '1', '\t', (byte) 0xC3, '(', '\n'});
+    Run r = run("", "eval", "--input", tmp.toString(), "--format", "vader");
+    assertEquals(2, r.code(), r.err());
+    assertEquals("replywatch eval: " + bad + ":2: not UTF-8 text", r.err().strip());
+  }
+
+  private static Path labelled(Path dir, String... labels) throws Exception {
+    StringBuilder sb = new StringBuilder("text,label\n");
+    for (int i = 0; i < labels.length; i++) {
+      sb.append("text number ").append(i).append(',').append(labels[i]).append('\n');
+    }
+    return Files.writeString(dir.resolve("labels.csv"), sb.toString());
+  }
+
+  @Test
+  void shouldRefuseToTrainOnASingleLabel(@TempDir Path tmp) throws Exception {
+    Path file = labelled(tmp, "complaint", "complaint", "complaint", "complaint");
+    String expected = file + ": all 4 rows are labelled complaint; training needs at least two labels";
+    Run train = run("", "train", "--input", file.toString(), "--no-fixtures", "--out", tmp.resolve("m.bin").toString());
+    assertEquals(2, train.code(), train.err());
+    assertTrue(train.err().endsWith("input: 4 texts\nreplywatch train: " + expected + "\n"), train.err());
+    Run cv = run("", "eval", "--input", file.toString(), "--format", "csv", "--cv", "2");
+    assertEquals(2, cv.code(), cv.err());
+    assertEquals("replywatch eval: " + expected, cv.err().strip());
+  }
+
+  @Test
+  void shouldSayHowManyRowsCrossValidationNeeds(@TempDir Path tmp) throws Exception {
+    Path file = labelled(tmp, "complaint", "praise", "complaint", "complaint", "complaint");
+    Run one = run("", "eval", "--input", file.toString(), "--format", "csv", "--cv", "2");
+    assertEquals(2, one.code(), one.err());
+    assertEquals("replywatch eval: " + file + ": 2-fold cross-validation needs at least 2 rows of each of two labels,"
+        + " so that every training fold has two; found complaint 4, praise 1", one.err().strip());
+    labelled(tmp, "complaint", "praise", "complaint", "praise");
+    Run few = run("", "eval", "--input", file.toString(), "--format", "csv", "--cv", "5");
+    assertEquals(2, few.code(), few.err());
+    assertEquals("replywatch eval: " + file + ": 5-fold cross-validation needs at least 5 rows; found 4",
+        few.err().strip());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "train --input src/test/resources/classify/bad-label.csv --out /tmp/x.bin|bad-label.csv:3: label 'angry'",
@@ -151,7 +317,14 @@ class ClassifierCommandsTest {
       "eval --input x --format nsmc --balance 0.5|--balance only applies",
       "eval --input x --format nsmc --curve|--curve repeats the cross-validation",
       "train --input src/test/resources/classify/tiny-train.csv --balance 2 --out /tmp/x.bin|--balance must be between",
-      "classify --bogus|unknown option '--bogus'"})
+      "classify --bogus|unknown option '--bogus'",
+      "train --input src/test/resources/classify/tiny-train.csv --balance NaN --out /tmp/x.bin"
+          + "|--balance must be a number between 0 and 1, got 'NaN'",
+      "train --input src/test/resources/classify/tiny-train.csv --complaint-offset -Infinity --out /tmp/x.bin"
+          + "|--complaint-offset must be a number between -5 and 5, got '-Infinity'",
+      "eval --input x --format nsmc --cv 2 --balance 0x1p0|--balance must be a number between 0 and 1, got '0x1p0'",
+      "train --input src/test/resources/classify/tiny-train.csv --balance 1e400 --out /tmp/x.bin"
+          + "|--balance must be a number between 0 and 1, got '1e400'"})
   void shouldExitTwoWithOneClearMessage(String commandLine, String message) {
     Run r = run("", commandLine.split(" "));
     assertEquals(2, r.code(), r.err());

@@ -56,6 +56,17 @@ class ReplayCommandTest {
   }
 
   @Test
+  void shouldAccountForEveryRowItDoesNotReplay() {
+    assertEquals(0, run("replay", "--input", FIXTURE), err());
+    assertTrue(err().startsWith("replay: skipped 2 of 22 rows: 1 customer tweet addressed to no brand, 1 brand tweet "
+        + "not answering a customer\nreplay: 12 mentions and 8 brand replies from " + FIXTURE + " in "), err());
+    err.reset();
+    assertEquals(0, run("replay", "--input", "src/test/resources/replay/history.jsonl", "--config", CONFIG), err());
+    assertTrue(err().startsWith("replay: 4 mentions and 3 brand replies (not counting 1 post by automated accounts) "
+        + "from src/test/resources/replay/history.jsonl in "), err());
+  }
+
+  @Test
   void shouldPrintATableWithATotalRow() {
     assertEquals(0, run("replay", "--input", FIXTURE, "--config", CONFIG), err());
     List<String> lines = out().strip().lines().toList();
@@ -91,11 +102,53 @@ class ReplayCommandTest {
       "{\"type\":\"like\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\",\"created_at\":\"2026-11-02T10:00:00Z\"} | :1: type: expected mention or reply, got 'like'",
       "{\"type\":\"reply\",\"brand\":\"b\",\"platform\":\"myspace\",\"id\":\"1\",\"author\":\"a\",\"created_at\":\"2026-11-02T10:00:00Z\"} | :1: platform: expected one of x, mastodon, bluesky, reddit, got 'myspace'",
       "{\"type\":\"reply\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\",\"created_at\":\"2026-11-02 10:00\"} | :1: created_at: expected a UTC time like 2026-09-01T10:00:00Z, got '2026-11-02 10:00'",
+      // A mention and its reply joined on one line: the reply must not be silently dropped.
+      "{\"type\":\"mention\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\","
+          + "\"created_at\":\"2026-11-02T10:00:00Z\"} {\"type\":\"reply\",\"brand\":\"b\",\"platform\":\"x\","
+          + "\"id\":\"2\",\"author\":\"B\",\"created_at\":\"2026-11-02T10:05:00Z\",\"in_reply_to\":\"1\"}"
+          + " | :1: unexpected text after the JSON object",
+      "{\"type\":\"mention\"} and more | :1: unexpected text after the JSON object",
+      "{\"type\":\"mention\",\"brand\":{\"x\":1},\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\","
+          + "\"created_at\":\"2026-11-02T10:00:00Z\"} | :1: brand: expected a string",
+      "{\"type\":\"mention\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"1\",\"author\":\"a\","
+          + "\"created_at\":\"2026-11-02T10:00:00Z\",\"text\":[\"hi\"]} | :1: text: expected a string",
   })
   void shouldNameTheFileAndLineOfBadJsonlInput(String line, String expected) throws Exception {
     Path file = Files.writeString(dir.resolve("bad.jsonl"), line.strip() + "\n");
     assertEquals(2, run("replay", "--input", file.toString()));
     assertTrue(err().startsWith("replywatch replay: " + file + expected), err());
+  }
+
+  @Test
+  void shouldRefuseAJsonlPostListedTwice() throws Exception {
+    String mention = "{\"type\":\"mention\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"m1\",\"author\":\"a\","
+        + "\"created_at\":\"2026-11-02T10:00:00Z\"}\n";
+    String other = mention.replace("\"m1\"", "\"m2\"");
+    String elsewhere = mention.replace("\"x\"", "\"mastodon\"");
+    Path file = Files.writeString(dir.resolve("dup.jsonl"), mention + other + elsewhere + "\n" + mention);
+    assertEquals(2, run("replay", "--input", file.toString()));
+    assertEquals("replywatch replay: " + file + ":5: id 'm1' on x appears twice (first on line 1)", err().strip());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"twcs_fixture.csv", "history.jsonl"})
+  void shouldSkipAUtf8ByteOrderMark(String name) throws Exception {
+    Path fixture = Path.of("src/test/resources/replay", name);
+    assertEquals(0, run("replay", "--input", fixture.toString(), "--json"), err());
+    String plain = out();
+    out.reset();
+    Path file = dir.resolve(name);
+    Files.write(file, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    Files.write(file, Files.readAllBytes(fixture), java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(0, run("replay", "--input", file.toString(), "--json"), err());
+    assertEquals(plain, out());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"twcs", "jsonl"})
+  void shouldExit2ForADirectory(String format) {
+    assertEquals(2, run("replay", "--input", dir.toString(), "--format", format));
+    assertEquals("replywatch replay: " + dir + ": is a directory", err().strip());
   }
 
   @Test

@@ -5,6 +5,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +32,9 @@ public final class Corpora {
       "amazonReviewSnippets_GroundTruth.txt", "movieReviewSnippets_GroundTruth.txt",
       "nytEditorialSnippets_GroundTruth.txt");
 
+  /** Files up to this size are read again to name the line that is not UTF-8 (the data sets are a few MB). */
+  private static final long MAX_RESCAN_BYTES = 256L << 20;
+
   private Corpora() {}
 
   /**
@@ -37,8 +45,8 @@ public final class Corpora {
     List<LabelledText> out = new ArrayList<>();
     Set<String> seenIds = new HashSet<>();
     Set<String> seenTexts = new HashSet<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Csv csv = new Csv(r, ',');
+    try (BufferedReader r = open(file)) {
+      Csv csv = new Csv(r, file.toString(), ',');
       Csv.Row header = csv.next();
       int id = column(file, header, "tweet_id");
       int label = column(file, header, "airline_sentiment");
@@ -57,8 +65,8 @@ public final class Corpora {
           out.add(new LabelledText(t, c));
         }
       }
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new BadInputException(file + ": not UTF-8 text");
+    } catch (MalformedInputException e) {
+      throw notUtf8(file);
     }
     return nonEmpty(file, out);
   }
@@ -70,8 +78,8 @@ public final class Corpora {
    */
   public static List<String> supportOpenings(Path file) throws IOException {
     List<String> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Csv csv = new Csv(r, ',');
+    try (BufferedReader r = open(file)) {
+      Csv csv = new Csv(r, file.toString(), ',');
       Csv.Row header = csv.next();
       int role = column(file, header, "role");
       int turn = column(file, header, "turn");
@@ -82,8 +90,8 @@ public final class Corpora {
           out.add(f.get(text));
         }
       }
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new BadInputException(file + ": not UTF-8 text");
+    } catch (MalformedInputException e) {
+      throw notUtf8(file);
     }
     if (out.isEmpty()) {
       throw new BadInputException(file + ": no rows with role customer and turn 1");
@@ -94,7 +102,7 @@ public final class Corpora {
   /** NSMC tab-separated reviews with a header naming {@code document} and {@code label}: 0 → complaint, 1 → praise. */
   public static List<LabelledText> nsmc(Path file) throws IOException {
     List<LabelledText> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = open(file)) {
       String head = r.readLine();
       Csv.Row header = new Csv.Row(1, head == null ? List.of() : List.of(head.split("\t", -1)));
       int text = column(file, header, "document");
@@ -113,8 +121,8 @@ public final class Corpora {
         };
         out.add(new LabelledText(f.get(text), c));
       }
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new BadInputException(file + ": not UTF-8 text");
+    } catch (MalformedInputException e) {
+      throw notUtf8(file);
     }
     return nonEmpty(file, out);
   }
@@ -124,10 +132,18 @@ public final class Corpora {
     List<LabelledText> out = new ArrayList<>();
     for (String name : VADER_FILES) {
       Path file = dir.resolve(name);
+      if (Files.isDirectory(file)) {
+        throw new BadInputException(file + ": is a directory");
+      }
       if (!Files.isReadable(file)) {
         throw new BadInputException(file + ": missing (expected the VADER rated-text files in " + dir + ")");
       }
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      } catch (MalformedInputException e) {
+        throw notUtf8(file);
+      }
       for (int i = 0; i < lines.size(); i++) {
         String[] f = lines.get(i).split("\t", 3);
         if (lines.get(i).isBlank()) {
@@ -152,10 +168,10 @@ public final class Corpora {
 
   /** A user's CSV with a header naming {@code text} and {@code label} (complaint, question, praise, neutral). */
   public static List<LabelledText> labelledCsv(Path file) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = open(file)) {
       return labelledCsv(file.toString(), r);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new BadInputException(file + ": not UTF-8 text");
+    } catch (MalformedInputException e) {
+      throw notUtf8(file);
     }
   }
 
@@ -187,7 +203,7 @@ public final class Corpora {
   static List<LabelledText> labelledCsv(String name, BufferedReader r) throws IOException {
     Path file = Path.of(name);
     List<LabelledText> out = new ArrayList<>();
-    Csv csv = new Csv(r, ',');
+    Csv csv = new Csv(r, file.toString(), ',');
     Csv.Row header;
     try {
       header = csv.next();
@@ -205,12 +221,49 @@ public final class Corpora {
         out.add(new LabelledText(f.get(text), c));
       }
     } catch (IOException e) {
-      if (e instanceof java.nio.charset.MalformedInputException) {
+      if (e instanceof MalformedInputException) {
         throw e;
       }
       throw new BadInputException(name + ": " + e.getMessage());
     }
     return nonEmpty(file, out);
+  }
+
+  /** Opens a data file; a directory is named as one here, since reading it fails with a bare "Is a directory". */
+  private static BufferedReader open(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(file + ": is a directory");
+    }
+    return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * "FILE:LINE: not UTF-8 text", naming the first line that is not. Decoding errors do not say where they are, so
+   * the file is decoded again here, only once it has failed; without a line for a file too large to hold.
+   */
+  private static BadInputException notUtf8(Path file) {
+    try {
+      if (Files.size(file) > MAX_RESCAN_BYTES) {
+        return new BadInputException(file + ": not UTF-8 text");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      CharBuffer out = CharBuffer.allocate(1 << 16);
+      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+      for (CoderResult r = decoder.decode(in, out, true); !r.isUnderflow(); r = decoder.decode(in, out, true)) {
+        if (r.isError()) {
+          int line = 1;
+          for (int i = 0; i < in.position(); i++) {
+            line += bytes[i] == '\n' ? 1 : 0;
+          }
+          return bad(file, line, "not UTF-8 text");
+        }
+        out.clear();
+      }
+    } catch (IOException e) {
+      // fall through to the message without a line
+    }
+    return new BadInputException(file + ": not UTF-8 text");
   }
 
   private static int column(Path file, Csv.Row header, String name) {

@@ -11,14 +11,17 @@ import java.util.List;
  */
 public final class Csv {
   private final BufferedReader in;
+  private final String source;
   private final char separator;
   private int line;
 
   /** One parsed record and the 1-based line it starts on. */
   public record Row(int line, List<String> fields) {}
 
-  public Csv(BufferedReader in, char separator) {
+  /** @param source the file's name, for messages */
+  public Csv(BufferedReader in, String source, char separator) {
     this.in = in;
+    this.source = source;
     this.separator = separator;
   }
 
@@ -40,7 +43,7 @@ public final class Csv {
         }
         String more = in.readLine();
         if (more == null) {
-          throw new IOException("line " + start + ": quoted field is never closed");
+          throw new BadInputException(source + ":" + start + ": quoted field is never closed");
         }
         line++;
         f.append('\n');

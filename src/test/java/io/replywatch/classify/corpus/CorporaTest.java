@@ -17,7 +17,8 @@ class CorporaTest {
 
   @Test
   void shouldParseQuotedFieldsWithCommasQuotesAndLineBreaks() throws Exception {
-    Csv csv = new Csv(new BufferedReader(new StringReader("a,b\n\"x, \"\"y\"\"\nz\",2\nlast,3\n")), ',');
+    Csv csv = new Csv(new BufferedReader(new StringReader("a,b\n\"x, \"\"y\"\"\nz\",2\nlast,3\n")), "t.csv",
+        ',');
     assertEquals(List.of("a", "b"), csv.next().fields());
     Csv.Row row = csv.next();
     assertEquals(List.of("x, \"y\"\nz", "2"), row.fields());
