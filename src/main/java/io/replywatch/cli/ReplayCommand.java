@@ -75,7 +75,7 @@ public final class ReplayCommand implements Command {
     List<ReplywatchConfig.Policy> policies = ConfigLoader.defaultPolicies();
     BiPredicate<String, String> automated = (brand, author) -> false;
     if (args.has("--config")) {
-      ReplywatchConfig config = ConfigLoader.fromSystemEnv().load(Path.of(args.get("--config", "")));
+      ReplywatchConfig config = ConfigLoader.withoutSecrets(System::getenv).load(Path.of(args.get("--config", "")));
       policies = config.policies();
       Map<String, Brand> brands = config.brands().stream().collect(Collectors.toMap(Brand::id, Function.identity()));
       automated = (brand, author) -> brands.containsKey(brand) && brands.get(brand).isAutomated(author);

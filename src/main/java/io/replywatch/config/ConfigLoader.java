@@ -42,13 +42,28 @@ public final class ConfigLoader {
   static final Duration MAX_TARGET = Duration.ofDays(365);
 
   private final Function<String, String> env;
+  private final boolean secrets;
 
   public ConfigLoader(Function<String, String> env) {
+    this(env, true);
+  }
+
+  private ConfigLoader(Function<String, String> env, boolean secrets) {
     this.env = env;
+    this.secrets = secrets;
   }
 
   public static ConfigLoader fromSystemEnv() {
     return new ConfigLoader(System::getenv);
+  }
+
+  /**
+   * For replay, which takes only policies, calendars and brands from a config: account tokens and alert channels
+   * (the secrets) are not read, so the production config replays without its tokens set. Their keys are still
+   * checked for typos.
+   */
+  public static ConfigLoader withoutSecrets(Function<String, String> env) {
+    return new ConfigLoader(env, false);
   }
 
   /** Loads a file; any problem becomes a {@link ConfigException} naming the file and key path. */
@@ -90,11 +105,13 @@ public final class ConfigLoader {
     Node sla = root.get("sla").requireObject(Set.of("policies", "calendars"));
     List<Policy> policies = policies(sla.get("policies"), CalendarConfig.read(sla.get("calendars")));
     Node alerts = root.get("alerts").requireObject(Set.of("support", "paging"));
-    Alerts routing = new Alerts(channels(alerts.get("support"), true), channels(alerts.get("paging"), false));
+    Alerts routing = secrets
+        ? new Alerts(channels(alerts.get("support"), true), channels(alerts.get("paging"), false))
+        : new Alerts(List.of(), List.of());
     return new ReplywatchConfig(srv, store, brands, platforms, policies, routing);
   }
 
-  private static List<Brand> brands(Node node) {
+  private List<Brand> brands(Node node) {
     List<Node> items = node.list();
     if (items.isEmpty()) {
       throw node.fail("at least one brand is required");
@@ -147,13 +164,14 @@ public final class ConfigLoader {
     return List.copyOf(out);
   }
 
-  private static Account account(Node a) {
+  private Account account(Node a) {
     a.requireObject(Set.of("platform", "id", "handle", "token"));
     String name = a.get("platform").requireText();
     Platform platform = Platform.parse(name).orElseThrow(() ->
         a.get("platform").fail("unknown platform '" + name + "' (one of " + platformNames() + ")"));
+    // Every platform's API needs one to read mentions: without it the source would start blind.
     return new Account(platform, a.get("id").requireText(), a.get("handle").requireText(),
-        new Secret(a.get("token").text().orElse("")));
+        new Secret(secrets ? a.get("token").requireText() : ""));
   }
 
   private static Map<Platform, PlatformSettings> platforms(Node node) {

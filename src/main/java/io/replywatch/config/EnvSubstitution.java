@@ -35,8 +35,8 @@ public final class EnvSubstitution {
       String v = env.apply(name);
       if (v == null || v.isEmpty()) {
         if (m.group(2) == null) {
-          throw new IllegalArgumentException(
-              path + ": environment variable " + name + " is not set (use ${" + name + ":-default} for a default)");
+          throw new IllegalArgumentException(path + ": environment variable " + name + (v == null ? " is not set"
+              : " is set but empty") + " (use ${" + name + ":-default} for a default)");
         }
         v = m.group(2);
       }

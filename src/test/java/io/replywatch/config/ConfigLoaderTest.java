@@ -64,11 +64,24 @@ class ConfigLoaderTest {
       "missing id | accounts:\\n        - { platform: x, handle: a } | bad.yaml: brands[0].accounts[0].id: is required",
       "typo in a key | accounts:\\n        - { platfrom: x, id: \"1\", handle: a } | bad.yaml: brands[0].accounts[0].platfrom: unknown key",
       "unset variable | accounts:\\n        - { platform: x, id: \"1\", handle: a, token: \"${NOT_SET}\" } | bad.yaml: brands[0].accounts[0].token: environment variable NOT_SET is not set",
+      "missing token | accounts:\\n        - { platform: x, id: \"1\", handle: a } | bad.yaml: brands[0].accounts[0].token: is required",
   })
   void shouldNameTheKeyPathOfABadAccount(String name, String accounts, String expected) {
     String yaml = "brands:\n  - id: acme\n    " + accounts.replace("\\n", "\n");
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "bad.yaml"));
     assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+  }
+
+  @Test
+  void shouldLoadForReplayWithoutTheSecretsSet() {
+    // replay takes policies and brands from the production config; it must not demand its tokens and webhooks
+    ReplywatchConfig c = ConfigLoader.withoutSecrets(k -> null).load(Path.of("config/replywatch.yaml"));
+    assertEquals("acme", c.brands().get(0).id());
+    assertEquals(Optional.of(Duration.ofMinutes(30)), c.policies().get(0).warning());
+    assertTrue(c.alerts().support().isEmpty());
+    ConfigException typo = assertThrows(ConfigException.class, () -> ConfigLoader.withoutSecrets(k -> null)
+        .parse(MINIMAL + "alerts:\n  suport: []\n", "typo.yaml"));
+    assertTrue(typo.getMessage().startsWith("typo.yaml: alerts.suport: unknown key"), typo.getMessage());
   }
 
   @Test

@@ -28,7 +28,7 @@ class ReplayerTest {
   private static final List<String> NAMES = List.of("episodes", "with_targets", "answered", "response_seconds_p50",
       "response_seconds_p90", "within_warning", "within_breach", "warnings", "breaches", "open_at_end");
 
-  private final ReplywatchConfig config = new ConfigLoader(k -> null).load(CONFIG);
+  private final ReplywatchConfig config = ConfigLoader.withoutSecrets(k -> null).load(CONFIG);
 
   /** The figures in {@link #NAMES} order; {@code null} for a percentile with nothing answered. */
   private static Map<String, Number> figures(Number... values) {
