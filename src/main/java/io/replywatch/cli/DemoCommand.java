@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code demo}: the real service against built-in simulated platforms and a local Slack receiver, on a clock that
@@ -88,10 +90,23 @@ public final class DemoCommand implements Command {
       throw Lifecycle.explainStartFailure(e, "127.0.0.1", port, "--port");
     }
     io.out().println("Serving http://127.0.0.1:" + service.port() + "/metrics and /health/ready. Ctrl-C stops.\n");
+    awaitFirstPolls(service);
     clock.resume();
     int code = Lifecycle.runUntilStopped(service);
     sims.close();
     return code;
+  }
+
+  /**
+   * The demo clock starts once every source has been read at the start instant (or after 15 s): otherwise, at a
+   * high --speed, the brand's first reply is already out when the first poll lands, and the overdue complaint that
+   * should warn and page at once is simply answered.
+   */
+  private static void awaitFirstPolls(Service service) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (!service.health().ready() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
   }
 
   static String demoConfig(String mastodonUrl, String blueskyUrl, int port, int speed) {
