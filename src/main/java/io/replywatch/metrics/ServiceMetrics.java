@@ -23,6 +23,8 @@ public final class ServiceMetrics {
   /** Response-time buckets in seconds; product.md §3 requires 300, 900, 1800, 3600, 7200, 14400 and 86400. */
   private static final Duration[] RESPONSE_BUCKETS = seconds(60, 300, 600, 900, 1800, 2700, 3600, 7200, 14400, 28800, 86400, 172800);
   private static final Duration[] LAG_BUCKETS = seconds(1, 5, 15, 30, 60, 120, 300, 900, 3600);
+  /** A source gauge's value before anything is known; exported as NaN. */
+  private static final long UNKNOWN = Long.MIN_VALUE;
 
   /** The values of {@code outcome} on poll requests. */
   public enum PollOutcome { OK, RATE_LIMITED, ERROR }
@@ -33,8 +35,6 @@ public final class ServiceMetrics {
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> rateRemaining = new ConcurrentHashMap<>();
-  /** A source gauge's value before anything is known. */
-  private static final long UNKNOWN = Long.MIN_VALUE;
 
   public ServiceMetrics(MeterRegistry registry) {
     this.registry = registry;
