@@ -24,7 +24,9 @@ final class ModelOption {
     } catch (NoSuchFileException e) {
       throw new UsageException(file + ": no such file");
     } catch (IOException e) {
-      throw new UsageException(file + ": not a model written by 'replywatch train' (" + e.getMessage() + ")");
+      // An EOFException has no message: name the exception rather than print "(null)".
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new UsageException(file + ": not a model written by 'replywatch train' (" + why + ")");
     }
   }
 }

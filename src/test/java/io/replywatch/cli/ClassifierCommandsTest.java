@@ -331,4 +331,15 @@ class ClassifierCommandsTest {
     assertTrue(r.err().contains(message), r.err());
     assertEquals(1, r.err().strip().split("\n").length, r.err());
   }
+
+  @Test
+  void shouldNameWhatIsWrongWithAGzipThatIsNotAModel(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = dir.resolve("short.bin");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write('x');
+    }
+    Run r = run("hi\n", "classify", "--model", file.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("short.bin: not a model written by 'replywatch train' (EOFException)"), r.err());
+  }
 }
