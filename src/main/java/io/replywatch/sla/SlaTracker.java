@@ -120,7 +120,10 @@ public final class SlaTracker {
       }
     } else {
       for (Episode e : List.copyOf(open.values())) {
-        if (e.brand().equals(brand) && e.conversation().equals(parent.conversation())) {
+        // Same platform too: conversation ids of two platforms can coincide, and a reply on one answers nobody on
+        // the other.
+        if (e.brand().equals(brand) && e.platform() == reply.platform()
+            && e.conversation().equals(parent.conversation())) {
           answered.add(e);
         }
       }

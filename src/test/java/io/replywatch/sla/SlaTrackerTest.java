@@ -208,4 +208,18 @@ class SlaTrackerTest {
     assertEquals(List.of("x-m1"), tracker.openEpisodes().stream().map(Episode::id).toList(),
         "a Mastodon reply answers only the Mastodon mention");
   }
+
+  @Test
+  void shouldAnswerOnlyItsOwnPlatformWhenReplyingToABrandPost() {
+    var onX = new io.replywatch.ingest.Mention("acme", "acme", new io.replywatch.ingest.Post(
+        io.replywatch.ingest.Platform.X, "5", "c1", "c1", "help", T0, Optional.empty(), Optional.empty(),
+        "https://x.com/c1/status/5", Optional.empty()), T0);
+    tracker.onMention(onX, as(Category.COMPLAINT));
+    tracker.onMention(mention("5", "c9", T0.plusSeconds(60), null), as(Category.COMPLAINT));
+    tracker.onBrandReply("acme", post("6", "acme", T0.plusSeconds(120), "5"));
+    tracker.onMention(mention("7", "c9", T0.plusSeconds(180), "6"), as(Category.COMPLAINT));
+    // A reply to the brand's own Mastodon post: it answers the Mastodon thread, not X's conversation "5"
+    tracker.onBrandReply("acme", post("8", "acme", T0.plusSeconds(240), "6"));
+    assertEquals(List.of("x-5"), tracker.openEpisodes().stream().map(Episode::id).toList());
+  }
 }
