@@ -192,6 +192,11 @@ public final class SlaTracker {
   public void restore(Episode e) {
     open.put(e.id(), e);
     openByThread.put(threadKey(e.brand(), e.platform(), e.conversation(), e.customerId()), e);
+    // Its own messages, however old: recovery reloads only a week of posts, and a reply to an older message of an
+    // open episode must still find it and close it.
+    for (Episode.Message m : e.messages()) {
+      rememberPost(e.brand(), e.platform(), m.postId(), e.conversation(), e.customerId(), m.createdAt());
+    }
     for (Level level : List.of(Level.WARNING, Level.BREACH)) {
       if (!e.hasFired(level)) {
         e.policy().deadline(e.openedAt(), level).ifPresent(at -> deadlines.add(new Deadline(at, e.id(), level)));
