@@ -222,4 +222,17 @@ class SlaTrackerTest {
     tracker.onBrandReply("acme", post("8", "acme", T0.plusSeconds(240), "6"));
     assertEquals(List.of("x-5"), tracker.openEpisodes().stream().map(Episode::id).toList());
   }
+
+  @Test
+  void shouldCloseARestoredEpisodeWhoseMessagesAreOlderThanTheRecoveredPosts() {
+    // Recovery reloads a week of posts; this episode opened ten days before the restart, with a follow-up
+    Instant opened = T0.minus(Duration.ofDays(10));
+    Episode restored = Episode.restored(mention("m1", "jane", opened, null), as(Category.NEUTRAL), "m1",
+        SlaPolicy.resolve(ConfigLoader.defaultPolicies(), "acme", io.replywatch.ingest.Platform.MASTODON,
+            Category.NEUTRAL), true, List.of("m1", "m2"), List.of(opened, opened.plusSeconds(60)),
+        java.util.Set.of());
+    tracker.restore(restored);
+    tracker.onBrandReply("acme", post("r1", "acme", T0, "m2"));
+    assertTrue(tracker.openEpisodes().isEmpty(), "the reply to its follow-up closes it");
+  }
 }
