@@ -197,6 +197,24 @@ class SlaTrackerTest {
   }
 
   @Test
+  void shouldTellThePostsOfTheBrandsOtherAccountsFromCustomers() {
+    var help = new io.replywatch.config.ReplywatchConfig.Account(io.replywatch.ingest.Platform.MASTODON, "10",
+        "acmehelp", new io.replywatch.config.Secret("t"));
+    var care = new io.replywatch.config.ReplywatchConfig.Account(io.replywatch.ingest.Platform.MASTODON, "11",
+        "acmecare", new io.replywatch.config.Secret("t"));
+    var brand = new io.replywatch.config.ReplywatchConfig.Brand("acme", List.of(help, care), java.util.Set.of(),
+        List.of());
+    var byCare = new io.replywatch.ingest.Post(io.replywatch.ingest.Platform.MASTODON, "p1", "11", "AcmeCare",
+        "@acmehelp passing this one to you", T0, Optional.empty(), Optional.empty(), "https://x/p1",
+        Optional.empty());
+    var sameIdOnX = new io.replywatch.ingest.Post(io.replywatch.ingest.Platform.X, "p2", "11", "someone",
+        "@acmehelp hi", T0, Optional.empty(), Optional.empty(), "https://x/p2", Optional.empty());
+    assertTrue(SlaVerticle.byBrand(brand, byCare), "the brand's other account, by id or handle");
+    assertFalse(SlaVerticle.byBrand(brand, sameIdOnX), "an account id means nothing on another platform");
+    assertFalse(SlaVerticle.byBrand(brand, post("p3", "jane", T0, null)));
+  }
+
+  @Test
   void shouldKeepTheSameIdOnTwoPlatformsApart() {
     var onX = new io.replywatch.ingest.Mention("acme", "acme", new io.replywatch.ingest.Post(
         io.replywatch.ingest.Platform.X, "m1", "jane", "jane", "help", T0, Optional.empty(), Optional.empty(),
