@@ -70,6 +70,16 @@ class MastodonIngestTest extends IngestContract {
   }
 
   @Test
+  void shouldAskForMentionsTheNotificationPolicyFilters() throws Exception {
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(() -> mastodon.requests().stream().anyMatch(r -> r.path().equals("/api/v1/notifications")),
+        "a notifications request");
+    String query = mastodon.requests().stream().filter(r -> r.path().equals("/api/v1/notifications"))
+        .findFirst().orElseThrow().query();
+    assertTrue(query.contains("types%5B%5D=mention") && query.contains("include_filtered=true"), query);
+  }
+
+  @Test
   void shouldSayTheSourceIsBlindWhenTheTokenIsRevoked() throws Exception {
     mastodon.injectAfter(0, Fault.of(Fault.Kind.UNAUTHORIZED));
     await(vertx.deployVerticle(poller()));
