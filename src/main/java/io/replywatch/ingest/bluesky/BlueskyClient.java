@@ -30,6 +30,14 @@ final class BlueskyClient {
   private final Secret password;
   private final Clock clock;
   private Session session;
+  /**
+   * After a refused login, how long before the next: createSession allows 300 a day per handle (100 at the
+   * entryway). Retrying at every backoff (5 min at most) would spend them all, and a fixed password would then stay
+   * locked out for the rest of the day.
+   */
+  static final java.time.Duration LOGIN_PAUSE = java.time.Duration.ofMinutes(30);
+  private java.time.Instant loginRefusedAt;
+  private String loginRefusal;
 
   BlueskyClient(WebClient client, String baseUrl, String identifier, Secret password, Clock clock) {
     this.client = client;
@@ -86,9 +94,20 @@ final class BlueskyClient {
 
   private Future<Session> login() {
     session = null;
+    if (loginRefusedAt != null && clock.instant().isBefore(loginRefusedAt.plus(LOGIN_PAUSE))) {
+      return Future.failedFuture(new PollException(PollException.Kind.AUTH, loginRefusal + " (at " + loginRefusedAt
+          + "; next login not before " + loginRefusedAt.plus(LOGIN_PAUSE) + ")", Optional.empty()));
+    }
     HttpRequest<Buffer> req = client.postAbs(baseUrl + "/xrpc/com.atproto.server.createSession");
     JsonObject body = new JsonObject().put("identifier", identifier).put("password", password.reveal());
-    return send(req, body).map(this::keep);
+    return send(req, body).map(this::keep).onComplete(done -> {
+      if (done.failed() && done.cause() instanceof PollException p && p.kind() == PollException.Kind.AUTH) {
+        loginRefusedAt = clock.instant();
+        loginRefusal = p.getMessage();
+      } else if (done.succeeded()) {
+        loginRefusedAt = null;
+      }
+    });
   }
 
   private Future<Session> refresh() {

@@ -74,4 +74,31 @@ class BlueskyIngestTest extends IngestContract {
     assertFalse(detail.contains(PASSWORD), "no password in the health detail");
     assertFalse(health.ready());
   }
+
+  @Test
+  void shouldNotSpendTheDailyLoginsWhileThePasswordIsRevoked() throws Exception {
+    bluesky.revoke();
+    Poller p = poller();
+    await(vertx.deployVerticle(p));
+    awaitTrue(() -> health.snapshot().containsKey("bluesky/" + HANDLE)
+        && health.snapshot().get("bluesky/" + HANDLE).state() == SourceHealth.State.BLIND, "blind");
+    // Polls go on at the backoff (5 min at most) and stay blind, but log in once per pause, not once per poll
+    for (int i = 0; i < 5; i++) {
+      long settled = p.settled();
+      clock.advance(Duration.ofMinutes(5));
+      awaitTrue(() -> p.settled() > settled, "the next cycle");
+    }
+    assertEquals(1, createSessions(), "no second login within " + BlueskyClient.LOGIN_PAUSE);
+    assertTrue(health.snapshot().get("bluesky/" + HANDLE).detail().contains("next login not before"));
+    bluesky.restore();
+    long settled = p.settled();
+    clock.advance(Duration.ofMinutes(10));
+    awaitTrue(() -> p.settled() > settled && bluesky.requests().stream()
+        .anyMatch(r -> r.path().endsWith("createSession") && r.status() == 200), "a login after the pause");
+    assertEquals(2, createSessions());
+  }
+
+  private long createSessions() {
+    return bluesky.requests().stream().filter(r -> r.path().endsWith("createSession")).count();
+  }
 }
