@@ -142,6 +142,32 @@ class ReplayerTest {
     assertEquals(1L, r.total().figures().get("breaches"), "m1's breach falls due at 11:00, the last timestamp");
   }
 
+  /**
+   * The live service sorts a poll batch's mentions ahead of brand replies at the same instant; so must replay. A
+   * customer's follow-up stamped the same second as the brand's reply then joins the episode the reply closes,
+   * rather than opening a new one that waits, whichever line comes first.
+   */
+  @Test
+  void shouldOrderJsonlMentionsAheadOfRepliesAtTheSameInstantWhateverTheLineOrder() throws IOException {
+    String opening = """
+        {"type":"mention","brand":"acme","platform":"x","id":"m1","author":"901","created_at":"2026-11-02T10:00:00Z"}
+        """;
+    String followUp = """
+        {"type":"mention","brand":"acme","platform":"x","id":"m2","author":"901","created_at":"2026-11-02T10:20:00Z",\
+        "in_reply_to":"m1"}
+        """;
+    String reply = """
+        {"type":"reply","brand":"acme","platform":"x","id":"r1","author":"AcmeHelp",\
+        "created_at":"2026-11-02T10:20:00Z","in_reply_to":"m1"}
+        """;
+    for (String history : List.of(opening + followUp + reply, opening + reply + followUp)) {
+      List<HistoryItem> items = JsonlReader.read(new java.io.StringReader(history), "t.jsonl", msg -> {});
+      Map<String, Number> f = replay(items, false).total().figures();
+      assertEquals(List.of(1L, 1L, 0L), List.of(f.get("episodes"), f.get("answered"), f.get("open_at_end")), history);
+      assertEquals(List.of("m1", "m2", "r1"), items.stream().map(i -> i.post().id()).toList(), history);
+    }
+  }
+
   @Test
   void shouldTakeNearestRankPercentiles() {
     ReplayStats s = new ReplayStats();
