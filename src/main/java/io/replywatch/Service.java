@@ -122,7 +122,7 @@ public final class Service {
     Notifiers.Context channels = new Notifiers.Context(vertx, o.clock(), o.console());
     ActivityLog activity = new ActivityLog(o.activity(), o.clock());
     http = new HttpVerticle(config.server().host(), config.server().port(), registry, health,
-        new ApiQueries(database, o.clock()));
+        new ApiQueries(database, o.clock(), config.policies()));
     SlaVerticle sla = new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock(), new SlaStore(database));
     // Notifiers first: the SLA stage may fire deadlines that passed while the service was down as it starts.
     NotifyVerticle notify = new NotifyVerticle(config.alerts(), c -> Notifiers.of(c, channels), new Outbox(database),

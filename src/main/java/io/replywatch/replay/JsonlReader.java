@@ -56,7 +56,8 @@ public final class JsonlReader {
         progress.accept("read " + n + " lines");
       }
     }
-    items.sort(HistoryItem.TIME_ORDER);
+    // Ties as the live service orders them, not by line: an export's order within one instant means nothing.
+    items.sort(HistoryItem.TIME_ORDER_MENTIONS_FIRST);
     return items;
   }
 

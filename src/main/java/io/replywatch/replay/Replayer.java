@@ -21,9 +21,10 @@ import java.util.function.Consumer;
 
 /**
  * Runs a history through the same classifier and {@link SlaTracker} as the service, offline, with time taken
- * from the data: before each item at time t every deadline at or before t fires, and after the last item every
- * deadline up to the last timestamp fires. So a warning counts when the service would have sent it, given the
- * brand's replies as they happened. An episode still open at the end counts as an episode (and in
+ * from the data: before each item at time t every deadline strictly before t fires, and after the last item every
+ * deadline up to the last timestamp fires. A reply exactly at a target meets it (targets are inclusive), so it must
+ * close the episode before that target's deadline can fire. So a warning counts when the service would have sent
+ * it, given the brand's replies as they happened. An episode still open at the end counts as an episode (and in
  * {@code open_at_end}) but not as answered; its warning and breach count only if their deadline is not after the
  * last timestamp, since the data cannot say whether the brand answered later.
  */
@@ -58,7 +59,8 @@ public final class Replayer implements SlaListener {
     long done = 0;
     for (HistoryItem item : items) {
       Instant t = item.post().createdAt();
-      tracker.fireDue(t);
+      // Strictly before t: Instant's finest step is a nanosecond, so "at or before t - 1 ns" is "before t".
+      tracker.fireDue(t.minusNanos(1));
       last = t;
       if (item.fromBrand()) {
         if (!automated.test(item.brand(), item.post().authorId())

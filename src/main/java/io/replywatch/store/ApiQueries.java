@@ -1,5 +1,10 @@
 package io.replywatch.store;
 
+import io.replywatch.classify.Category;
+import io.replywatch.config.ReplywatchConfig.Policy;
+import io.replywatch.ingest.Platform;
+import io.replywatch.sla.BusinessCalendar;
+import io.replywatch.sla.SlaPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
@@ -10,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +27,16 @@ import java.util.TreeMap;
 public final class ApiQueries {
   private final Connection c;
   private final Clock clock;
+  private final List<Policy> policies;
 
-  public ApiQueries(Database db, Clock clock) {
+  /**
+   * @param policies the configured SLA policies: an open episode's age counts in its policy's business hours, as
+   *     the {@code replywatch_waiting} gauge and the deadlines do
+   */
+  public ApiQueries(Database db, Clock clock, List<Policy> policies) {
     this.c = db.openReader();
     this.clock = clock;
+    this.policies = List.copyOf(policies);
   }
 
   /** Filters of {@code GET /api/v1/mentions}; null brand or platform means all. */
@@ -98,11 +110,14 @@ public final class ApiQueries {
 
   /** {@code GET /api/v1/sla}: per brand and platform, plus a total row {@code "*"}. */
   public synchronized JsonObject sla(String brand, String platform) {
-    String sql = "SELECT brand, platform, opened_at, closed_at, close_reason, response_ms, warning_ms, breach_ms"
-        + " FROM episodes WHERE (? IS NULL OR brand = ?) AND (? IS NULL OR platform = ?)";
+    String sql = "SELECT brand, platform, category, opened_at, closed_at, close_reason, response_ms, warning_ms,"
+        + " breach_ms, business_response_ms FROM episodes"
+        + " WHERE (? IS NULL OR brand = ?) AND (? IS NULL OR platform = ?)";
     Map<String, SlaFigures> groups = new TreeMap<>();
     SlaFigures total = new SlaFigures();
     Instant now = clock.instant();
+    // One calendar per (brand, platform, category): resolving builds it, and there are far fewer keys than rows.
+    Map<String, BusinessCalendar> calendars = new HashMap<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, brand);
       s.setString(2, brand);
@@ -110,7 +125,7 @@ public final class ApiQueries {
       s.setString(4, platform);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          SlaFigures.Row row = SlaFigures.Row.of(rs, now);
+          SlaFigures.Row row = SlaFigures.Row.of(rs, now, calendar(calendars, rs));
           groups.computeIfAbsent(rs.getString("brand") + "/" + rs.getString("platform"), k -> new SlaFigures()).add(row);
           total.add(row);
         }
@@ -122,6 +137,16 @@ public final class ApiQueries {
     groups.forEach((key, fig) -> rows.add(fig.toJson().put("brand", key.split("/")[0]).put("platform", key.split("/")[1])));
     return new JsonObject().put("at", now.toString()).put("groups", rows)
         .put("total", total.toJson().put("brand", "*").put("platform", "*"));
+  }
+
+  /** The calendar of the policy that applies to this row's episode now, as the SLA stage resolves it on restart. */
+  private BusinessCalendar calendar(Map<String, BusinessCalendar> cache, ResultSet rs) throws SQLException {
+    String brand = rs.getString("brand");
+    String platform = rs.getString("platform");
+    String category = rs.getString("category");
+    return cache.computeIfAbsent(brand + "/" + platform + "/" + category, k -> Platform.parse(platform)
+        .map(p -> SlaPolicy.resolve(policies, brand, p, Category.parse(category).orElse(Category.NEUTRAL)).calendar())
+        .orElse(BusinessCalendar.ALWAYS));
   }
 
   /** {@code GET /api/v1/notifications}: outbox rows by state, newest first, with the last error. */

@@ -16,9 +16,10 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
   /** The schema this build writes. Bump it and append to {@link #MIGRATIONS} for every change. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
-  private static final List<String> MIGRATIONS = List.of("""
+  /** Migration {@code v} takes a store from schema version {@code v} to {@code v + 1}. */
+  static final List<String> MIGRATIONS = List.of("""
       CREATE TABLE mentions (
         platform TEXT NOT NULL, id TEXT NOT NULL, brand TEXT NOT NULL, account TEXT NOT NULL,
         author_id TEXT NOT NULL, author_handle TEXT NOT NULL, text TEXT NOT NULL,
@@ -53,6 +54,11 @@ public final class Database implements AutoCloseable {
         payload TEXT NOT NULL,
         UNIQUE (episode_id, level, channel));
       CREATE INDEX outbox_due ON outbox (state, next_at);
+      """,
+      // The response time in the episode's policy's business time, which its targets are judged in. Kept at close
+      // so later changes to the calendars do not rewrite history; NULL for episodes closed before version 2.
+      """
+      ALTER TABLE episodes ADD COLUMN business_response_ms INTEGER;
       """);
 
   private final Path path;

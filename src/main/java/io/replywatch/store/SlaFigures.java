@@ -1,34 +1,51 @@
 package io.replywatch.store;
 
+import io.replywatch.sla.BusinessCalendar;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The SLA figures of one group of episodes: how many, how many answered, response-time percentiles (nearest rank,
- * over answered episodes), the share answered within each target (inclusive, over answered episodes that had
- * that target), and who is waiting now by age: everyone, and those whose policy has a target (by default
- * complaints and questions; praise and neutral mentions are measured but never alerted, and wait until answered).
+ * over answered episodes, wall-clock like the {@code replywatch_response_seconds} histogram), the share answered
+ * within each target (inclusive, over answered episodes that had that target), and who is waiting now by age:
+ * everyone, and those whose policy has a target (by default complaints and questions; praise and neutral mentions
+ * are measured but never alerted, and wait until answered). Shares and ages count the policy's business time, as
+ * the deadlines, the {@code replywatch_waiting} gauge and {@code replay} do: outside business hours the SLA clock
+ * does not run.
  */
 final class SlaFigures {
 
-  /** One episode, reduced to what the figures need. */
-  record Row(boolean answered, long responseSeconds, Long warningSeconds, Long breachSeconds, long waitingSeconds) {
+  /**
+   * One episode, reduced to what the figures need.
+   *
+   * @param responseSeconds wall-clock, for the percentiles
+   * @param businessResponseSeconds in the policy's business time, for the within-target shares
+   * @param waitingSeconds in the policy's business time; -1 when not waiting
+   */
+  record Row(boolean answered, long responseSeconds, long businessResponseSeconds, Long warningSeconds,
+      Long breachSeconds, long waitingSeconds) {
 
-    static Row of(ResultSet rs, Instant now) throws SQLException {
+    /** @param calendar the business hours of the episode's policy */
+    static Row of(ResultSet rs, Instant now, BusinessCalendar calendar) throws SQLException {
       rs.getLong("closed_at");
       boolean open = rs.wasNull();
       String reason = rs.getString("close_reason");
-      long rt = rs.getLong("response_ms") / 1000;
+      Instant opened = Instant.ofEpochMilli(rs.getLong("opened_at"));
+      long responseMs = rs.getLong("response_ms");
+      long businessMs = rs.getLong("business_response_ms");
+      if (rs.wasNull()) {
+        // Closed before the store kept it (schema 1), or still open: work it out with today's calendar.
+        businessMs = calendar.elapsed(opened, opened.plusMillis(responseMs)).toMillis();
+      }
       Long warning = seconds(rs, "warning_ms");
       Long breach = seconds(rs, "breach_ms");
-      long waiting = open ? Math.max(0, Duration.between(Instant.ofEpochMilli(rs.getLong("opened_at")), now).toSeconds()) : 0;
+      long waiting = open ? calendar.elapsed(opened, now).toSeconds() : -1;
       // Closed by hand (spam, answered by phone) is neither answered nor waiting.
-      return new Row(!open && "replied".equals(reason), rt, warning, breach, open ? waiting : -1);
+      return new Row(!open && "replied".equals(reason), responseMs / 1000, businessMs / 1000, warning, breach, waiting);
     }
 
     private static Long seconds(ResultSet rs, String column) throws SQLException {
@@ -52,11 +69,11 @@ final class SlaFigures {
       responses.add(r.responseSeconds());
       if (r.warningSeconds() != null) {
         withWarning++;
-        withinWarning += r.responseSeconds() <= r.warningSeconds() ? 1 : 0;
+        withinWarning += r.businessResponseSeconds() <= r.warningSeconds() ? 1 : 0;
       }
       if (r.breachSeconds() != null) {
         withBreach++;
-        withinBreach += r.responseSeconds() <= r.breachSeconds() ? 1 : 0;
+        withinBreach += r.businessResponseSeconds() <= r.breachSeconds() ? 1 : 0;
       }
     } else if (r.waitingSeconds() >= 0) {
       int age = r.waitingSeconds() < 1800 ? 0 : r.waitingSeconds() < 3600 ? 1 : 2;

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,17 +66,25 @@ public final class SlaStore {
   public void saveEpisode(Episode e) {
     update("""
         INSERT INTO episodes (id, brand, platform, mention_id, conversation, customer_id, opened_at, category, first,
-          messages, warning_fired, breach_fired, closed_at, close_reason, response_ms, warning_ms, breach_ms)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+          messages, warning_fired, breach_fired, closed_at, close_reason, response_ms, warning_ms, breach_ms,
+          business_response_ms)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
         ON CONFLICT (id) DO UPDATE SET messages = excluded.messages, warning_fired = excluded.warning_fired,
           breach_fired = excluded.breach_fired, closed_at = excluded.closed_at, close_reason = excluded.close_reason,
-          response_ms = excluded.response_ms""",
+          response_ms = excluded.response_ms, business_response_ms = excluded.business_response_ms""",
         e.id(), e.brand(), e.platform().id(), e.opening().post().id(), e.conversation(), e.customerId(),
         e.openedAt().toEpochMilli(), e.classification().category().id(), e.isFirst() ? 1 : 0,
         String.join(",", e.messageKeys()), e.hasFired(Level.WARNING) ? 1 : 0, e.hasFired(Level.BREACH) ? 1 : 0,
         e.closedAt().map(Instant::toEpochMilli).orElse(null), e.closeReason().orElse(null),
         e.responseTime().map(d -> d.toMillis()).orElse(null),
-        e.policy().warning().map(d -> d.toMillis()).orElse(null), e.policy().breach().map(d -> d.toMillis()).orElse(null));
+        e.policy().warning().map(d -> d.toMillis()).orElse(null),
+        e.policy().breach().map(d -> d.toMillis()).orElse(null),
+        e.responseTime().map(rt -> businessMillis(e, rt)).orElse(null));
+  }
+
+  /** The response as the targets count it: with business hours, time outside them does not (as the deadlines). */
+  private static long businessMillis(Episode e, Duration responseTime) {
+    return e.policy().calendar().elapsed(e.openedAt(), e.openedAt().plus(responseTime)).toMillis();
   }
 
   /** Records an event; false if this (episode, level) was already recorded, so it must not be sent again. */

@@ -72,7 +72,7 @@ class ReplayCommandTest {
     List<String> lines = out().strip().lines().toList();
     assertEquals(4, lines.size(), out());
     assertTrue(lines.get(0).startsWith("brand") && lines.get(0).contains("response_seconds_p90"), lines.get(0));
-    assertTrue(lines.get(3).matches("\\*\\s+\\*\\s+11\\s+11\\s+8\\s+600\\s+5400\\s+6\\s+7\\s+5\\s+3\\s+3"), lines.get(3));
+    assertTrue(lines.get(3).matches("\\*\\s+\\*\\s+11\\s+11\\s+8\\s+600\\s+5400\\s+6\\s+7\\s+4\\s+3\\s+3"), lines.get(3));
   }
 
   @ParameterizedTest(name = "[{index}] {1}")

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Replays the hand-written fixtures in src/test/resources/replay. Every category has the same 30/60-minute
@@ -56,13 +58,13 @@ class ReplayerTest {
     ReplayReport r = replay(twcs(), false);
     // AcmeHelp: answered after 600 (10), 2400 (20 + follow-up 21), 5400 (30), 300 (32, next episode), 1140 (41, the
     // second customer in 40's thread), 0 (50, same second), 1800 (90, parent not in the file: exactly on target).
-    // 40 stays open: 43 replies to the brand's own tweet, so it answers nobody. Warnings 20, 30, 40, 90 (fired at
-    // 13:50 before the reply of the same second); breaches 30, 40.
-    assertEquals(figures(8L, 8L, 7L, 1140.0, 5400.0, 5L, 6L, 4L, 2L, 1L), r.brand("AcmeHelp").figures());
+    // 40 stays open: 43 replies to the brand's own tweet, so it answers nobody. Warnings 20, 30, 40 (not 90: its
+    // reply at 13:50 meets the target due that second); breaches 30, 40.
+    assertEquals(figures(8L, 8L, 7L, 1140.0, 5400.0, 5L, 6L, 3L, 2L, 1L), r.brand("AcmeHelp").figures());
     // GlobexCare: 80 (multi-line text) answered in 60 s; 82 ("@globexcare", lower case) never: warning 13:40 and
     // breach 14:10, both before the last timestamp 14:30; 96 at 14:30 is still young.
     assertEquals(figures(3L, 3L, 1L, 60.0, 60.0, 1L, 1L, 1L, 1L, 2L), r.brand("GlobexCare").figures());
-    assertEquals(figures(11L, 11L, 8L, 600.0, 5400.0, 6L, 7L, 5L, 3L, 3L), r.total().figures());
+    assertEquals(figures(11L, 11L, 8L, 600.0, 5400.0, 6L, 7L, 4L, 3L, 3L), r.total().figures());
     assertEquals(List.of(new Replayer.Key("AcmeHelp", Platform.X), new Replayer.Key("GlobexCare", Platform.X)),
         List.copyOf(r.rows().keySet()));
     assertEquals(12, r.mentions(), "70 mentions no brand and is skipped");
@@ -103,6 +105,67 @@ class ReplayerTest {
     ReplayReport counted = replay(items, false);
     assertEquals(60.0, counted.rows().get(new Replayer.Key("acme", Platform.X)).percentile(50),
         "without the config's automatedAccounts the bot's reply at 10:01 closes carl's episode");
+  }
+
+  /**
+   * A reply exactly at a target meets it (targets are inclusive), so that target's event must not fire as well: in
+   * the service that would be a page and a resolve for a reply that met the SLA. A second later it is missed.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "10:29:59, 1, 1, 0, 0",
+      "10:30:00, 1, 1, 0, 0",
+      "10:30:01, 0, 1, 1, 0",
+      "11:00:00, 0, 1, 1, 0",
+      "11:00:01, 0, 0, 1, 1"})
+  void shouldCountAReplyExactlyAtATargetAsWithinItAndFireNothingForIt(String replyAt, long withinWarning,
+      long withinBreach, long warnings, long breaches) throws IOException {
+    String history = """
+        {"type":"mention","brand":"acme","platform":"x","id":"m1","author":"901","created_at":"2026-11-02T10:00:00Z"}
+        {"type":"reply","brand":"acme","platform":"x","id":"r1","author":"AcmeHelp","created_at":"2026-11-02T%sZ",\
+        "in_reply_to":"m1"}
+        """.formatted(replyAt);
+    ReplayReport r = replay(JsonlReader.read(new java.io.StringReader(history), "t.jsonl", msg -> {}), false);
+    Map<String, Number> f = r.total().figures();
+    assertEquals(List.of(withinWarning, withinBreach, warnings, breaches),
+        List.of(f.get("within_warning"), f.get("within_breach"), f.get("warnings"), f.get("breaches")), replyAt);
+  }
+
+  @Test
+  void shouldStillFireADeadlineAtTheLastTimestamp() throws IOException {
+    String history = """
+        {"type":"mention","brand":"acme","platform":"x","id":"m1","author":"901","created_at":"2026-11-02T10:00:00Z"}
+        {"type":"mention","brand":"acme","platform":"x","id":"m2","author":"902","created_at":"2026-11-02T11:00:00Z"}
+        """;
+    ReplayReport r = replay(JsonlReader.read(new java.io.StringReader(history), "t.jsonl", msg -> {}), false);
+    assertEquals(1L, r.total().figures().get("warnings"));
+    assertEquals(1L, r.total().figures().get("breaches"), "m1's breach falls due at 11:00, the last timestamp");
+  }
+
+  /**
+   * The live service sorts a poll batch's mentions ahead of brand replies at the same instant; so must replay. A
+   * customer's follow-up stamped the same second as the brand's reply then joins the episode the reply closes,
+   * rather than opening a new one that waits, whichever line comes first.
+   */
+  @Test
+  void shouldOrderJsonlMentionsAheadOfRepliesAtTheSameInstantWhateverTheLineOrder() throws IOException {
+    String opening = """
+        {"type":"mention","brand":"acme","platform":"x","id":"m1","author":"901","created_at":"2026-11-02T10:00:00Z"}
+        """;
+    String followUp = """
+        {"type":"mention","brand":"acme","platform":"x","id":"m2","author":"901","created_at":"2026-11-02T10:20:00Z",\
+        "in_reply_to":"m1"}
+        """;
+    String reply = """
+        {"type":"reply","brand":"acme","platform":"x","id":"r1","author":"AcmeHelp",\
+        "created_at":"2026-11-02T10:20:00Z","in_reply_to":"m1"}
+        """;
+    for (String history : List.of(opening + followUp + reply, opening + reply + followUp)) {
+      List<HistoryItem> items = JsonlReader.read(new java.io.StringReader(history), "t.jsonl", msg -> {});
+      Map<String, Number> f = replay(items, false).total().figures();
+      assertEquals(List.of(1L, 1L, 0L), List.of(f.get("episodes"), f.get("answered"), f.get("open_at_end")), history);
+      assertEquals(List.of("m1", "m2", "r1"), items.stream().map(i -> i.post().id()).toList(), history);
+    }
   }
 
   @Test

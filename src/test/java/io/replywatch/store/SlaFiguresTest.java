@@ -10,11 +10,11 @@ class SlaFiguresTest {
   @Test
   void shouldCountWhoWaitsWithATargetApartFromEveryone() {
     SlaFigures f = new SlaFigures();
-    f.add(new SlaFigures.Row(false, 0, 1800L, 3600L, 4000)); // a complaint past its breach
-    f.add(new SlaFigures.Row(false, 0, null, null, 4000)); // praise: measured, never alerted
-    f.add(new SlaFigures.Row(false, 0, null, null, 100));
-    f.add(new SlaFigures.Row(false, 0, 1800L, 3600L, 2000)); // a question past its warning
-    f.add(new SlaFigures.Row(true, 600, 1800L, 3600L, -1));
+    f.add(new SlaFigures.Row(false, 0, 0, 1800L, 3600L, 4000)); // a complaint past its breach
+    f.add(new SlaFigures.Row(false, 0, 0, null, null, 4000)); // praise: measured, never alerted
+    f.add(new SlaFigures.Row(false, 0, 0, null, null, 100));
+    f.add(new SlaFigures.Row(false, 0, 0, 1800L, 3600L, 2000)); // a question past its warning
+    f.add(new SlaFigures.Row(true, 600, 600, 1800L, 3600L, -1));
 
     JsonObject json = f.toJson();
     assertEquals(new JsonObject().put("under_30m", 1L).put("30m_to_60m", 1L).put("over_60m", 2L),
