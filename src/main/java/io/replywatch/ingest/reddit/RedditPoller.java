@@ -27,7 +27,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Polls one brand's Reddit account (social-apis.md §4): inbox username mentions, a keyword search of new posts and
+ * Polls one brand's Reddit account (social-apis.md §4): the inbox (username mentions, and replies to the brand's
+ * comments and posts, which name no one: a customer's "still broken"), a keyword search of new posts and
  * the new comments of the brand's subreddits that name a keyword (Reddit's search finds no comments), then the
  * brand's own comments (replies made anywhere, the Reddit app included). Listings are newest first with
  * fullname cursors; each cycle reads down from the newest with {@code after} until it meets the stored cursor,
@@ -60,7 +61,9 @@ public final class RedditPoller extends Poller {
   protected Future<Cycle> cycle(Instant now) {
     Map<String, String> next = new HashMap<>();
     List<Post> mentions = new ArrayList<>();
-    return read("mentions", now, client::mentions)
+    // The inbox keeps the cursor name of the mentions listing it replaced: its comment ids are the same, so an
+    // upgrade goes on from the stored cursor instead of reading the backfill window again.
+    return read("mentions", now, client::inbox)
         .compose(m -> {
           keep(next, "mentions", m, mentions);
           return brand.keywords().isEmpty() ? Future.succeededFuture(NOTHING)

@@ -183,6 +183,36 @@ class RedditPollerTest {
   }
 
   @Test
+  void shouldTakeACustomerFollowUpToABrandCommentThatNamesNoOneAsAMention() throws Exception {
+    setUp(10, 600); // T0 - 3 h onwards; the brand answered the first
+    String answer = busy.replyToParent.keySet().iterator().next();
+    String followUp = busy.timeline.add(T0.minus(Duration.ofMinutes(30)), "77", "cust0", "still broken", false,
+        answer, "en");
+    String brandPost = busy.timeline.add(T0.minus(Duration.ofMinutes(25)), "42", "acmesupport",
+        "Outage update: we are on it", true, null, "en");
+    String onPost = busy.timeline.add(T0.minus(Duration.ofMinutes(20)), "78", "cust1", "mine too", false,
+        brandPost, "en");
+    RedditPoller poller = poller();
+    h.start(poller);
+
+    Map<String, Integer> counts = h.mentionCounts();
+    assertEquals(1, counts.get(fullname(followUp)), "a reply to the brand's comment: " + counts.keySet());
+    assertEquals(1, counts.get(fullname(onPost)), "a reply to the brand's post");
+    var post = h.batches.stream().flatMap(b -> b.mentions().stream()).map(m -> m.post())
+        .filter(p -> p.id().equals(fullname(followUp))).findFirst().orElseThrow();
+    assertEquals("still broken", post.text(), "the body as written");
+    assertEquals(java.util.Optional.of(fullname(answer)), post.inReplyToId());
+    assertTrue(sim.requests().stream().anyMatch(r -> r.path().equals("/message/inbox")
+        && r.query().contains("mark=false")), "read without marking the inbox read");
+
+    String later = busy.timeline.add(T0.plus(Duration.ofMinutes(2)), "77", "cust0", "hello? still nothing", false,
+        answer, "en");
+    h.step(poller, Duration.ofMinutes(5));
+    assertEquals(1, h.mentionCounts().get(fullname(later)), "a follow-up after the cursor");
+    assertEquals(1, h.mentionCounts().get(fullname(followUp)), "the first not again");
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheAppIsRevoked() throws Exception {
     setUp(10, 600);
     sim.revoke();
