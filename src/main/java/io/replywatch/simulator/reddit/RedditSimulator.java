@@ -47,6 +47,7 @@ public final class RedditSimulator extends SimulatorBase {
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private volatile boolean revoked;
   private volatile boolean htmlThrottle;
+  private volatile int pageCap = 100;
   private volatile int issued;
 
   public RedditSimulator(Timeline timeline, Clock clock, String brandHandle, String clientId, String clientSecret,
@@ -81,6 +82,14 @@ public final class RedditSimulator extends SimulatorBase {
    */
   public void throttleAsHtml() {
     htmlThrottle = true;
+  }
+
+  /**
+   * Listings serve at most {@code items} things a page, whatever limit was asked, with {@code after} naming the
+   * last one, as Reddit's pages come short when removed things are dropped after the page was cut; 100 undoes it.
+   */
+  public void shortPages(int items) {
+    pageCap = items;
   }
 
   /** The app's credentials are revoked: the token endpoint refuses them and every token stops working. */
@@ -157,7 +166,7 @@ public final class RedditSimulator extends SimulatorBase {
     all.forEach(p -> byId.put(p.id(), p));
     List<SimPost> items = all.stream().filter(p -> which.test(p, byId))
         .filter(p -> !deleted.contains(RedditJson.b36(p.id()))).toList();
-    int limit = RedditPages.limit(ctx.request().getParam("limit"));
+    int limit = Math.min(pageCap, RedditPages.limit(ctx.request().getParam("limit")));
     RedditPages.Page page = RedditPages.page(items, p -> RedditJson.b36(p.id()),
         strip(ctx.request().getParam("before")), strip(ctx.request().getParam("after")), limit);
     String kind = ctx.request().path().equals("/search") ? "t3_" : "t1_";

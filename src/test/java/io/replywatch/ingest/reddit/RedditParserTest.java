@@ -145,9 +145,7 @@ class RedditParserTest {
   }
 
   @Test
-  void shouldNameRedditsParametersAndTokenUrl() {
-    assertEquals(Map.of("before", "t1_a", "limit", "100"),
-        RedditPoller.redditNames(Map.of("min_id", "t1_a", "limit", "100")));
+  void shouldNameRedditsTokenUrl() {
     assertEquals("https://www.reddit.com/api/v1/access_token", RedditAuth.tokenUrl("https://oauth.reddit.com"));
     assertEquals("http://127.0.0.1:9/api/v1/access_token", RedditAuth.tokenUrl("http://127.0.0.1:9"));
   }

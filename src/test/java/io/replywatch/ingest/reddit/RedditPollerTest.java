@@ -129,6 +129,22 @@ class RedditPollerTest {
   }
 
   @Test
+  void shouldFollowAfterPastShortPagesAndSkipNothing() throws Exception {
+    setUp(240, 600); // 180 before T0, one at T0, the rest in the hour after
+    sim.shortPages(10);
+    RedditPoller poller = poller();
+    h.start(poller);
+    assertEquals(181, h.mentionCounts().size(), "the backfill reads on past short pages");
+
+    h.step(poller, Duration.ofMinutes(60));
+    assertEquals(240, h.mentionCounts().size(), "and so does a cycle from the cursor");
+    h.mentionCounts().forEach((m, n) -> assertEquals(1, n, m));
+    Map<String, String> replies = new HashMap<>();
+    busy.replyToParent.forEach((r, p) -> replies.put("t1_" + Long.toString(Long.parseLong(r), 36), fullname(p)));
+    assertEquals(60, h.assertRepliesMatched(replies), "every brand reply too");
+  }
+
+  @Test
   void shouldKeepReadingMentionsAndSaySoWhenRedditRefusesTheKeywordSearch() throws Exception {
     setUp(200, 600); // 180 before T0
     sim.refuseSearchQueries(true);
