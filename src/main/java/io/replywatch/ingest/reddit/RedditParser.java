@@ -113,11 +113,14 @@ public final class RedditParser {
     return new RateLimit(remaining, reset);
   }
 
-  /** The {@code message} of {@code {"message": "…", "error": 429}}, or a note that the body was not JSON. */
+  /**
+   * The {@code message} of {@code {"message": "…", "error": 429}} with a 403's {@code reason} ({@code private},
+   * {@code banned}) after it, or a note that the body was not JSON.
+   */
   public static String errorMessage(String body) {
     JsonNode n = WireJson.readOrNull(body);
     if (n != null && n.hasNonNull("message")) {
-      return n.get("message").asText();
+      return n.get("message").asText() + (n.hasNonNull("reason") ? ": " + n.get("reason").asText() : "");
     }
     if (n != null && n.hasNonNull("error")) {
       return "error " + n.get("error").asText();

@@ -44,6 +44,7 @@ public final class RedditSimulator extends SimulatorBase {
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> subredditOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+  private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private volatile boolean revoked;
   private volatile boolean htmlThrottle;
@@ -92,6 +93,14 @@ public final class RedditSimulator extends SimulatorBase {
     pageCap = items;
   }
 
+  /**
+   * The listing at {@code path} ({@code /r/secret/comments}, {@code /message/inbox}) answers 403 with the
+   * {@code reason} Reddit gives for a private subreddit; the token stays good for everything else.
+   */
+  public void forbid(String path) {
+    forbidden.add(path);
+  }
+
   /** The app's credentials are revoked: the token endpoint refuses them and every token stops working. */
   public void revoke() {
     revoked = true;
@@ -120,9 +129,12 @@ public final class RedditSimulator extends SimulatorBase {
     router.get("/user/:name/comments").handler(this::userComments);
   }
 
-  /** Every comment in r/acme, the brand's and the customers' alike, mentions or not; any other subreddit is 404. */
+  /**
+   * Every comment in r/acme, the brand's and the customers' alike, mentions or not; a forbidden one is 403, any
+   * other subreddit 404.
+   */
   private void subredditComments(RoutingContext ctx) {
-    if (ctx.pathParam("sub").equalsIgnoreCase("acme")) {
+    if (ctx.pathParam("sub").equalsIgnoreCase("acme") || forbidden.contains(ctx.request().path())) {
       listing(ctx, (p, all) -> !searchOnly.contains(p.id()), this::comment);
     } else {
       send(ctx, 404, JSON, "{\"message\": \"Not Found\", \"error\": 404}");
@@ -255,6 +267,11 @@ public final class RedditSimulator extends SimulatorBase {
     }
     if (!window.admit(now)) {
       tooMany(ctx, now);
+      return false;
+    }
+    if (forbidden.contains(ctx.request().path())) {
+      rateHeaders(ctx, now);
+      send(ctx, 403, JSON, "{\"reason\": \"private\", \"message\": \"Forbidden\", \"error\": 403}");
       return false;
     }
     return true;

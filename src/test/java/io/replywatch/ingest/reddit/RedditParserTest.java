@@ -130,6 +130,7 @@ class RedditParserTest {
   @CsvSource(delimiter = '|', value = {
       "{\"message\": \"Too Many Requests\", \"error\": 429}|Too Many Requests",
       "{\"error\": 403}|error 403",
+      "{\"reason\": \"private\", \"message\": \"Forbidden\", \"error\": 403}|Forbidden: private",
       "<html><body>whoa there, pardner!</body></html>|non-JSON error body"})
   void shouldReadErrorBodies(String body, String expected) {
     assertEquals(expected, RedditParser.errorMessage(body));

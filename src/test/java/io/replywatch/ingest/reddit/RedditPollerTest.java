@@ -229,6 +229,34 @@ class RedditPollerTest {
   }
 
   @Test
+  void shouldSkipAPrivateSubredditAndKeepTheMentionsReadThatCycle() throws Exception {
+    setUp(60, 600);
+    sim.forbid("/r/secret/comments");
+    brand = new Brand("acme", brand.accounts(), Set.of(), List.of("acme"), List.of("secret", "acme"));
+    RedditPoller poller = poller();
+    h.start(poller);
+
+    Map<String, Integer> counts = h.mentionCounts();
+    busy.customerPosts.forEach(id -> assertEquals(1, counts.get(fullname(id)), "mention " + id + " handed on"));
+    SourceHealth.Status s = h.health.snapshot().get("reddit/acmesupport");
+    assertEquals(SourceHealth.State.OK, s.state(), s.detail());
+    assertEquals("ok, but skipped this cycle: comments of r/secret forbidden (HTTP 403 Forbidden: private)",
+        s.detail());
+    assertTrue(sim.requests().stream().anyMatch(r -> r.path().equals("/r/acme/comments")), "the next subreddit too");
+    assertEquals(1, sim.tokensIssued(), "a 403 is no stale token: no new one");
+  }
+
+  @Test
+  void shouldReportTheSourceBlindWhenTheInboxIsForbidden() throws Exception {
+    setUp(10, 600);
+    sim.forbid("/message/inbox");
+    h.start(poller());
+    SourceHealth.Status s = h.health.snapshot().get("reddit/acmesupport");
+    assertEquals(SourceHealth.State.BLIND, s.state(), s.detail());
+    assertTrue(s.detail().contains("HTTP 403"), s.detail());
+  }
+
+  @Test
   void shouldReportTheSourceBlindWhenTheAppIsRevoked() throws Exception {
     setUp(10, 600);
     sim.revoke();
