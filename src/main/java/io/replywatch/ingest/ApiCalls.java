@@ -15,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * Sends one platform request and classifies the outcome the same way for every platform (style rule 10): 200 is
- * parsed, 429 waits for the reset, 401/403 mean the source is blind until a person fixes the token, 400/404/422
- * mean the platform refused this request itself, and everything else (5xx, HTML pages, timeouts) is retried with
+ * parsed, 429 waits for the reset, 401 means the source is blind until a person fixes the token, 403 that this
+ * token may not read this (blind for a required read, skipped for an optional one), 400/404/422 mean the platform
+ * refused this request itself, and everything else (5xx, HTML pages, timeouts) is retried with
  * backoff. Messages carry the status and the platform's own error text, never a token or a URL with one.
  */
 public final class ApiCalls {
@@ -73,8 +74,11 @@ public final class ApiCalls {
       Instant at = retryAt.filter(t -> t.isAfter(now)).orElse(now.plus(Duration.ofMinutes(1)));
       return new PollException(Kind.RATE_LIMITED, message, Optional.of(at));
     }
-    if (status == 401 || status == 403) {
+    if (status == 401) {
       return new PollException(Kind.AUTH, message, Optional.empty());
+    }
+    if (status == 403) {
+      return new PollException(Kind.FORBIDDEN, message, Optional.empty());
     }
     if (status == 400 || status == 404 || status == 422) {
       return new PollException(Kind.REJECTED, message, Optional.empty());

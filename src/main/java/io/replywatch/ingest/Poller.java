@@ -166,15 +166,18 @@ public abstract class Poller extends VerticleBase {
   }
 
   /**
-   * For an optional read such as a keyword search: a request the platform rejects (400, 404) is logged, named in
-   * the source's health detail and skipped (its cursor stays), so one bad keyword never stops the mentions; any
-   * other failure fails the cycle.
+   * For an optional read such as a keyword search or a subreddit: a request the platform rejects (400, 404) or
+   * forbids (403: a private subreddit, a search the plan lacks) is logged, named in the source's health detail and
+   * skipped (its cursor stays), so one bad keyword or community never stops the mentions read this cycle; any
+   * other failure fails the cycle. A 403 on a required read still makes the source blind.
    */
   protected Future<Void> skipRejected(Throwable e, String what) {
-    if (e instanceof PollException p && p.kind() == PollException.Kind.REJECTED) {
+    if (e instanceof PollException p
+        && (p.kind() == PollException.Kind.REJECTED || p.kind() == PollException.Kind.FORBIDDEN)) {
       LOG.warn("{} skipped this cycle: platform={} account={}: {}", what, platform.id(), account.handle(),
           p.getMessage());
-      skipped.add(what + " rejected (" + p.getMessage() + ")");
+      String why = p.kind() == PollException.Kind.FORBIDDEN ? " forbidden (" : " rejected (";
+      skipped.add(what + why + p.getMessage() + ")");
       return Future.succeededFuture();
     }
     return Future.failedFuture(e);
@@ -347,7 +350,7 @@ public abstract class Poller extends VerticleBase {
         delay = Duration.between(clock.instant(), due);
         health.failing(platform, account.handle(), SourceHealth.State.FAILING, "rate limited until " + due);
       }
-      case AUTH -> health.failing(platform, account.handle(), SourceHealth.State.BLIND,
+      case AUTH, FORBIDDEN -> health.failing(platform, account.handle(), SourceHealth.State.BLIND,
           "token rejected (" + detail + "): fix the token; no mentions are seen until then");
       default -> health.failing(platform, account.handle(), SourceHealth.State.FAILING, detail);
     }

@@ -9,12 +9,12 @@ import java.util.OptionalInt;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** How every platform's failed response is classified (only REJECTED lets an optional read be skipped). */
+/** How every platform's failed response is classified (REJECTED and FORBIDDEN let an optional read be skipped). */
 class ApiCallsTest {
   private static final Instant NOW = Instant.parse("2026-09-01T10:00:00Z");
 
   @ParameterizedTest
-  @CsvSource({"429, RATE_LIMITED", "401, AUTH", "403, AUTH", "400, REJECTED", "404, REJECTED", "422, REJECTED",
+  @CsvSource({"429, RATE_LIMITED", "401, AUTH", "403, FORBIDDEN", "400, REJECTED", "404, REJECTED", "422, REJECTED",
       "500, TRANSIENT", "502, TRANSIENT", "503, TRANSIENT", "504, TRANSIENT"})
   void shouldClassifyEachStatus(int status, PollException.Kind kind) {
     PollException e = ApiCalls.of(status, "Error", Optional.of(NOW.plusSeconds(30)), NOW);

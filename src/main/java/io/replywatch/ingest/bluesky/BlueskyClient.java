@@ -62,7 +62,8 @@ final class BlueskyClient {
           }
           // Log in again only when the refresh token is refused too; a 429 or 5xx on refresh stands.
           Future<Session> renewed = expired.refreshable
-              ? refresh().recover(r -> r instanceof PollException p && p.kind() == PollException.Kind.AUTH
+              ? refresh().recover(r -> r instanceof PollException p
+                  && (p.kind() == PollException.Kind.AUTH || p.kind() == PollException.Kind.FORBIDDEN)
                   ? login() : Future.failedFuture(r))
               : login();
           return renewed.compose(s -> call(nsid, query, parse, s));

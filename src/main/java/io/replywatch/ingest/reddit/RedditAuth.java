@@ -89,7 +89,8 @@ final class RedditAuth {
         .compose(resp -> {
           if (resp.statusCode() != 200) {
             PollException e = ApiCalls.failure(resp, RedditClient.DIALECT, clock.instant());
-            return Future.failedFuture(resp.statusCode() == 400
+            // A refused grant is the credentials, never a resource: a 403 here must not pass for a skippable read.
+            return Future.failedFuture(resp.statusCode() == 400 || resp.statusCode() == 403
                 ? new PollException(Kind.AUTH, "Reddit token endpoint: " + e.getMessage(), Optional.empty()) : e);
           }
           try {

@@ -10,10 +10,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The three Reddit listings a poller needs (social-apis.md §4.1) over a shared {@link WebClient}, with the
+ * The Reddit listings a poller needs (social-apis.md §4.1) over a shared {@link WebClient}, with the
  * access token kept fresh by {@link RedditAuth}: a 401 from the API gets one new token and one retry before it
  * counts as a revoked credential. {@code raw_json=1} so text is not entity-escaped twice.
  */
@@ -32,8 +34,15 @@ final class RedditClient {
     this.clock = clock;
   }
 
-  Future<ApiPage<RedditParser.Listing>> mentions(Map<String, String> query) {
-    return send("/message/mentions", query);
+  /**
+   * The brand's inbox: username mentions and replies to its comments and posts ({@code comment_reply},
+   * {@code post_reply}), which {@code /message/mentions} leaves out (social-apis.md §4.1). {@code mark=false} so
+   * reading does not mark the social team's messages read (the doc leaves that side effect unverified).
+   */
+  Future<ApiPage<RedditParser.Listing>> inbox(Map<String, String> query) {
+    Map<String, String> unmarked = new HashMap<>(query);
+    unmarked.put("mark", "false");
+    return send("/message/inbox", unmarked, RedditParser::inbox);
   }
 
   Future<ApiPage<RedditParser.Listing>> search(Map<String, String> query) {
@@ -50,22 +59,28 @@ final class RedditClient {
   }
 
   private Future<ApiPage<RedditParser.Listing>> send(String path, Map<String, String> query) {
-    return attempt(path, query).recover(e -> {
+    return send(path, query, RedditParser::listing);
+  }
+
+  private Future<ApiPage<RedditParser.Listing>> send(String path, Map<String, String> query,
+      Function<String, RedditParser.Listing> parse) {
+    return attempt(path, query, parse).recover(e -> {
       if (e instanceof PollException p && p.kind() == PollException.Kind.AUTH && auth.refreshable()) {
         auth.invalidate();
-        return attempt(path, query);
+        return attempt(path, query, parse);
       }
       return Future.failedFuture(e);
     });
   }
 
-  private Future<ApiPage<RedditParser.Listing>> attempt(String path, Map<String, String> query) {
+  private Future<ApiPage<RedditParser.Listing>> attempt(String path, Map<String, String> query,
+      Function<String, RedditParser.Listing> parse) {
     return auth.token().compose(token -> {
       HttpRequest<Buffer> req = client.getAbs(baseUrl + path)
           .putHeader("Authorization", "bearer " + token)
           .addQueryParam("raw_json", "1");
       query.forEach(req::addQueryParam);
-      return ApiCalls.send(req, DIALECT, clock, RedditParser::listing);
+      return ApiCalls.send(req, DIALECT, clock, parse);
     });
   }
 

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
 public final class RedditParser {
   private static final Pattern COMMENTS = Pattern.compile("/comments/([a-z0-9]+)/");
   private static final String SITE = "https://www.reddit.com";
+  /** Inbox comment types that are mentions: a {@code u/brand}, and a reply to the brand's comment or post. */
+  private static final Set<String> INBOX_TYPES = Set.of("username_mention", "comment_reply", "post_reply");
 
   /** One Listing page: items newest first, and the fullnames of its neighbours ({@code null} on the wire = none). */
   public record Listing(List<Post> posts, Optional<String> before, Optional<String> after) {}
@@ -37,6 +41,18 @@ public final class RedditParser {
 
   /** Parses a Listing; entries other than comments and posts (private messages, {@code t4}) are skipped. */
   public static Listing listing(String body) {
+    return listing(body, thing -> true);
+  }
+
+  /**
+   * Parses an inbox Listing ({@code /message/inbox}, social-apis.md §4.1): the comments that mention the brand or
+   * answer one of its comments or posts. Private messages ({@code t4}) and any other inbox type are not mentions.
+   */
+  public static Listing inbox(String body) {
+    return listing(body, d -> INBOX_TYPES.contains(d.path("type").asText()));
+  }
+
+  private static Listing listing(String body, Predicate<JsonNode> keep) {
     JsonNode root = json(body);
     JsonNode data = root.path("data");
     if (!"Listing".equals(root.path("kind").asText()) || !data.path("children").isArray()) {
@@ -45,7 +61,7 @@ public final class RedditParser {
     List<Post> posts = new ArrayList<>();
     for (JsonNode child : data.get("children")) {
       String kind = child.path("kind").asText();
-      if (kind.equals("t1") || kind.equals("t3")) {
+      if ((kind.equals("t1") || kind.equals("t3")) && keep.test(child.path("data"))) {
         posts.add(thing(kind, child.path("data")));
       }
     }
@@ -97,11 +113,14 @@ public final class RedditParser {
     return new RateLimit(remaining, reset);
   }
 
-  /** The {@code message} of {@code {"message": "…", "error": 429}}, or a note that the body was not JSON. */
+  /**
+   * The {@code message} of {@code {"message": "…", "error": 429}} with a 403's {@code reason} ({@code private},
+   * {@code banned}) after it, or a note that the body was not JSON.
+   */
   public static String errorMessage(String body) {
     JsonNode n = WireJson.readOrNull(body);
     if (n != null && n.hasNonNull("message")) {
-      return n.get("message").asText();
+      return n.get("message").asText() + (n.hasNonNull("reason") ? ": " + n.get("reason").asText() : "");
     }
     if (n != null && n.hasNonNull("error")) {
       return "error " + n.get("error").asText();

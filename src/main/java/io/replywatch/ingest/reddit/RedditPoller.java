@@ -25,9 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Polls one brand's Reddit account (social-apis.md §4): inbox username mentions, a keyword search of new posts and
+ * Polls one brand's Reddit account (social-apis.md §4): the inbox (username mentions, and replies to the brand's
+ * comments and posts, which name no one: a customer's "still broken"), a keyword search of new posts and
  * the new comments of the brand's subreddits that name a keyword (Reddit's search finds no comments), then the
  * brand's own comments (replies made anywhere, the Reddit app included). Listings are newest first with
  * fullname cursors; each cycle reads down from the newest with {@code after} until it meets the stored cursor,
@@ -60,7 +62,9 @@ public final class RedditPoller extends Poller {
   protected Future<Cycle> cycle(Instant now) {
     Map<String, String> next = new HashMap<>();
     List<Post> mentions = new ArrayList<>();
-    return read("mentions", now, client::mentions)
+    // The inbox keeps the cursor name of the mentions listing it replaced: its comment ids are the same, so an
+    // upgrade goes on from the stored cursor instead of reading the backfill window again.
+    return read("mentions", now, client::inbox)
         .compose(m -> {
           keep(next, "mentions", m, mentions);
           return brand.keywords().isEmpty() ? Future.succeededFuture(NOTHING)
@@ -122,51 +126,45 @@ public final class RedditPoller extends Poller {
   }
 
   /**
-   * From the newest item back to the stored fullname with {@code after}, or back over the backfill window. Not
-   * {@code before=cursor}: when that anchor is deleted Reddit answers empty forever (social-apis.md §4.3), while
-   * reading down from the top and comparing ids cannot get stuck.
+   * From the newest item back to the stored fullname, or back over the backfill window, page by page with the
+   * listing's own {@code after}. Not {@code before=cursor}: when that anchor is deleted Reddit answers empty
+   * forever (social-apis.md §4.3), while reading down from the top and comparing ids cannot get stuck.
    */
   private Future<Fetched<Post>> read(String endpoint, Instant now,
       Function<Map<String, String>, Future<ApiPage<RedditParser.Listing>>> call) {
-    Paging.PageFetch<Post> fetch = query -> request(() -> call.apply(redditNames(query)))
-        .map(RedditParser.Listing::posts);
     Optional<String> cursor = cursor(endpoint);
-    return cursor.isPresent()
-        ? downTo(fetch, cursor.get(), null, new ArrayList<>(), null, 0)
-        : Paging.backfill(fetch, now.minus(settings.backfill()), PAGE_SIZE, Post::id, Post::createdAt);
+    Instant since = now.minus(settings.backfill());
+    Predicate<Post> seen = cursor.<Predicate<Post>>map(c -> p -> Ids.ORDER.compare(p.id(), c) <= 0)
+        .orElse(p -> p.createdAt().isBefore(since));
+    return downTo(query -> request(() -> call.apply(query)), seen, cursor.orElse(null), null, new ArrayList<>(),
+        null, 0);
   }
 
-  private static Future<Fetched<Post>> downTo(Paging.PageFetch<Post> fetch, String cursor, String after,
-      List<Post> newestFirst, String newest, int pages) {
+  /**
+   * Reads on while {@code data.after} names a next page and no item was {@code seen}. A page shorter than the
+   * limit is no end: Reddit drops removed items from a page after cutting it, so only a null {@code after} is.
+   */
+  private static Future<Fetched<Post>> downTo(Function<Map<String, String>, Future<RedditParser.Listing>> fetch,
+      Predicate<Post> seen, String cursor, String after, List<Post> newestFirst, String newest, int pages) {
     Map<String, String> query = after == null ? Map.of("limit", Integer.toString(PAGE_SIZE))
-        : Map.of("limit", Integer.toString(PAGE_SIZE), "max_id", after);
-    return fetch.fetch(query).compose(page -> {
+        : Map.of("limit", Integer.toString(PAGE_SIZE), "after", after);
+    return fetch.apply(query).compose(listing -> {
+      List<Post> page = listing.posts();
       String top = newest == null && !page.isEmpty() ? page.get(0).id() : newest;
       boolean reached = false;
       for (Post p : page) {
-        if (Ids.ORDER.compare(p.id(), cursor) > 0) {
-          newestFirst.add(p);
-        } else {
+        if (seen.test(p)) {
           reached = true;
+        } else {
+          newestFirst.add(p);
         }
       }
-      if (reached || page.size() < PAGE_SIZE || pages + 1 >= Paging.MAX_PAGES) {
+      if (reached || listing.after().isEmpty() || pages + 1 >= Paging.MAX_PAGES) {
         List<Post> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return Future.succeededFuture(new Fetched<>(oldestFirst, Ids.max(cursor, top)));
       }
-      return downTo(fetch, cursor, page.get(page.size() - 1).id(), newestFirst, top, pages + 1);
+      return downTo(fetch, seen, cursor, listing.after().get(), newestFirst, top, pages + 1);
     });
-  }
-
-  /** {@link Paging} speaks Mastodon's {@code min_id}/{@code max_id}; Reddit calls them {@code before}/{@code after}. */
-  static Map<String, String> redditNames(Map<String, String> query) {
-    Map<String, String> out = new HashMap<>();
-    query.forEach((k, v) -> out.put(switch (k) {
-      case "min_id" -> "before";
-      case "max_id" -> "after";
-      default -> k;
-    }, v));
-    return out;
   }
 }

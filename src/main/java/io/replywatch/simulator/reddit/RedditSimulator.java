@@ -23,10 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reddit on a loopback port serving a scripted {@link Timeline} (social-apis.md §4, §7.4): the token endpoint
- * (Basic auth, form body, tokens that expire on the injected clock), inbox mentions, new-post search and a user's
+ * (Basic auth, form body, tokens that expire on the injected clock), the inbox ({@code /message/inbox}: username
+ * mentions and replies to the brand) and {@code /message/mentions}, new-post search and a user's
  * comments as Listings with fullname {@code before}/{@code after} paging, one rate-limit window per client with
  * {@code x-ratelimit-used/-remaining/-reset} (remaining a float, reset in seconds from now), JSON and HTML errors.
- * Customer posts are inbox mentions ({@code t1}) unless marked search-only, which makes them posts ({@code t3}).
+ * Customer posts are inbox mentions ({@code t1}) unless marked search-only, which makes them posts ({@code t3});
+ * a customer's reply to a brand post is a {@code comment_reply} or {@code post_reply} as written, in the inbox (and
+ * under mentions only if it names {@code u/brand}).
  */
 public final class RedditSimulator extends SimulatorBase {
   public static final Duration WINDOW = Duration.ofMinutes(10);
@@ -41,9 +44,11 @@ public final class RedditSimulator extends SimulatorBase {
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> subredditOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+  private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private volatile boolean revoked;
   private volatile boolean htmlThrottle;
+  private volatile int pageCap = 100;
   private volatile int issued;
 
   public RedditSimulator(Timeline timeline, Clock clock, String brandHandle, String clientId, String clientSecret,
@@ -80,6 +85,22 @@ public final class RedditSimulator extends SimulatorBase {
     htmlThrottle = true;
   }
 
+  /**
+   * Listings serve at most {@code items} things a page, whatever limit was asked, with {@code after} naming the
+   * last one, as Reddit's pages come short when removed things are dropped after the page was cut; 100 undoes it.
+   */
+  public void shortPages(int items) {
+    pageCap = items;
+  }
+
+  /**
+   * The listing at {@code path} ({@code /r/secret/comments}, {@code /message/inbox}) answers 403 with the
+   * {@code reason} Reddit gives for a private subreddit; the token stays good for everything else.
+   */
+  public void forbid(String path) {
+    forbidden.add(path);
+  }
+
   /** The app's credentials are revoked: the token endpoint refuses them and every token stops working. */
   public void revoke() {
     revoked = true;
@@ -94,23 +115,27 @@ public final class RedditSimulator extends SimulatorBase {
   @Override
   protected void routes(Router router) {
     router.post("/api/v1/access_token").handler(BodyHandler.create(false)).handler(this::token);
-    router.get("/message/mentions").handler(ctx -> listing(ctx,
-        p -> !p.brand() && !searchOnly.contains(p.id()) && !subredditOnly.contains(p.id()), this::mention));
+    router.get("/message/mentions").handler(ctx -> listing(ctx, this::inMentions, this::mention));
+    router.get("/message/inbox").handler(ctx -> listing(ctx,
+        (p, all) -> inMentions(p, all) || !p.brand() && repliesToBrand(p, all), this::inboxItem));
     router.get("/r/:sub/comments").handler(this::subredditComments);
     router.get("/search").handler(ctx -> {
       if (searchRefused()) {
         send(ctx, 400, JSON, "{\"message\": \"Bad Request\", \"error\": 400}");
         return;
       }
-      listing(ctx, p -> !p.brand() && searchOnly.contains(p.id()), (p, all) -> RedditJson.post(p));
+      listing(ctx, (p, all) -> !p.brand() && searchOnly.contains(p.id()), (p, all) -> RedditJson.post(p));
     });
     router.get("/user/:name/comments").handler(this::userComments);
   }
 
-  /** Every comment in r/acme, the brand's and the customers' alike, mentions or not; any other subreddit is 404. */
+  /**
+   * Every comment in r/acme, the brand's and the customers' alike, mentions or not; a forbidden one is 403, any
+   * other subreddit 404.
+   */
   private void subredditComments(RoutingContext ctx) {
-    if (ctx.pathParam("sub").equalsIgnoreCase("acme")) {
-      listing(ctx, p -> !searchOnly.contains(p.id()), this::comment);
+    if (ctx.pathParam("sub").equalsIgnoreCase("acme") || forbidden.contains(ctx.request().path())) {
+      listing(ctx, (p, all) -> !searchOnly.contains(p.id()), this::comment);
     } else {
       send(ctx, 404, JSON, "{\"message\": \"Not Found\", \"error\": 404}");
     }
@@ -118,7 +143,7 @@ public final class RedditSimulator extends SimulatorBase {
 
   private void userComments(RoutingContext ctx) {
     if (ctx.pathParam("name").equalsIgnoreCase(brandHandle)) {
-      listing(ctx, SimPost::brand, this::comment);
+      listing(ctx, (p, all) -> p.brand(), this::comment);
     } else {
       send(ctx, 404, JSON, "{\"message\": \"Not Found\", \"error\": 404}");
     }
@@ -142,7 +167,7 @@ public final class RedditSimulator extends SimulatorBase {
         .put("expires_in", TOKEN_LIFETIME_S).put("scope", "*").encode());
   }
 
-  private void listing(RoutingContext ctx, java.util.function.Predicate<SimPost> which,
+  private void listing(RoutingContext ctx, java.util.function.BiPredicate<SimPost, Map<String, SimPost>> which,
       java.util.function.BiFunction<SimPost, Map<String, SimPost>, JsonObject> render) {
     Instant now = clock.instant();
     if (!admit(ctx, now)) {
@@ -151,8 +176,9 @@ public final class RedditSimulator extends SimulatorBase {
     List<SimPost> all = timeline.visible(clock);
     Map<String, SimPost> byId = new HashMap<>();
     all.forEach(p -> byId.put(p.id(), p));
-    List<SimPost> items = all.stream().filter(which).filter(p -> !deleted.contains(RedditJson.b36(p.id()))).toList();
-    int limit = RedditPages.limit(ctx.request().getParam("limit"));
+    List<SimPost> items = all.stream().filter(p -> which.test(p, byId))
+        .filter(p -> !deleted.contains(RedditJson.b36(p.id()))).toList();
+    int limit = Math.min(pageCap, RedditPages.limit(ctx.request().getParam("limit")));
     RedditPages.Page page = RedditPages.page(items, p -> RedditJson.b36(p.id()),
         strip(ctx.request().getParam("before")), strip(ctx.request().getParam("after")), limit);
     String kind = ctx.request().path().equals("/search") ? "t3_" : "t1_";
@@ -163,18 +189,41 @@ public final class RedditSimulator extends SimulatorBase {
         page.before() == null ? null : kind + page.before(), page.after() == null ? null : kind + page.after()).encode());
   }
 
+  /**
+   * A customer comment Reddit files under username mentions: the script's customer comments, except a reply to
+   * the brand, which is there only when its text names {@code u/brand} (otherwise only the inbox has it).
+   */
+  private boolean inMentions(SimPost p, Map<String, SimPost> byId) {
+    return !p.brand() && !searchOnly.contains(p.id()) && !subredditOnly.contains(p.id())
+        && (!repliesToBrand(p, byId) || RedditJson.names(p, brandHandle));
+  }
+
+  private boolean repliesToBrand(SimPost p, Map<String, SimPost> byId) {
+    return p.inReplyTo().map(byId::get).filter(SimPost::brand).isPresent();
+  }
+
   private JsonObject mention(SimPost p, Map<String, SimPost> byId) {
     return RedditJson.mention(p, parent(p, byId), link(p, byId), brandHandle);
+  }
+
+  /** The inbox shows a reply to the brand as a reply, even when it names {@code u/brand} too. */
+  private JsonObject inboxItem(SimPost p, Map<String, SimPost> byId) {
+    return repliesToBrand(p, byId) ? RedditJson.reply(p, parent(p, byId), link(p, byId), brandHandle)
+        : mention(p, byId);
   }
 
   private JsonObject comment(SimPost p, Map<String, SimPost> byId) {
     return RedditJson.comment(p, parent(p, byId), link(p, byId));
   }
 
-  /** A reply's parent fullname: a search-only parent is a post, any other a comment; a top-level one, its post. */
+  /**
+   * A reply's parent fullname: a search-only parent is a post, and so is a top-level post of the brand's (its
+   * replies are {@code post_reply}); any other parent is a comment; a top-level comment's parent is its post.
+   */
   private String parent(SimPost p, Map<String, SimPost> byId) {
-    return p.inReplyTo().filter(byId::containsKey)
-        .map(id -> (searchOnly.contains(id) ? "t3_" : "t1_") + RedditJson.b36(id))
+    return p.inReplyTo().map(byId::get)
+        .map(to -> searchOnly.contains(to.id()) ? "t3_" + RedditJson.b36(to.id())
+            : to.brand() && to.inReplyTo().isEmpty() ? "t3_" + link(to, byId) : "t1_" + RedditJson.b36(to.id()))
         .orElse("t3_" + link(p, byId));
   }
 
@@ -218,6 +267,11 @@ public final class RedditSimulator extends SimulatorBase {
     }
     if (!window.admit(now)) {
       tooMany(ctx, now);
+      return false;
+    }
+    if (forbidden.contains(ctx.request().path())) {
+      rateHeaders(ctx, now);
+      send(ctx, 403, JSON, "{\"reason\": \"private\", \"message\": \"Forbidden\", \"error\": 403}");
       return false;
     }
     return true;

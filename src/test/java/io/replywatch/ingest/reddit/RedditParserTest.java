@@ -42,6 +42,31 @@ class RedditParserTest {
       """;
 
   @Test
+  void shouldKeepMentionsAndRepliesButNoPrivateMessageFromTheInbox() {
+    String inbox = """
+        {"kind": "Listing", "data": {"after": null, "before": null, "children": [
+          {"kind": "t1", "data": {"id": "c1", "name": "t1_c1", "type": "comment_reply", "author": "jane",
+            "body": "still broken", "parent_id": "t1_b1", "context": "/r/acme/comments/p1/x/c1/?context=3",
+            "created_utc": 1696754768.0}},
+          {"kind": "t1", "data": {"id": "c2", "name": "t1_c2", "type": "post_reply", "author": "omar",
+            "body": "mine too", "parent_id": "t3_p2", "context": "/r/acme/comments/p2/x/c2/?context=3",
+            "created_utc": 1696754767.0}},
+          {"kind": "t4", "data": {"id": "m1", "name": "t4_m1", "body": "a private message",
+            "created_utc": 1696754766.0}},
+          {"kind": "t1", "data": {"id": "c3", "name": "t1_c3", "type": "username_mention", "author": "li",
+            "body": "u/acme hi", "parent_id": "t3_p3", "context": "/r/acme/comments/p3/x/c3/?context=3",
+            "created_utc": 1696754765.0}},
+          {"kind": "t1", "data": {"id": "c4", "name": "t1_c4", "type": "some_other_type", "author": "mod",
+            "body": "not a mention", "parent_id": "t3_p4", "context": "/r/acme/comments/p4/x/c4/", "created_utc": 1.0}}
+        ]}}
+        """;
+    RedditParser.Listing l = RedditParser.inbox(inbox);
+    assertEquals(java.util.List.of("t1_c1", "t1_c2", "t1_c3"), l.posts().stream().map(Post::id).toList());
+    assertEquals("still broken", l.posts().get(0).text());
+    assertEquals(Optional.of("t3_p2"), l.posts().get(1).conversationId());
+  }
+
+  @Test
   void shouldReadInboxMentionsWithContextInsteadOfPermalink() {
     RedditParser.Listing l = RedditParser.listing(MENTIONS);
     assertEquals(Optional.of("t1_ekfncs9"), l.after());
@@ -105,6 +130,7 @@ class RedditParserTest {
   @CsvSource(delimiter = '|', value = {
       "{\"message\": \"Too Many Requests\", \"error\": 429}|Too Many Requests",
       "{\"error\": 403}|error 403",
+      "{\"reason\": \"private\", \"message\": \"Forbidden\", \"error\": 403}|Forbidden: private",
       "<html><body>whoa there, pardner!</body></html>|non-JSON error body"})
   void shouldReadErrorBodies(String body, String expected) {
     assertEquals(expected, RedditParser.errorMessage(body));
@@ -120,9 +146,7 @@ class RedditParserTest {
   }
 
   @Test
-  void shouldNameRedditsParametersAndTokenUrl() {
-    assertEquals(Map.of("before", "t1_a", "limit", "100"),
-        RedditPoller.redditNames(Map.of("min_id", "t1_a", "limit", "100")));
+  void shouldNameRedditsTokenUrl() {
     assertEquals("https://www.reddit.com/api/v1/access_token", RedditAuth.tokenUrl("https://oauth.reddit.com"));
     assertEquals("http://127.0.0.1:9/api/v1/access_token", RedditAuth.tokenUrl("http://127.0.0.1:9"));
   }

@@ -129,6 +129,22 @@ class RedditPollerTest {
   }
 
   @Test
+  void shouldFollowAfterPastShortPagesAndSkipNothing() throws Exception {
+    setUp(240, 600); // 180 before T0, one at T0, the rest in the hour after
+    sim.shortPages(10);
+    RedditPoller poller = poller();
+    h.start(poller);
+    assertEquals(181, h.mentionCounts().size(), "the backfill reads on past short pages");
+
+    h.step(poller, Duration.ofMinutes(60));
+    assertEquals(240, h.mentionCounts().size(), "and so does a cycle from the cursor");
+    h.mentionCounts().forEach((m, n) -> assertEquals(1, n, m));
+    Map<String, String> replies = new HashMap<>();
+    busy.replyToParent.forEach((r, p) -> replies.put("t1_" + Long.toString(Long.parseLong(r), 36), fullname(p)));
+    assertEquals(60, h.assertRepliesMatched(replies), "every brand reply too");
+  }
+
+  @Test
   void shouldKeepReadingMentionsAndSaySoWhenRedditRefusesTheKeywordSearch() throws Exception {
     setUp(200, 600); // 180 before T0
     sim.refuseSearchQueries(true);
@@ -180,6 +196,64 @@ class RedditPollerTest {
     assertEquals(1, after.get(fullname(later)), "a new comment after the cursor");
     assertEquals(1, after.get(fullname(named)), "the old one not again");
     assertTrue(sim.requests().stream().anyMatch(r -> r.path().equals("/r/acme/comments")));
+  }
+
+  @Test
+  void shouldTakeACustomerFollowUpToABrandCommentThatNamesNoOneAsAMention() throws Exception {
+    setUp(10, 600); // T0 - 3 h onwards; the brand answered the first
+    String answer = busy.replyToParent.keySet().iterator().next();
+    String followUp = busy.timeline.add(T0.minus(Duration.ofMinutes(30)), "77", "cust0", "still broken", false,
+        answer, "en");
+    String brandPost = busy.timeline.add(T0.minus(Duration.ofMinutes(25)), "42", "acmesupport",
+        "Outage update: we are on it", true, null, "en");
+    String onPost = busy.timeline.add(T0.minus(Duration.ofMinutes(20)), "78", "cust1", "mine too", false,
+        brandPost, "en");
+    RedditPoller poller = poller();
+    h.start(poller);
+
+    Map<String, Integer> counts = h.mentionCounts();
+    assertEquals(1, counts.get(fullname(followUp)), "a reply to the brand's comment: " + counts.keySet());
+    assertEquals(1, counts.get(fullname(onPost)), "a reply to the brand's post");
+    var post = h.batches.stream().flatMap(b -> b.mentions().stream()).map(m -> m.post())
+        .filter(p -> p.id().equals(fullname(followUp))).findFirst().orElseThrow();
+    assertEquals("still broken", post.text(), "the body as written");
+    assertEquals(java.util.Optional.of(fullname(answer)), post.inReplyToId());
+    assertTrue(sim.requests().stream().anyMatch(r -> r.path().equals("/message/inbox")
+        && r.query().contains("mark=false")), "read without marking the inbox read");
+
+    String later = busy.timeline.add(T0.plus(Duration.ofMinutes(2)), "77", "cust0", "hello? still nothing", false,
+        answer, "en");
+    h.step(poller, Duration.ofMinutes(5));
+    assertEquals(1, h.mentionCounts().get(fullname(later)), "a follow-up after the cursor");
+    assertEquals(1, h.mentionCounts().get(fullname(followUp)), "the first not again");
+  }
+
+  @Test
+  void shouldSkipAPrivateSubredditAndKeepTheMentionsReadThatCycle() throws Exception {
+    setUp(60, 600);
+    sim.forbid("/r/secret/comments");
+    brand = new Brand("acme", brand.accounts(), Set.of(), List.of("acme"), List.of("secret", "acme"));
+    RedditPoller poller = poller();
+    h.start(poller);
+
+    Map<String, Integer> counts = h.mentionCounts();
+    busy.customerPosts.forEach(id -> assertEquals(1, counts.get(fullname(id)), "mention " + id + " handed on"));
+    SourceHealth.Status s = h.health.snapshot().get("reddit/acmesupport");
+    assertEquals(SourceHealth.State.OK, s.state(), s.detail());
+    assertEquals("ok, but skipped this cycle: comments of r/secret forbidden (HTTP 403 Forbidden: private)",
+        s.detail());
+    assertTrue(sim.requests().stream().anyMatch(r -> r.path().equals("/r/acme/comments")), "the next subreddit too");
+    assertEquals(1, sim.tokensIssued(), "a 403 is no stale token: no new one");
+  }
+
+  @Test
+  void shouldReportTheSourceBlindWhenTheInboxIsForbidden() throws Exception {
+    setUp(10, 600);
+    sim.forbid("/message/inbox");
+    h.start(poller());
+    SourceHealth.Status s = h.health.snapshot().get("reddit/acmesupport");
+    assertEquals(SourceHealth.State.BLIND, s.state(), s.detail());
+    assertTrue(s.detail().contains("HTTP 403"), s.detail());
   }
 
   @Test
