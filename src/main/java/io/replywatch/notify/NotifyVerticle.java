@@ -162,10 +162,14 @@ public final class NotifyVerticle extends VerticleBase {
     sent.onComplete(ar -> {
       lane.busy = false;
       batch.forEach(item -> settle(n, item, ar.succeeded() ? null : ar.cause()));
-      if (stopping != null && lanes.values().stream().noneMatch(l -> l.busy)) {
-        stopping.tryComplete();
+      if (stopping != null) {
+        if (lanes.values().stream().noneMatch(l -> l.busy)) {
+          stopping.tryComplete();
+        }
+        return;
       }
-      pump(lane);
+      // Settling may free rows the outbox held back behind this one (an episode's "resolved" behind its page).
+      deliverDue();
     });
   }
 

@@ -1,0 +1,97 @@
+package io.replywatch.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.replywatch.Addresses;
+import io.replywatch.config.ReplywatchConfig.Alerts;
+import io.replywatch.config.ReplywatchConfig.Channel;
+import io.replywatch.config.Secret;
+import io.replywatch.metrics.ServiceMetrics;
+import io.replywatch.sla.SlaEvent;
+import io.replywatch.store.Database;
+import io.replywatch.store.Outbox;
+import io.replywatch.store.SlaStore;
+import io.replywatch.time.ManualClock;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outbox's delivery order as a receiver sees it: one paging channel that answers as scripted, a manual clock
+ * moved by hand (no sleeps), and the real outbox underneath.
+ */
+@ExtendWith(VertxExtension.class)
+class NotifyVerticleTest {
+  private static final Instant NOW = Instant.parse("2026-09-01T11:01:00Z");
+  private static final String PAGING = "paging/0";
+
+  @TempDir
+  Path dir;
+
+  private final ManualClock clock = new ManualClock(NOW);
+  private Database db;
+  private SlaStore store;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(dir.resolve("t.db"));
+    store = new SlaStore(db);
+  }
+
+  @AfterEach
+  void close(Vertx vertx) {
+    vertx.close().await();
+    db.close();
+  }
+
+  @Test
+  void shouldSendAResolutionOnlyAfterItsRetriedPageWentOut(Vertx vertx, VertxTestContext ctx) {
+    ScriptedNotifier channel = new ScriptedNotifier(clock).thenFail(Optional.empty());
+    enqueue(Events.breach());
+    deploy(vertx, channel)
+        .compose(id -> channel.attempted(1))
+        .compose(v -> {
+          // The brand answers while the page waits for its retry; another complaint breaches meanwhile.
+          enqueue(Events.resolved());
+          enqueue(Events.forMention(Events.breach(), "other"));
+          vertx.eventBus().publish(Addresses.SLA_EVENT, "due");
+          return channel.attempted(2);
+        })
+        .compose(v -> {
+          ctx.verify(() -> assertEquals(List.of("3kxyzabc2 breach", "other breach"), channel.sent()));
+          clock.advance(Duration.ofMinutes(1));
+          return channel.attempted(4);
+        })
+        .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+          assertEquals(List.of("3kxyzabc2 breach", "other breach", "3kxyzabc2 breach", "3kxyzabc2 resolved"),
+              channel.sent());
+          ctx.completeNow();
+        })));
+  }
+
+  private void enqueue(SlaEvent e) {
+    store.inTransaction(() -> store.enqueue(e, List.of(PAGING), clock.instant()));
+  }
+
+  private Future<String> deploy(Vertx vertx, Notifier channel) {
+    Alerts alerts = new Alerts(List.of(), List.of(new Channel("webhook", new Secret("http://127.0.0.1:1/"),
+        new Secret(""))));
+    NotifyVerticle verticle = new NotifyVerticle(alerts, c -> channel, new Outbox(db),
+        new ServiceMetrics(new SimpleMeterRegistry()), clock);
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+  }
+}
