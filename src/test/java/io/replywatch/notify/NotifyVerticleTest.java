@@ -1,6 +1,7 @@
 package io.replywatch.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.Addresses;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The outbox's delivery order as a receiver sees it: one paging channel that answers as scripted, a manual clock
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NotifyVerticleTest {
   private static final Instant NOW = Instant.parse("2026-09-01T11:01:00Z");
   private static final String PAGING = "paging/0";
+  private static final String SUPPORT = "support/0";
 
   @TempDir
   Path dir;
@@ -83,15 +87,64 @@ class NotifyVerticleTest {
         })));
   }
 
+  /**
+   * A receiver that rate-limits us pauses its whole channel until the time it named (or the backoff's, for a 429
+   * without one); another channel is not held up, and afterwards the channel's messages go in their order.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "429 with Retry-After 30,  true,  30, 29.9, 30",
+      "503 with Retry-After 30,  false, 30, 29.9, 30",
+      "429 without Retry-After,  true,    , 0.9,  1.3"})
+  void shouldPauseTheWholeChannelWhenTheReceiverSaysWhenToComeBack(String name, boolean rateLimited,
+      Long retryAfterSeconds, double stillSeconds, double resumeSeconds, Vertx vertx, VertxTestContext ctx) {
+    ScriptedNotifier paging = new ScriptedNotifier(clock)
+        .thenFail(rateLimited, Optional.ofNullable(retryAfterSeconds).map(Duration::ofSeconds));
+    ScriptedNotifier support = new ScriptedNotifier(clock);
+    List.of("a", "b", "c").forEach(m -> enqueue(Events.forMention(Events.breach(), m)));
+    deploy(vertx, paging, support)
+        .compose(id -> paging.attempted(1))
+        .compose(v -> sendToSupport(vertx, support, "d", 1))
+        .compose(v -> {
+          ctx.verify(() -> assertEquals(List.of("a breach"), paging.sent()));
+          clock.set(NOW.plusMillis((long) (stillSeconds * 1000)));
+          return sendToSupport(vertx, support, "e", 2);
+        })
+        .compose(v -> {
+          ctx.verify(() -> assertEquals(List.of("a breach"), paging.sent()));
+          clock.set(NOW.plusMillis((long) (resumeSeconds * 1000)));
+          return paging.attempted(4);
+        })
+        .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+          assertEquals(List.of("a breach", "a breach", "b breach", "c breach"), paging.sent());
+          Instant allowed = NOW.plus(Duration.ofMillis((long) (stillSeconds * 1000)));
+          paging.attempts().subList(1, 4).forEach(a -> assertTrue(a.at().isAfter(allowed), a.toString()));
+          ctx.completeNow();
+        })));
+  }
+
+  /** Queues an alert for the support channel and waits for it: the verticle has then run its pass over the lanes. */
+  private Future<Void> sendToSupport(Vertx vertx, ScriptedNotifier support, String mention, int nth) {
+    store.inTransaction(() -> store.enqueue(Events.forMention(Events.warning(), mention), List.of(SUPPORT),
+        clock.instant()));
+    vertx.eventBus().publish(Addresses.SLA_EVENT, "due");
+    return support.attempted(nth);
+  }
+
   private void enqueue(SlaEvent e) {
     store.inTransaction(() -> store.enqueue(e, List.of(PAGING), clock.instant()));
   }
 
-  private Future<String> deploy(Vertx vertx, Notifier channel) {
-    Alerts alerts = new Alerts(List.of(), List.of(new Channel("webhook", new Secret("http://127.0.0.1:1/"),
-        new Secret(""))));
-    NotifyVerticle verticle = new NotifyVerticle(alerts, c -> channel, new Outbox(db),
-        new ServiceMetrics(new SimpleMeterRegistry()), clock);
+  private Future<String> deploy(Vertx vertx, Notifier paging) {
+    return deploy(vertx, paging, new ScriptedNotifier(clock));
+  }
+
+  private Future<String> deploy(Vertx vertx, Notifier paging, Notifier support) {
+    Channel supportChannel = new Channel("webhook", new Secret("http://127.0.0.1:1/support"), new Secret(""));
+    Channel pagingChannel = new Channel("webhook", new Secret("http://127.0.0.1:1/paging"), new Secret(""));
+    Alerts alerts = new Alerts(List.of(supportChannel), List.of(pagingChannel));
+    NotifyVerticle verticle = new NotifyVerticle(alerts, c -> c == supportChannel ? support : paging,
+        new Outbox(db), new ServiceMetrics(new SimpleMeterRegistry()), clock);
     return vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
   }
 }

@@ -33,7 +33,13 @@ final class ScriptedNotifier implements Notifier {
 
   /** The next attempt fails as a 503 would, with the receiver's {@code Retry-After} if given. */
   ScriptedNotifier thenFail(Optional<Duration> retryAfter) {
-    script.add(new DeliveryException("scripted: receiver answered 503", true, retryAfter));
+    return thenFail(false, retryAfter);
+  }
+
+  /** The next attempt fails as a 429 ({@code rateLimited}) or a 503 would, with a {@code Retry-After} if given. */
+  ScriptedNotifier thenFail(boolean rateLimited, Optional<Duration> retryAfter) {
+    script.add(new DeliveryException("scripted: receiver answered " + (rateLimited ? 429 : 503), true, retryAfter,
+        rateLimited));
     return this;
   }
 
