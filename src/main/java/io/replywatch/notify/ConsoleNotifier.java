@@ -5,7 +5,10 @@ import io.replywatch.sla.SlaEvent;
 import io.vertx.core.Future;
 import java.util.function.Consumer;
 
-/** Writes each alert as one line to the console: the channel for trying Replywatch out and for the demo. */
+/**
+ * Writes each alert as one line to the console: the channel for trying Replywatch out and for the demo. The
+ * author handle and text come from the post, so both are flattened: a handle with a line break cannot forge a line.
+ */
 public final class ConsoleNotifier implements Notifier {
   private final Consumer<String> sink;
 
@@ -21,7 +24,7 @@ public final class ConsoleNotifier implements Notifier {
   @Override
   public Future<Void> send(SlaEvent e) {
     sink.accept("ALERT " + e.level().id() + " " + e.dedupKey() + " " + e.category().id() + " waited "
-        + e.waitedMinutes() + " min: @" + e.authorHandle() + " " + ActivityLog.quote(e.text()));
+        + e.waitedMinutes() + " min: " + Text.handle(e.authorHandle()) + " " + ActivityLog.quote(e.text()));
     return Future.succeededFuture();
   }
 }

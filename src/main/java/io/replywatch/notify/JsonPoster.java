@@ -127,7 +127,7 @@ public final class JsonPoster {
         Optional<Duration> retryAfter = RetryAfter.parse(response.getHeader("Retry-After"), clock.instant());
         LOG.warn("{}: receiver answered {}, will retry (retry-after {})", channel, status,
             retryAfter.map(Duration::toString).orElse("none"));
-        return Future.failedFuture(new DeliveryException(message(status, response), true, retryAfter));
+        return Future.failedFuture(new DeliveryException(message(status, response), true, retryAfter, status == 429));
       default:
         LOG.warn("{}: receiver answered {}, giving up: {}", channel, status, reason(response));
         return Future.failedFuture(new DeliveryException(message(status, response), false, Optional.empty()));

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * Delivers what the SLA stage queued in the durable outbox (product.md §4): each (episode, level, channel) once.
  * Recoverable failures (5xx, 429, timeouts) are retried with exponential backoff and jitter, honouring
  * {@code Retry-After}, on one timer for the earliest retry; permanent ones are marked failed and kept for
- * inspection. A support channel's quiet hours defer its messages to their end. Undelivered rows survive a restart and go out when it starts. Deploy as a worker: the outbox
- * statements block.
+ * inspection. A 429 or a {@code Retry-After} pauses the whole channel until the retry, and a support channel's
+ * quiet hours defer its messages to their end. Undelivered rows survive a restart and go out when it starts.
+ * Deploy as a worker: the outbox statements block.
  */
 public final class NotifyVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NotifyVerticle.class);
@@ -130,9 +131,10 @@ public final class NotifyVerticle extends VerticleBase {
     if (stopping != null) {
       return;
     }
-    Optional<Instant> quietUntil = lane.quiet.flatMap(q -> q.endIfQuiet(clock.instant()));
-    if (quietUntil.isPresent()) {
-      lane.queue.forEach(item -> outbox.defer(item.id(), quietUntil.get()));
+    Optional<Instant> holdUntil = lane.pausedUntil.filter(clock.instant()::isBefore)
+        .or(() -> lane.quiet.flatMap(q -> q.endIfQuiet(clock.instant())));
+    if (holdUntil.isPresent()) {
+      lane.queue.forEach(item -> outbox.defer(item.id(), holdUntil.get()));
       lane.queue.clear();
       arm();
       return;
@@ -161,15 +163,20 @@ public final class NotifyVerticle extends VerticleBase {
         : n.sendDigest(batch.stream().map(Outbox.Item::event).toList());
     sent.onComplete(ar -> {
       lane.busy = false;
-      batch.forEach(item -> settle(n, item, ar.succeeded() ? null : ar.cause()));
-      if (stopping != null && lanes.values().stream().noneMatch(l -> l.busy)) {
-        stopping.tryComplete();
+      batch.forEach(item -> settle(lane, item, ar.succeeded() ? null : ar.cause()));
+      if (stopping != null) {
+        if (lanes.values().stream().noneMatch(l -> l.busy)) {
+          stopping.tryComplete();
+        }
+        return;
       }
-      pump(lane);
+      // Settling may free rows the outbox held back behind this one (an episode's "resolved" behind its page).
+      deliverDue();
     });
   }
 
-  private void settle(Notifier n, Outbox.Item item, Throwable failure) {
+  private void settle(Lane lane, Outbox.Item item, Throwable failure) {
+    Notifier n = lane.notifier;
     if (failure == null) {
       outbox.sent(item.id(), clock.instant());
       metrics.notification(n.channel(), item.event().level(), NotifyOutcome.SENT);
@@ -179,6 +186,12 @@ public final class NotifyVerticle extends VerticleBase {
         : new DeliveryException(n.channel() + " failed: " + failure.getClass().getSimpleName(), true, Optional.empty());
     int attempts = item.attempts() + 1;
     Duration wait = Backoff.next(attempts, e.retryAfter(), random);
+    if (e.pausesChannel()) {
+      // Nothing more to this channel until then, not just this message: keeping on at a receiver that is rate
+      // limiting us can get the app disabled (alert-payloads.md §2.4).
+      Instant until = clock.instant().plus(wait);
+      lane.pausedUntil = lane.pausedUntil.filter(until::isBefore).or(() -> Optional.of(until));
+    }
     if (e.recoverable() && clock.instant().plus(wait).isBefore(item.createdAt().plus(MAX_RETRY_AGE))) {
       outbox.retry(item.id(), clock.instant().plus(wait), e.getMessage());
       LOG.warn("delivery retry: channel={} level={} key={} attempt={} in={}ms: {}", n.channel(),
@@ -198,6 +211,8 @@ public final class NotifyVerticle extends VerticleBase {
     final Notifier notifier;
     final Optional<QuietHours> quiet;
     final Deque<Outbox.Item> queue = new ArrayDeque<>();
+    /** Service time before which the receiver asked us not to send (a 429, or a {@code Retry-After}). */
+    Optional<Instant> pausedUntil = Optional.empty();
     boolean busy;
     boolean attempted;
     long lastAttemptNanos;

@@ -5,6 +5,7 @@ import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.metrics.WaitingTable;
+import io.replywatch.notify.Text;
 import io.replywatch.store.SlaStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,8 @@ final class Recorder implements SlaListener {
 
   void mention(Mention m, Classification c) {
     metrics.mention(m.brand(), m.post().platform(), c.category());
-    activity.log("mention", "@" + m.post().authorHandle() + " on " + m.post().platform().displayName() + ": "
+    // The handle is the post author's to choose: flattened like the text, so it cannot forge a log line.
+    activity.log("mention", Text.handle(m.post().authorHandle()) + " on " + m.post().platform().displayName() + ": "
         + ActivityLog.quote(m.post().text()) + " -> " + c.category().id()
         + String.format(" (%.2f, %s)", c.confidence(), c.language()));
   }
@@ -122,7 +124,8 @@ final class Recorder implements SlaListener {
     boolean hadPaged = event.level() == Level.RESOLVED && paged.remove(event.episodeId());
     store.enqueue(event, io.replywatch.notify.Routing.targets(event.level(), hadPaged, alerts), clock.instant());
     metrics.slaEvent(event.brand(), event.platform(), event.category(), event.level());
-    String who = event.category().id() + " from @" + event.authorHandle() + " on " + event.platform().displayName();
+    String who = event.category().id() + " from " + Text.handle(event.authorHandle()) + " on "
+        + event.platform().displayName();
     String waited = event.waited().toMinutes() + " min";
     switch (event.level()) {
       case WARNING -> activity.log("WARNING", who + " unanswered for " + waited + " -> support");

@@ -62,11 +62,21 @@ public final class Outbox {
     return out;
   }
 
-  /** Due deliveries, oldest first, marked {@code sending}. */
+  /**
+   * A pending row that no earlier row (lower id) of the same episode and channel is still waiting for or in
+   * flight ahead of: a retried page must reach the receiver before its own "resolved" (PagerDuty drops a resolve
+   * for an incident it has not seen, and the late trigger then opens one that nothing resolves). A failed row is
+   * final and does not hold the later ones back.
+   */
+  private static final String READY = "o.state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox e"
+      + " WHERE e.episode_id = o.episode_id AND e.channel = o.channel AND e.id < o.id"
+      + " AND e.state IN ('pending', 'sending'))";
+
+  /** Due deliveries, oldest first, marked {@code sending}; only the first unsent one of each episode and channel. */
   public List<Item> takeDue(Instant now, int limit) {
     List<Item> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT id, channel, payload, attempts, created_at FROM outbox"
-        + " WHERE state = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT ?")) {
+    try (PreparedStatement s = c.prepareStatement("SELECT id, channel, payload, attempts, created_at FROM outbox o"
+        + " WHERE " + READY + " AND o.next_at <= ? ORDER BY o.next_at, o.id LIMIT ?")) {
       s.setLong(1, now.toEpochMilli());
       s.setInt(2, limit);
       try (ResultSet rs = s.executeQuery()) {
@@ -88,9 +98,13 @@ public final class Outbox {
     return out;
   }
 
+  /**
+   * When {@link #takeDue} will next have something. A row held back behind an earlier one does not count: it
+   * becomes ready when that one is settled, which the caller follows with another {@link #takeDue}.
+   */
   public Optional<Instant> nextDue() {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT min(next_at) FROM outbox WHERE state = 'pending'")) {
+        ResultSet rs = s.executeQuery("SELECT min(o.next_at) FROM outbox o WHERE " + READY)) {
       long v = rs.next() ? rs.getLong(1) : 0;
       return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
     } catch (SQLException e) {

@@ -5,12 +5,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.replywatch.notify.FakeReceiver.Answer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(VertxExtension.class)
 class JsonPosterTest {
+
+  /** A 429, or any answer naming a time to come back, holds the whole channel; a bare 5xx only its message. */
+  @ParameterizedTest(name = "{0} Retry-After [{1}] pauses the channel: {2}")
+  @CsvSource({"429, 7, true", "429, , true", "503, 7, true", "503, , false", "500, , false"})
+  void shouldSayWhetherTheWholeChannelMustWait(int status, String retryAfter, boolean pauses, Vertx vertx,
+      VertxTestContext ctx) {
+    FakeReceiver.start(vertx).onComplete(ctx.succeeding(fake -> {
+      fake.answer(retryAfter == null ? Answer.status(status)
+          : Answer.status(status, Map.of("Retry-After", retryAfter)));
+      JsonPoster poster = new JsonPoster(vertx, "webhook", Duration.ofSeconds(5), Clock.systemUTC(), List.of());
+      poster.post(fake.url("/hook"), Buffer.buffer("{}")).onComplete(ctx.failing(e -> ctx.verify(() -> {
+        DeliveryException d = (DeliveryException) e;
+        assertTrue(d.recoverable());
+        assertEquals(pauses, d.pausesChannel(), d.getMessage());
+        ctx.completeNow();
+      })));
+    }));
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "hooks.example.com/SECRETTOKEN", "ftp://hooks.example.com/SECRETTOKEN",

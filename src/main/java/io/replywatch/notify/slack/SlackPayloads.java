@@ -6,11 +6,13 @@ import io.replywatch.sla.SlaEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Builds Slack incoming-webhook bodies (alert-payloads.md §2.4): {@code text} for the notification and
- * {@code blocks} for the message. Everything from the mention is untrusted and goes through {@link #escape}.
+ * {@code blocks} for the message. Everything from the mention is untrusted: cleaned by {@link Text} like every other
+ * channel's (no control characters or bidi overrides; the author on one line), then put through {@link #escape}.
  */
 public final class SlackPayloads {
   /** Slack's limit for a section's text. */
@@ -28,18 +30,19 @@ public final class SlackPayloads {
       return new JsonObject().put("text", text).put("blocks", new JsonArray()
           .add(section(":white_check_mark: " + text + "\n" + link(e))));
     }
-    String title = (e.level() == Level.BREACH ? "Complaint past page target" : "Unanswered " + what) + ": "
-        + e.waitedMinutes() + " min";
+    String title = (e.level() == Level.BREACH ? capitalised(what) + " past page target" : "Unanswered " + what)
+        + ": " + e.waitedMinutes() + " min";
     String text = "Unanswered " + what + " to @" + escape(e.brand()) + " on " + platform + ": " + e.waitedMinutes()
         + " min (" + targetNote(e) + ")";
-    String body = "*@" + escape(cut(e.authorHandle(), 100)) + "* on " + platform + ": \""
-        + escape(cut(e.text(), QUOTE_LIMIT)) + "\"\n" + link(e);
-    String context = "brand *" + escape(e.brand()) + "* \u00b7 " + what + String.format(" (%.2f)", e.confidence())
+    JsonObject body = quoted("*" + escape(Text.handle(e.authorHandle())) + "* on " + platform + ": \"",
+        Text.multiLine(e.text()), QUOTE_LIMIT, "\"\n" + link(e));
+    String context = "brand *" + escape(e.brand()) + "* \u00b7 " + what
+        + String.format(Locale.ROOT, " (%.2f)", e.confidence())
         + " \u00b7 " + (e.level() == Level.BREACH ? "on-call paged" : pagesAt(e.breachTarget()));
     return new JsonObject().put("text", text).put("blocks", new JsonArray()
         .add(new JsonObject().put("type", "header").put("text",
             new JsonObject().put("type", "plain_text").put("text", cut(title, 150))))
-        .add(section(body))
+        .add(body)
         .add(new JsonObject().put("type", "context").put("elements", new JsonArray()
             .add(new JsonObject().put("type", "mrkdwn").put("text", context)))));
   }
@@ -63,9 +66,9 @@ public final class SlackPayloads {
         case BREACH -> "*page* " + e.waitedMinutes() + " min";
         case RESOLVED -> "*answered* after " + e.waitedMinutes() + " min";
       };
-      blocks.add(section(what + " \u00b7 " + e.category().id() + " to @" + escape(e.brand()) + " on "
-          + e.platform().displayName() + " from *@" + escape(cut(e.authorHandle(), 100)) + "*: \""
-          + escape(cut(e.text(), DIGEST_QUOTE_LIMIT)) + "\" " + link(e) + " `" + e.episodeId() + "`"));
+      blocks.add(quoted(what + " \u00b7 " + e.category().id() + " to @" + escape(e.brand()) + " on "
+          + e.platform().displayName() + " from *" + escape(Text.handle(e.authorHandle())) + "*: \"",
+          Text.singleLine(e.text()), DIGEST_QUOTE_LIMIT, "\" " + link(e) + " `" + e.episodeId() + "`"));
     }
     return new JsonObject().put("text", text).put("blocks", blocks);
   }
@@ -86,6 +89,27 @@ public final class SlackPayloads {
     // Slack's link syntax is <url|label>: a URL carrying <, > or | could forge a link, so it is left out.
     return Text.httpUrl(e.permalink()).filter(u -> !u.matches(".*[\\s<>|].*"))
         .map(u -> "<" + u + "|Open post>").orElse("");
+  }
+
+  /**
+   * A section quoting the post between {@code before} and {@code after} (which carries the link). The quote is cut
+   * by what it becomes once escaped, not by what it was: escaping can make text five times longer ({@code <} is
+   * {@code &lt;}), and cutting the whole section afterwards would drop the link at its end.
+   */
+  private static JsonObject quoted(String before, String cleanText, int quoteLimit, String after) {
+    int room = SECTION_LIMIT - before.length() - after.length();
+    int take = Math.min(quoteLimit, cleanText.length());
+    String quote = escape(cut(cleanText, Math.max(1, take)));
+    while (quote.length() > room && take > 1) {
+      // Every source character dropped shortens the escaped text by at least one, so this ends within a few rounds.
+      take = Math.max(1, take - (quote.length() - room));
+      quote = escape(cut(cleanText, take));
+    }
+    return section(before + quote + after);
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 
   private static JsonObject section(String mrkdwn) {

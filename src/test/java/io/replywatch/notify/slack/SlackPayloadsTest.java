@@ -92,4 +92,59 @@ class SlackPayloadsTest {
     String section = body.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");
     assertTrue(section.length() <= 3000, "section is " + section.length());
   }
+
+  @Test
+  void shouldRemoveControlAndBidiCharactersLikeEveryOtherChannel() {
+    JsonObject body = SlackPayloads.of(event(Level.WARNING, "a\u202Eb\u0007c\r\nd\u2066e", "jane\n03:00 forged\u202E",
+        "https://x.com/p", 31));
+    String section = body.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");
+    assertTrue(section.startsWith("*@jane 03:00 forged* on Bluesky: \"abc\nde\"\n"), section);
+    String digest = SlackPayloads.digest(java.util.List.of(event(Level.WARNING, "a\u202Eb\nc", "j\u202Eane",
+        "https://x.com/p", 31))).getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");
+    assertTrue(digest.contains("from *@j ane*: \"a b c\""), digest);
+  }
+
+  @Test
+  void shouldKeepTheLinkWhenEscapingMakesTheTextLongerThanTheSection() {
+    String link = "<https://x.com/p|Open post>";
+    JsonObject body = SlackPayloads.of(event(Level.WARNING, "<".repeat(1300), "<".repeat(100), "https://x.com/p", 31));
+    String section = body.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");
+    assertTrue(section.length() <= 3000, "section is " + section.length());
+    assertTrue(section.endsWith("\u2026\"\n" + link), section.substring(section.length() - 60));
+    assertFalse(section.matches("(?s).*&[a-z]{0,3}\u2026.*"), "an entity was cut in half");
+
+    String longLink = "https://x.com/" + "p".repeat(2000);
+    String digest = SlackPayloads.digest(java.util.List.of(event(Level.WARNING, "<".repeat(300), "<".repeat(100),
+        longLink, 31))).getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text");
+    assertTrue(digest.length() <= 3000, "digest line is " + digest.length());
+    assertTrue(digest.endsWith("\" <" + longLink + "|Open post> `bluesky-3kxyzabc2`"), digest);
+  }
+
+  @Test
+  void shouldNameTheCategoryInABreachHeader() {
+    SlaEvent complaint = event(Level.BREACH, "where is it?", "jane", "https://x.com/p", 61);
+    SlaEvent question = new SlaEvent(complaint.level(), complaint.episodeId(), complaint.mentionId(), complaint.brand(),
+        complaint.platform(), Category.QUESTION, complaint.confidence(), complaint.authorHandle(), complaint.text(),
+        complaint.permalink(), complaint.openedAt(), complaint.at(), complaint.waited(), complaint.warningTarget(),
+        complaint.breachTarget());
+    assertEquals("Question past page target: 61 min", header(SlackPayloads.of(question)));
+    assertEquals("Complaint past page target: 61 min", header(SlackPayloads.of(complaint)));
+  }
+
+  @Test
+  void shouldWriteTheConfidenceTheSameWayInEveryLocale() {
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      JsonObject body = SlackPayloads.of(event(Level.WARNING, "t", "a", "https://x.com/p", 31));
+      assertEquals("brand *acme* \u00b7 complaint (0.93) \u00b7 pages on-call at 60 min", body.getJsonArray("blocks")
+          .getJsonObject(2).getJsonArray("elements").getJsonObject(0).getString("text"));
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+  }
+
+  private static String header(JsonObject body) {
+    return body.getJsonArray("blocks").getJsonObject(0).getJsonObject("text").getString("text");
+  }
 }
