@@ -259,7 +259,8 @@ public final class ConfigLoader {
   private static List<Channel> channels(Node node, boolean support) {
     List<Channel> out = new ArrayList<>();
     for (Node c : node.list()) {
-      c.requireObject(support ? Set.of("type", "url", "routingKey", "quietHours") : Set.of("type", "url", "routingKey"));
+      c.requireObject(support ? Set.of("type", "url", "routingKey", "quietHours", "runbookUrl")
+          : Set.of("type", "url", "routingKey", "runbookUrl"));
       String type = c.get("type").requireText();
       if (!CHANNEL_TYPES.contains(type)) {
         throw c.get("type").fail("unknown channel type '" + type + "' (one of " + String.join(", ", sorted(CHANNEL_TYPES)) + ")");
@@ -275,7 +276,11 @@ public final class ConfigLoader {
       if (type.equals("pagerduty") && key.isEmpty()) {
         throw c.get("routingKey").fail("is required for a pagerduty channel");
       }
-      out.add(new Channel(type, url, key, quietHours(c.get("quietHours"))));
+      Optional<String> runbook = c.get("runbookUrl").text().map(u -> requireUrl(c.get("runbookUrl"), u.trim()));
+      if (runbook.isPresent() && !type.equals("alertmanager") && !type.equals("pagerduty")) {
+        throw c.get("runbookUrl").fail("only alertmanager and pagerduty channels carry a runbook link");
+      }
+      out.add(new Channel(type, url, key, quietHours(c.get("quietHours")), runbook));
     }
     return List.copyOf(out);
   }

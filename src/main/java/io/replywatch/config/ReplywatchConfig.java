@@ -95,12 +95,15 @@ public record ReplywatchConfig(
   /** Alert routing: warning goes to support; breach to support and paging. */
   public record Alerts(List<Channel> support, List<Channel> paging) {}
 
-  /** One alert channel. Which fields matter depends on the type; quiet hours only on support channels. */
+  /**
+   * One alert channel. Which fields matter depends on the type; quiet hours only on support channels; a runbook URL
+   * on Alertmanager and PagerDuty channels, so the page links to what on-call should do.
+   */
   public record Channel(String type, Secret url, Secret routingKey,
-      Optional<io.replywatch.notify.QuietHours> quietHours) {
+      Optional<io.replywatch.notify.QuietHours> quietHours, Optional<String> runbookUrl) {
 
     public Channel(String type, Secret url, Secret routingKey) {
-      this(type, url, routingKey, Optional.empty());
+      this(type, url, routingKey, Optional.empty(), Optional.empty());
     }
   }
 }

@@ -40,9 +40,9 @@ public final class Notifiers {
       case "teams" -> new TeamsNotifier(ctx.vertx(), c.url().reveal(), new TeamsPayloads(), TIMEOUT, ctx.clock());
       case "webhook" -> new WebhookNotifier(ctx.vertx(), c.url().reveal(), new WebhookPayloads(), TIMEOUT, ctx.clock());
       case "pagerduty" -> new PagerDutyNotifier(ctx.vertx(), c.url().reveal(), c.routingKey().reveal(),
-          new PagerDutyPayloads(Optional.empty()), TIMEOUT, ctx.clock());
+          new PagerDutyPayloads(Optional.empty(), c.runbookUrl()), TIMEOUT, ctx.clock());
       case "alertmanager" -> new ResendingAlertmanager(new AlertmanagerNotifier(ctx.vertx(), c.url().reveal(),
-          new AlertmanagerPayloads(Optional.empty(), Optional.empty(), ALERTMANAGER_TTL), TIMEOUT, ctx.clock()),
+          new AlertmanagerPayloads(Optional.empty(), c.runbookUrl(), ALERTMANAGER_TTL), TIMEOUT, ctx.clock()),
           ALERTMANAGER_RESEND, ctx.vertx(), ctx.clock());
       case "console" -> new ConsoleNotifier(ctx.console());
       default -> throw new IllegalArgumentException("unknown channel type " + c.type());

@@ -73,6 +73,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldReadARunbookLinkOnAPagingChannel() {
+    ReplywatchConfig c = loader.parse(MINIMAL + """
+        alerts:
+          paging:
+            - { type: alertmanager, url: "http://127.0.0.1:9093", runbookUrl: "https://wiki.example.com/replywatch" }
+            - { type: alertmanager, url: "http://127.0.0.1:9094" }
+        """, "rb.yaml");
+    assertEquals(Optional.of("https://wiki.example.com/replywatch"), c.alerts().paging().get(0).runbookUrl());
+    assertEquals(Optional.empty(), c.alerts().paging().get(1).runbookUrl());
+  }
+
+  @Test
   void shouldLoadForReplayWithoutTheSecretsSet() {
     // replay takes policies and brands from the production config; it must not demand its tokens and webhooks
     ReplywatchConfig c = ConfigLoader.withoutSecrets(k -> null).load(Path.of("config/replywatch.yaml"));
@@ -124,6 +136,8 @@ class ConfigLoaderTest {
       "sla: { policies: [ { calendar: eu } ] } | sla.policies[0].calendar: unknown calendar 'eu' (defined in sla.calendars: none)",
       "alerts: { support: [ { type: carrier-pigeon } ] } | alerts.support[0].type: unknown channel type 'carrier-pigeon'",
       "alerts: { paging: [ { type: pagerduty } ] } | alerts.paging[0].routingKey: is required for a pagerduty channel",
+      "alerts: { support: [ { type: slack, url: 'https://hooks.slack.test/x', runbookUrl: 'https://wiki.test/rb' } ] } | alerts.support[0].runbookUrl: only alertmanager and pagerduty channels carry a runbook link",
+      "alerts: { paging: [ { type: alertmanager, url: 'http://127.0.0.1:9093', runbookUrl: 'wiki/rb' } ] } | alerts.paging[0].runbookUrl: not a valid URL",
       "alerts: { support: [ { type: console, quietHours: { timezone: Mars/Olympus, from: '22:00', to: '07:00' } } ] } | alerts.support[0].quietHours.timezone: expected a time zone like Europe/Berlin, got 'Mars/Olympus'",
       "alerts: { support: [ { type: console, quietHours: { timezone: UTC, from: '10pm', to: '07:00' } } ] } | alerts.support[0].quietHours.from: expected a time like 22:00, got '10pm'",
       "alerts: { paging: [ { type: console, quietHours: { timezone: UTC, from: '22:00', to: '07:00' } } ] } | alerts.paging[0].quietHours: unknown key",

@@ -27,10 +27,17 @@ public final class PagerDutyPayloads {
   public static final int MAX_TEXT = 2000;
 
   private final Optional<String> monitorUrl;
+  private final Optional<String> runbookUrl;
 
   /** @param monitorUrl Replywatch's own external base URL, for {@code client_url}; empty to leave it out */
   public PagerDutyPayloads(Optional<String> monitorUrl) {
+    this(monitorUrl, Optional.empty());
+  }
+
+  /** @param runbookUrl a second link on each trigger, "Runbook", for what on-call should do; empty for none */
+  public PagerDutyPayloads(Optional<String> monitorUrl, Optional<String> runbookUrl) {
     this.monitorUrl = monitorUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+    this.runbookUrl = runbookUrl;
   }
 
   /** The body for {@code event}: {@code trigger} for warning and breach, {@code resolve} for resolved. */
@@ -46,8 +53,13 @@ public final class PagerDutyPayloads {
         .put("event_action", "trigger")
         .put("dedup_key", dedupKey(event))
         .put("payload", payload(event));
-    Text.httpUrl(event.permalink()).ifPresent(url ->
-        body.put("links", new JsonArray().add(new JsonObject().put("href", url).put("text", "Open post"))));
+    JsonArray links = new JsonArray();
+    Text.httpUrl(event.permalink())
+        .ifPresent(url -> links.add(new JsonObject().put("href", url).put("text", "Open post")));
+    runbookUrl.ifPresent(url -> links.add(new JsonObject().put("href", url).put("text", "Runbook")));
+    if (!links.isEmpty()) {
+      body.put("links", links);
+    }
     body.put("client", "Replywatch");
     monitorUrl.ifPresent(base -> body.put("client_url", base + "/mentions/" + Text.singleLine(event.mentionId())));
     return body;

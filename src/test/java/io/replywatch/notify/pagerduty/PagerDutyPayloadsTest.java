@@ -95,6 +95,16 @@ class PagerDutyPayloadsTest {
   }
 
   @Test
+  void shouldLinkTheRunbookBesideThePost() {
+    JsonObject body = new PagerDutyPayloads(Optional.empty(), Optional.of("https://wiki.example.com/rb"))
+        .build(Events.breach(), KEY);
+    var links = body.getJsonArray("links");
+    assertEquals("Open post", links.getJsonObject(0).getString("text"));
+    assertEquals(new JsonObject().put("href", "https://wiki.example.com/rb").put("text", "Runbook"),
+        links.getJsonObject(links.size() - 1));
+  }
+
+  @Test
   void shouldLeaveClientUrlOutWhenNoMonitorUrl() {
     JsonObject body = new PagerDutyPayloads(Optional.empty()).build(Events.breach(), KEY);
     assertFalse(body.containsKey("client_url"));
