@@ -13,12 +13,18 @@ import java.util.Map;
 
 /**
  * The three X API v2 endpoints a poller needs (social-apis.md §1.1), over a shared {@link WebClient}, each asking
- * for the fields reply detection needs: without {@code tweet.fields} X sends only id and text.
+ * for the fields reply detection needs: without {@code tweet.fields} X sends only id, text and edit history (a
+ * default field, named anyway because edit handling depends on it).
  */
 final class XClient {
   static final Dialect DIALECT = new Dialect(XParser::rateLimit, XParser::errorMessage);
   private static final String TWEET_FIELDS = "created_at,author_id,conversation_id,in_reply_to_user_id,"
-      + "referenced_tweets,lang,entities";
+      + "referenced_tweets,lang,entities,edit_history_tweet_ids";
+  /**
+   * Authors for handles; the tweets replied to, whose edit history maps a reply to an edited tweet onto the
+   * original's id (see {@link XParser}).
+   */
+  private static final String EXPANSIONS = "author_id,referenced_tweets.id";
 
   private final WebClient client;
   private final String baseUrl;
@@ -47,7 +53,7 @@ final class XClient {
   private Future<ApiPage<XParser.Page>> send(String path, Map<String, String> query) {
     HttpRequest<Buffer> req = client.getAbs(baseUrl + path)
         .addQueryParam("tweet.fields", TWEET_FIELDS)
-        .addQueryParam("expansions", "author_id")
+        .addQueryParam("expansions", EXPANSIONS)
         .addQueryParam("user.fields", "username,name")
         .bearerTokenAuthentication(token.reveal());
     query.forEach(req::addQueryParam);

@@ -22,6 +22,17 @@ import java.util.function.Function;
  * X API v2's wire format (social-apis.md §1) to our {@link Post}s, with no I/O: tweet pages with the
  * {@code includes.users} expansion for handles, {@code referenced_tweets} replied_to for reply detection,
  * {@code meta.newest_id}/{@code next_token} for paging, {@code x-rate-limit-*} headers and problem+json errors.
+ *
+ * <p>Edits: X gives each edit of a tweet a new id (so it passes {@code since_id} and reads as a new tweet) and lists
+ * the chain in {@code edit_history_tweet_ids}, the original first; timelines and search return only the latest
+ * version. A {@link Post} is keyed by the original's id and carries the latest text, so an edit is the same post
+ * as its original everywhere downstream: the poller's handed-on ids, the tracker's known posts and episodes, and
+ * the stored mention key ({@code x-<original id>}) all drop or merge it instead of opening a second episode. Two
+ * things stay on the wire id: the cursor (the next {@code since_id} is the newest id seen, an edit's included, or
+ * the edit would be read again every cycle) and the permalink (the version whose text we quote). A reply names the
+ * version it answered, often an edit; its {@code replied_to} id is mapped to that version's original through the
+ * {@code referenced_tweets.id} expansion ({@code includes.tweets}, which carry their own edit history), so a brand
+ * reply to an edited complaint still finds the episode. Without the expansion the id is kept as sent.
  */
 public final class XParser {
   /** One page: tweets newest first, the newest id (the next {@code since_id}), and the token for older tweets. */
@@ -39,6 +50,10 @@ public final class XParser {
     for (JsonNode u : root.path("includes").path("users")) {
       handles.put(u.path("id").asText(), u.path("username").asText(""));
     }
+    Map<String, String> originals = new HashMap<>();
+    for (JsonNode t : root.path("includes").path("tweets")) {
+      text(t, "id").ifPresent(id -> originals.put(id, originalId(t, id)));
+    }
     List<Post> posts = new ArrayList<>();
     JsonNode data = root.path("data");
     if (!data.isMissingNode() && !data.isArray()) {
@@ -46,9 +61,9 @@ public final class XParser {
     }
     String newest = null;
     for (JsonNode t : data) {
-      Post p = tweet(t, handles);
-      posts.add(p);
-      newest = Ids.max(newest, p.id());
+      posts.add(tweet(t, handles, originals));
+      // The wire id, not the post's: an edit's new id is what since_id must move past.
+      newest = Ids.max(newest, require(t, "id"));
     }
     final String newestSeen = newest;
     JsonNode meta = root.path("meta");
@@ -56,22 +71,29 @@ public final class XParser {
     return new Page(posts, newestId, text(meta, "next_token"));
   }
 
-  static Post tweet(JsonNode t, Map<String, String> handles) {
-    String id = require(t, "id");
+  static Post tweet(JsonNode t, Map<String, String> handles, Map<String, String> originals) {
+    String version = require(t, "id");
+    String id = originalId(t, version);
     String author = require(t, "author_id");
     String handle = handles.getOrDefault(author, "");
     Optional<String> repliedTo = Optional.empty();
     for (JsonNode ref : t.path("referenced_tweets")) {
       if ("replied_to".equals(ref.path("type").asText())) {
-        repliedTo = text(ref, "id");
+        repliedTo = text(ref, "id").map(r -> originals.getOrDefault(r, r));
       }
     }
     String permalink = handle.isEmpty()
-        ? "https://twitter.com/i/web/status/" + id
-        : "https://x.com/" + handle + "/status/" + id;
+        ? "https://twitter.com/i/web/status/" + version
+        : "https://x.com/" + handle + "/status/" + version;
     return new Post(Platform.X, id, author, handle, Html.decodeEntities(t.path("text").asText("")),
         WireJson.instant("X", require(t, "created_at")), repliedTo, text(t, "conversation_id"), permalink,
         text(t, "lang").filter(l -> !l.equals("und") && !l.equals("zxx") && !l.equals("qme")));
+  }
+
+  /** The first id of {@code edit_history_tweet_ids}: the original of an edited tweet, else the tweet itself. */
+  private static String originalId(JsonNode t, String id) {
+    JsonNode first = t.path("edit_history_tweet_ids").path(0);
+    return first.isValueNode() && !first.asText().isEmpty() ? first.asText() : id;
   }
 
   /** X's rate-limit windows, by header prefix: the endpoint's 15 minutes, then the app's and the user's day. */

@@ -20,17 +20,30 @@ final class XJson {
    * One page, newest first. X's empty page has no {@code data} and no ids; text is HTML-escaped as X sends it.
    *
    * @param parents id → post, for {@code in_reply_to_user_id} and {@code conversation_id}
+   * @param histories id → {@code edit_history_tweet_ids} of an edited tweet (original first); others list only
+   *     their own id
+   * @param expandReplied whether the caller asked for {@code expansions=referenced_tweets.id}: then the tweets
+   *     replied to are in {@code includes.tweets}
    */
   static JsonObject page(List<SimPost> newestFirst, String nextToken, Map<String, SimPost> parents,
-      Map<String, String> conversations, String brandHandle, java.util.Set<String> searchOnly) {
+      Map<String, String> conversations, String brandHandle, java.util.Set<String> searchOnly,
+      Map<String, List<String>> histories, boolean expandReplied) {
     JsonObject meta = new JsonObject().put("result_count", newestFirst.size());
     if (newestFirst.isEmpty()) {
       return new JsonObject().put("meta", meta);
     }
     JsonArray data = new JsonArray();
     Map<String, JsonObject> users = new LinkedHashMap<>();
+    Map<String, JsonObject> replied = new LinkedHashMap<>();
     for (SimPost p : newestFirst) {
-      data.add(tweet(p, parents, conversations.get(p.id()), brandHandle, searchOnly.contains(p.id())));
+      data.add(tweet(p, parents, conversations.get(p.id()), brandHandle, searchOnly.contains(p.id()))
+          .put("edit_history_tweet_ids", history(p.id(), histories)));
+      SimPost parent = p.inReplyTo().map(parents::get).orElse(null);
+      if (expandReplied && parent != null) {
+        replied.putIfAbsent(parent.id(), new JsonObject().put("id", parent.id())
+            .put("edit_history_tweet_ids", history(parent.id(), histories)).put("text", escape(parent.text()))
+            .put("author_id", parent.authorId()).put("created_at", CREATED_AT.format(parent.createdAt())));
+      }
       users.putIfAbsent(p.authorId(), new JsonObject().put("id", p.authorId())
           .put("name", p.authorHandle()).put("username", p.authorHandle()));
     }
@@ -38,9 +51,15 @@ final class XJson {
     if (nextToken != null) {
       meta.put("next_token", nextToken);
     }
-    return new JsonObject().put("data", data)
-        .put("includes", new JsonObject().put("users", new JsonArray(List.copyOf(users.values()))))
-        .put("meta", meta);
+    JsonObject includes = new JsonObject().put("users", new JsonArray(List.copyOf(users.values())));
+    if (!replied.isEmpty()) {
+      includes.put("tweets", new JsonArray(List.copyOf(replied.values())));
+    }
+    return new JsonObject().put("data", data).put("includes", includes).put("meta", meta);
+  }
+
+  private static JsonArray history(String id, Map<String, List<String>> histories) {
+    return new JsonArray(List.copyOf(histories.getOrDefault(id, List.of(id))));
   }
 
   private static JsonObject tweet(SimPost p, Map<String, SimPost> parents, String conversation, String brandHandle,
@@ -50,7 +69,6 @@ final class XJson {
         : searchOnly ? "" : "@" + brandHandle + " ";
     JsonObject t = new JsonObject()
         .put("id", p.id())
-        .put("edit_history_tweet_ids", new JsonArray().add(p.id()))
         .put("text", escape(prefix + p.text()))
         .put("created_at", CREATED_AT.format(p.createdAt()))
         .put("author_id", p.authorId())

@@ -32,7 +32,7 @@ public final class XPageStream {
       String next = page > 0 ? XSimulator.encode(newestFirst.get(perPage - 1).id()) : null;
       Map<String, String> conversations = new HashMap<>();
       newestFirst.forEach(p -> conversations.put(p.id(), p.id())); // none replies: each starts its own
-      out.add(XJson.page(newestFirst, next, Map.of(), conversations, "acme", Set.of()).encode());
+      out.add(XJson.page(newestFirst, next, Map.of(), conversations, "acme", Set.of(), Map.of(), false).encode());
     }
     return out;
   }

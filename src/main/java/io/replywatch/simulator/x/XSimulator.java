@@ -29,7 +29,9 @@ import java.util.function.Predicate;
  * recent search and user timeline, newest first, {@code since_id}/{@code until_id} (exclusive, numeric order),
  * {@code max_results} bounds, {@code pagination_token}/{@code next_token}, {@code start_time}; lower-case
  * {@code x-rate-limit-*} headers with an epoch-seconds reset and a window per endpoint; problem+json errors.
- * Customer posts are mentions unless marked search-only; search matches the query's terms in the text.
+ * Customer posts are mentions unless marked search-only; search matches the query's terms in the text. An
+ * {@link #edit} is served as X serves one: a new id, {@code edit_history_tweet_ids} from the original to it, and
+ * only the latest version in timelines and search.
  */
 public final class XSimulator extends SimulatorBase {
   public static final Duration WINDOW = Duration.ofMinutes(15);
@@ -44,6 +46,8 @@ public final class XSimulator extends SimulatorBase {
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> flaky = ConcurrentHashMap.newKeySet();
   private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
+  /** An edit's id → the id of the version it replaced. */
+  private final Map<String, String> editOf = new ConcurrentHashMap<>();
   /** The app's 24-hour cap over every endpoint, when one is set (X sends it on some endpoints and tiers). */
   private volatile RateWindow appDay;
 
@@ -65,6 +69,21 @@ public final class XSimulator extends SimulatorBase {
   /** Caps the app at {@code limit} requests a day over all endpoints, with {@code x-app-limit-24hour-*} headers. */
   public void appDailyLimit(int limit) {
     appDay = new RateWindow(limit, Duration.ofHours(24));
+  }
+
+  /**
+   * The author edits post {@code postId} (an original or an edit) at {@code at}: a new tweet with a new id and the
+   * new text, same author and reply target; from {@code at} on it replaces the earlier versions. Returns its id.
+   */
+  public String edit(String postId, Instant at, String text) {
+    SimPost p = timeline.all().stream().filter(q -> q.id().equals(postId)).findFirst().orElseThrow();
+    String id = timeline.add(at, p.authorId(), p.authorHandle(), text, p.brand(), p.inReplyTo().orElse(null),
+        p.language());
+    editOf.put(id, postId);
+    if (searchOnly.contains(postId)) {
+      searchOnly.add(id);
+    }
+    return id;
   }
 
   /** X's known flake (IEKit#307): the mention is left out of every answer to a query with {@code since_id}. */
@@ -143,7 +162,9 @@ public final class XSimulator extends SimulatorBase {
     List<SimPost> all = timeline.visible(clock);
     Map<String, SimPost> byId = new HashMap<>();
     all.forEach(p -> byId.put(p.id(), p));
-    List<SimPost> range = all.stream().filter(which)
+    Set<String> superseded = new java.util.HashSet<>();
+    all.forEach(p -> superseded.add(editOf.get(p.id())));
+    List<SimPost> range = all.stream().filter(which).filter(p -> !superseded.contains(p.id()))
         .filter(p -> since == null || Ids.ORDER.compare(p.id(), since) > 0 && !flaky.contains(p.id()))
         .filter(p -> until == null || Ids.ORDER.compare(p.id(), until) < 0)
         .filter(p -> fromToken == null || Ids.ORDER.compare(p.id(), fromToken) < 0)
@@ -153,10 +174,27 @@ public final class XSimulator extends SimulatorBase {
     Collections.reverse(page);
     String next = range.size() > page.size() ? encode(page.get(page.size() - 1).id()) : null;
     Map<String, String> conversations = new HashMap<>();
-    page.forEach(p -> conversations.put(p.id(), root(p, byId).id()));
+    Map<String, List<String>> histories = new HashMap<>();
+    for (SimPost p : page) {
+      // An edit stays in its original's conversation.
+      conversations.put(p.id(), root(byId.getOrDefault(history(p.id()).get(0), p), byId).id());
+      p.inReplyTo().ifPresent(r -> histories.put(r, history(r)));
+      histories.put(p.id(), history(p.id()));
+    }
+    boolean expand = q.getAll("expansions").stream()
+        .anyMatch(e -> List.of(e.split(",")).contains("referenced_tweets.id"));
     rateHeaders(ctx, window, now);
     send(ctx, 200, "application/json; charset=utf-8",
-        XJson.page(page, next, byId, conversations, brandHandle, searchOnly).encode());
+        XJson.page(page, next, byId, conversations, brandHandle, searchOnly, histories, expand).encode());
+  }
+
+  /** {@code edit_history_tweet_ids} of version {@code id}: the original first, {@code id} last. */
+  private List<String> history(String id) {
+    List<String> chain = new ArrayList<>();
+    for (String at = id; at != null && chain.size() < 100; at = editOf.get(at)) {
+      chain.add(0, at);
+    }
+    return chain;
   }
 
   /** Auth, injected faults and the endpoint's window; answers the request itself when it must not go on. */

@@ -66,6 +66,43 @@ class XParserTest {
     assertEquals("https://twitter.com/i/web/status/1339662682102886400", posts.get(2).permalink());
   }
 
+  /** A complaint (…900) edited twice, to …950, as a timeline returns it: the latest version only. */
+  private static final String EDIT = """
+      {"id": "1339667017109032950",
+       "edit_history_tweet_ids": ["1339667017109032900", "1339667017109032920", "1339667017109032950"],
+       "text": "@AcmeBrand my order #123 never arrived, still nothing", "created_at": "2020-12-17T20:30:00.000Z",
+       "author_id": "92073489", "conversation_id": "1339667017109032900"}""";
+
+  /** The brand's reply to the edited version, with the referenced_tweets.id expansion. */
+  private static final String REPLY_TO_EDIT = """
+      {"data": [{"id": "1339667017109032990", "edit_history_tweet_ids": ["1339667017109032990"],
+                 "text": "@RedTheOne sorry, sending a new one", "created_at": "2020-12-17T20:40:00.000Z",
+                 "author_id": "2244994945", "conversation_id": "1339667017109032900",
+                 "referenced_tweets": [{"type": "replied_to", "id": "1339667017109032950"}]}],
+       "includes": {"users": [{"id": "2244994945", "username": "AcmeBrand"}], "tweets": [%s]},
+       "meta": {"result_count": 1}}""".formatted(EDIT);
+
+  @Test
+  void shouldMapAnEditedTweetToItsOriginalWithTheLatestText() {
+    // No meta.newest_id: the parser finds the newest id itself, and it must be the edit's own.
+    XParser.Page page = XParser.page("""
+        {"data": [%s], "includes": {"users": [{"id": "92073489", "username": "RedTheOne"}]},
+         "meta": {"result_count": 1}}""".formatted(EDIT));
+    Post edited = page.posts().get(0);
+    assertEquals("1339667017109032900", edited.id(), "the original's id: the same post as the one seen before");
+    assertEquals("@AcmeBrand my order #123 never arrived, still nothing", edited.text(), "the latest version");
+    assertEquals("https://x.com/RedTheOne/status/1339667017109032950", edited.permalink(), "links what it quotes");
+    assertEquals(Optional.of("1339667017109032950"), page.newestId(),
+        "since_id moves past the edit's own id, not back to the original's");
+  }
+
+  @Test
+  void shouldMapAReplyToAnEditedTweetToTheOriginal() {
+    Post reply = XParser.page(REPLY_TO_EDIT).posts().get(0);
+    assertEquals("1339667017109032990", reply.id());
+    assertEquals(Optional.of("1339667017109032900"), reply.inReplyToId(), "the edit's original, from includes.tweets");
+  }
+
   @Test
   void shouldReadTheEmptyPage() {
     XParser.Page page = XParser.page("{\"meta\":{\"result_count\":0}}");

@@ -3,20 +3,31 @@ package io.replywatch.ingest.x;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.replywatch.classify.Category;
+import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.config.Secret;
 import io.replywatch.ingest.BusyTimeline;
+import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollerHarness;
+import io.replywatch.ingest.Post;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.x.XSimulator;
+import io.replywatch.sla.Episode;
+import io.replywatch.sla.SlaListener;
+import io.replywatch.sla.SlaTracker;
+import io.replywatch.testing.Posts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +181,50 @@ class XPollerTest {
     assertEquals(1, sim.requests().stream().filter(r -> r.status() == 429).count());
     h.step(poller, Duration.ofHours(5));
     assertTrue(sim.requests().size() > used, "polling resumes after the reset");
+  }
+
+  /**
+   * Edits get a new id above since_id on X. A complaint answered and then edited must not come back as a new
+   * mention (a false 30/60-minute alert), an unanswered one edited must not open a second episode, and the brand's
+   * reply to the edited version must still close the episode. The batches go through a real tracker.
+   */
+  @Test
+  void shouldTreatAnEditAsItsOriginalAndLetAReplyToTheEditAnswerIt() throws Exception {
+    Timeline script = new Timeline();
+    XSimulator edits = new XSimulator(script, h.clock, "42", "AcmeSupport", "bearer-secret", 180);
+    h.deploy(edits);
+    String answered = script.add(T0.minus(Duration.ofMinutes(10)), "7", "jane", "my order is late", false, null, "en");
+    script.add(T0.minus(Duration.ofMinutes(5)), "42", "AcmeSupport", "on its way", true, answered, "en");
+    edits.edit(answered, T0.plus(Duration.ofMinutes(2)), "my order is late!! #acme");
+    String open = script.add(T0.plus(Duration.ofMinutes(6)), "8", "joe", "refund please", false, null, "en");
+    String openEdit = edits.edit(open, T0.plus(Duration.ofMinutes(12)), "refund please, order 77");
+    String reply = script.add(T0.plus(Duration.ofMinutes(17)), "42", "AcmeSupport", "done", true, openEdit, "en");
+    PlatformSettings own = new PlatformSettings(edits.baseUrl(), Duration.ofMinutes(5), Duration.ofHours(24));
+    XPoller poller = new XPoller(brand, brand.accounts().get(0), own, h.cursors, h.health, h.metrics, h.clock);
+
+    h.start(poller); // T0: the complaint and its answer
+    h.steps(poller, 4, Duration.ofMinutes(5)); // +5 its edit, +10 the second complaint, +15 its edit, +20 the reply
+
+    assertEquals(Map.of(answered, 1, open, 1), h.mentionCounts(), "each complaint once, under its original id");
+    Post replyPost = h.batches.stream().flatMap(b -> b.brandPosts().stream())
+        .filter(p -> p.id().equals(reply)).findFirst().orElseThrow();
+    assertEquals(Optional.of(open), replyPost.inReplyToId(), "the reply to the edit names the original");
+    assertEquals(Optional.of(openEdit), h.cursors.get(Platform.X, "AcmeSupport", "mentions"),
+        "since_id is the edit's own id, the newest seen");
+
+    List<Episode> opened = new ArrayList<>();
+    SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), new SlaListener() {
+      @Override
+      public void opened(Episode e) {
+        opened.add(e);
+      }
+    });
+    for (PollBatch b : h.batches) {
+      b.mentions().forEach(m -> tracker.onMention(m, Posts.as(Category.COMPLAINT)));
+      b.brandPosts().forEach(p -> tracker.onBrandReply(b.brand(), p));
+    }
+    assertEquals(2, opened.size(), "one episode per complaint, none for an edit");
+    assertEquals(List.of(), List.copyOf(tracker.openEpisodes()), "both answered: nothing left to alert on");
   }
 
   @Test
