@@ -84,6 +84,16 @@ final class Recorder implements SlaListener {
   }
 
   @Override
+  public void replyHeld(String brand, Post reply) {
+    store.savePendingReply(brand, reply);
+  }
+
+  @Override
+  public void replyReleased(Post reply) {
+    store.deletePendingReply(reply);
+  }
+
+  @Override
   public void opened(Episode e) {
     waiting.open(e.id(), e.brand(), e.platform(), e.classification().category(), e.openedAt(),
         e.policy().calendar());

@@ -13,6 +13,15 @@ public interface SlaListener {
   /** A post became known with its conversation (customer posts: their author; brand replies: null). */
   default void remembered(String brand, Post post, String conversation, String customerId) {}
 
+  /**
+   * A brand reply arrived before the post it answers, and waits for it. Kept durably, it still answers that post
+   * when it arrives after a restart. A later reply to the same parent takes its place.
+   */
+  default void replyHeld(String brand, Post reply) {}
+
+  /** A held reply stopped waiting: its parent arrived, or it was dropped to keep the number held bounded. */
+  default void replyReleased(Post reply) {}
+
   /** A follow-up message from the customer joined an open episode. */
   default void followUp(Episode episode, String postId) {}
 

@@ -38,11 +38,18 @@ public final class SlaTracker {
       Comparator.comparing(Deadline::at).thenComparing(Deadline::episodeId).thenComparing(Deadline::level));
   private final Map<String, PostInfo> posts = new HashMap<>();
   private final Map<String, Integer> episodesPerConversation = new HashMap<>();
-  /** Brand replies whose parent we have not seen yet (clock skew, late keyword search), by parent id. */
+  /**
+   * Brand replies whose parent we have not seen yet (clock skew, late keyword search), by parent id. The listener
+   * hears of each one held and released, so the store can keep them across a restart.
+   */
   private final Map<String, Post> pendingReplies = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Post> eldest) {
-      return size() > PENDING_REPLY_LIMIT;
+      boolean full = size() > PENDING_REPLY_LIMIT;
+      if (full) {
+        listener.replyReleased(eldest.getValue());
+      }
+      return full;
     }
   };
 
@@ -76,6 +83,7 @@ public final class SlaTracker {
     }
     Post early = pendingReplies.remove(key(post.platform(), post.id()));
     if (early != null) {
+      listener.replyReleased(early);
       onBrandReply(mention.brand(), early);
     }
   }
@@ -106,6 +114,7 @@ public final class SlaTracker {
     PostInfo parent = posts.get(key(reply.platform(), parentId));
     if (parent == null) {
       pendingReplies.put(key(reply.platform(), parentId), reply);
+      listener.replyHeld(brand, reply);
       return;
     }
     posts.put(key(reply.platform(), reply.id()), new PostInfo(parent.conversation(), null, reply.createdAt()));
@@ -183,6 +192,14 @@ public final class SlaTracker {
       Instant createdAt) {
     posts.putIfAbsent(key(platform, postId), new PostInfo(conversation, customerId, createdAt));
     episodesPerConversation.putIfAbsent(threadKey(brand, platform, conversation, ""), 1);
+  }
+
+  /**
+   * Recovery: a brand reply that was waiting for its parent when the service stopped. Its parent is unknown (it
+   * was held in the same transaction that would have resolved it), so it only waits again.
+   */
+  public void restorePendingReply(Post reply) {
+    reply.inReplyToId().ifPresent(parentId -> pendingReplies.put(key(reply.platform(), parentId), reply));
   }
 
   /**

@@ -71,10 +71,17 @@ public final class SlaVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /** Rebuilds the open episodes and recent conversations from the store; their deadlines are queued again. */
+  /**
+   * Rebuilds the open episodes, recent conversations and replies waiting for their parent from the store; the
+   * episodes' deadlines are queued again.
+   */
   private void recover() {
-    store.postsSince(clock.instant().minus(Duration.ofDays(7))).forEach(p ->
+    Instant since = clock.instant().minus(Duration.ofDays(7));
+    store.postsSince(since).forEach(p ->
         tracker.rememberPost(p.brand(), p.platform(), p.id(), p.conversation(), p.customerId(), p.createdAt()));
+    // Replies still waiting for their parent: the week that posts are kept for, so the table stays bounded.
+    store.inTransaction(() -> store.forgetPendingRepliesBefore(since));
+    store.pendingRepliesSince(since).forEach(tracker::restorePendingReply);
     List<SlaStore.OpenEpisode> open = store.openEpisodes();
     open.stream().filter(SlaStore.OpenEpisode::breachFired).forEach(o -> recorder.paged(o.opening().key()));
     recorder.quietly(() -> open.forEach(o -> tracker.restore(Episode.restored(o.opening(), o.classification(),

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
   /** The schema this build writes. Bump it and append to {@link #MIGRATIONS} for every change. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /** Migration {@code v} takes a store from schema version {@code v} to {@code v + 1}. */
   static final List<String> MIGRATIONS = List.of("""
@@ -59,6 +59,15 @@ public final class Database implements AutoCloseable {
       // so later changes to the calendars do not rewrite history; NULL for episodes closed before version 2.
       """
       ALTER TABLE episodes ADD COLUMN business_response_ms INTEGER;
+      """,
+      // Brand replies seen before the post they answer, one per parent as the tracker holds them: without them a
+      // restart forgets the answer, and the parent, arriving later, opens an episode that alerts for nothing.
+      """
+      CREATE TABLE pending_replies (
+        platform TEXT NOT NULL, in_reply_to TEXT NOT NULL, id TEXT NOT NULL, brand TEXT NOT NULL,
+        author_id TEXT NOT NULL, author_handle TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL,
+        conversation_id TEXT, permalink TEXT NOT NULL, platform_language TEXT,
+        PRIMARY KEY (platform, in_reply_to));
       """);
 
   private final Path path;

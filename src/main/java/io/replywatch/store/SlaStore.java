@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SLA stage's durable state: mentions with their classification, known posts, episodes and the SLA events
- * fired. Written by the one thread that owns the tracker, one transaction per poll batch or deadline, so after a
- * crash the store holds either all of a batch or none of it.
+ * The SLA stage's durable state: mentions with their classification, known posts, brand replies waiting for their
+ * parent, episodes and the SLA events fired. Written by the one thread that owns the tracker, one transaction per
+ * poll batch or deadline, so after a crash the store holds either all of a batch or none of it.
  */
 public final class SlaStore {
   private final Connection c;
@@ -61,6 +61,43 @@ public final class SlaStore {
   public void savePost(String brand, Post p, String conversation, String customerId) {
     update("INSERT OR IGNORE INTO posts VALUES (?,?,?,?,?,?)", p.platform().id(), p.id(), brand, conversation,
         customerId, p.createdAt().toEpochMilli());
+  }
+
+  /** A brand reply held until its parent arrives; one per parent, as the tracker holds them (the later wins). */
+  public void savePendingReply(String brand, Post p) {
+    update("""
+        INSERT OR REPLACE INTO pending_replies (platform, in_reply_to, id, brand, author_id, author_handle, text,
+          created_at, conversation_id, permalink, platform_language)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+        p.platform().id(), p.inReplyToId().orElseThrow(), p.id(), brand, p.authorId(), p.authorHandle(), p.text(),
+        p.createdAt().toEpochMilli(), p.conversationId().orElse(null), p.permalink(), p.language().orElse(null));
+  }
+
+  public void deletePendingReply(Post p) {
+    update("DELETE FROM pending_replies WHERE platform = ? AND in_reply_to = ? AND id = ?", p.platform().id(),
+        p.inReplyToId().orElseThrow(), p.id());
+  }
+
+  /** Recovery: the held replies of the last {@code since}, as recovery reloads the known posts of that span. */
+  public List<Post> pendingRepliesSince(Instant since) {
+    List<Post> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT * FROM pending_replies WHERE created_at >= ? ORDER BY created_at, platform, id")) {
+      s.setLong(1, since.toEpochMilli());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(post(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading pending replies", e);
+    }
+    return out;
+  }
+
+  /** Held replies older than recovery reloads would otherwise stay in the table for ever. */
+  public void forgetPendingRepliesBefore(Instant before) {
+    update("DELETE FROM pending_replies WHERE created_at < ?", before.toEpochMilli());
   }
 
   public void saveEpisode(Episode e) {
@@ -162,12 +199,17 @@ public final class SlaStore {
   }
 
   static Mention mention(ResultSet rs) throws SQLException {
-    Post p = new Post(Platform.parse(rs.getString("platform")).orElseThrow(), rs.getString("id"),
+    return new Mention(rs.getString("brand"), rs.getString("account"), post(rs),
+        Instant.ofEpochMilli(rs.getLong("received_at")));
+  }
+
+  /** A post from a row of {@code mentions} or {@code pending_replies}, which name its columns alike. */
+  private static Post post(ResultSet rs) throws SQLException {
+    return new Post(Platform.parse(rs.getString("platform")).orElseThrow(), rs.getString("id"),
         rs.getString("author_id"), rs.getString("author_handle"), rs.getString("text"),
         Instant.ofEpochMilli(rs.getLong("created_at")), Optional.ofNullable(rs.getString("in_reply_to")),
         Optional.ofNullable(rs.getString("conversation_id")), rs.getString("permalink"),
         Optional.ofNullable(rs.getString("platform_language")));
-    return new Mention(rs.getString("brand"), rs.getString("account"), p, Instant.ofEpochMilli(rs.getLong("received_at")));
   }
 
   static Classification classification(ResultSet rs) throws SQLException {

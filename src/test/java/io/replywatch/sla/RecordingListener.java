@@ -1,5 +1,6 @@
 package io.replywatch.sla;
 
+import io.replywatch.ingest.Post;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,17 @@ final class RecordingListener implements SlaListener {
   final List<SlaEvent> events = new ArrayList<>();
   final List<Episode> opened = new ArrayList<>();
   final List<Episode> closed = new ArrayList<>();
+  final List<String> held = new ArrayList<>();
+
+  @Override
+  public void replyHeld(String brand, Post reply) {
+    held.add("held:" + reply.id());
+  }
+
+  @Override
+  public void replyReleased(Post reply) {
+    held.add("released:" + reply.id());
+  }
 
   @Override
   public void opened(Episode episode) {

@@ -74,6 +74,36 @@ class SlaTrackerTest {
     assertEquals(Optional.of(Duration.ofMinutes(90)), listener.closed.get(0).responseTime());
   }
 
+  /** The store keeps exactly what the tracker holds: it hears of every reply held and of every one let go. */
+  @Test
+  void shouldReportAReplyHeldForItsParentAndReleasedWhenTheParentArrives() {
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(10)), "m1"));
+    assertEquals(List.of("held:r1"), listener.held);
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    assertEquals(List.of("held:r1", "released:r1"), listener.held);
+    assertEquals(Optional.of(Duration.ofMinutes(10)), listener.closed.get(0).responseTime());
+  }
+
+  @Test
+  void shouldReleaseTheOldestHeldReplyWhenTooManyWait() {
+    for (int i = 0; i <= 100_000; i++) {
+      tracker.onBrandReply("acme", post("r" + i, "acme", T0, "m" + i));
+    }
+    assertEquals(List.of("released:r0", "held:r100000"), listener.held.subList(listener.held.size() - 2,
+        listener.held.size()));
+    assertEquals(100_002, listener.held.size());
+  }
+
+  @Test
+  void shouldCloseAtOnceWhenARestoredHeldReplyFindsItsParent() {
+    tracker.restorePendingReply(post("r1", "acme", T0.plus(Duration.ofMinutes(10)), "m1"));
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.fireDue(T0.plus(Duration.ofHours(2)));
+    assertEquals(List.of(), listener.levels(), "no warning, no page");
+    assertEquals(Optional.of(Duration.ofMinutes(10)), listener.closed.get(0).responseTime());
+    assertEquals(List.of("released:r1"), listener.held, "the store row goes with it");
+  }
+
   @ParameterizedTest(name = "{0} is measured but never alerted")
   @CsvSource({"PRAISE", "NEUTRAL"})
   void shouldNeverAlertForMeasuredOnlyCategories(Category category) {

@@ -1,15 +1,21 @@
 package io.replywatch.store;
 
+import static io.replywatch.testing.Posts.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.cli.UsageException;
+import io.replywatch.ingest.Post;
+import io.replywatch.testing.Posts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +35,56 @@ class DatabaseTest {
     }
     try (Database again = Database.open(file)) {
       assertEquals(Database.SCHEMA_VERSION, again.userVersion());
+    }
+  }
+
+  /** A store of version 2 (before replies waiting for their parent were kept) opens with its rows and keeps them. */
+  @Test
+  void shouldMigrateAStoreOfSchemaTwoKeepingItsRowsAndAddTheHeldReplies() throws Exception {
+    Path file = dir.resolve("v2.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      for (String migration : Database.MIGRATIONS.subList(0, 2)) {
+        for (String sql : migration.split(";\\s*\\n")) {
+          if (!sql.isBlank()) {
+            s.execute(sql);
+          }
+        }
+      }
+      s.execute("PRAGMA user_version=2");
+      s.execute("INSERT INTO posts VALUES ('mastodon', 'm1', 'acme', 'm1', 'jane', " + T0.toEpochMilli() + ")");
+      s.execute("INSERT INTO episodes (id, brand, platform, mention_id, conversation, customer_id, opened_at, category,"
+          + " first, messages, business_response_ms) VALUES ('mastodon-m1', 'acme', 'mastodon', 'm1', 'm1', 'jane', "
+          + T0.toEpochMilli() + ", 'complaint', 1, 'm1@0', 600000)");
+    }
+    try (Database db = Database.open(file)) {
+      assertEquals(Database.SCHEMA_VERSION, db.userVersion());
+      SlaStore store = new SlaStore(db);
+      assertEquals(List.of("m1"), store.postsSince(T0).stream().map(SlaStore.KnownPost::id).toList());
+      try (Statement s = db.connection().createStatement();
+          var rs = s.executeQuery("SELECT business_response_ms FROM episodes WHERE id = 'mastodon-m1'")) {
+        assertTrue(rs.next());
+        assertEquals(600_000, rs.getLong(1));
+      }
+      Post reply = Posts.post("r1", "acme", T0.plusSeconds(600), "m1");
+      store.inTransaction(() -> store.savePendingReply("acme", reply));
+      assertEquals(List.of(reply), store.pendingRepliesSince(T0));
+    }
+  }
+
+  /** Held replies past the week that recovery reloads are forgotten, so the table cannot grow for ever. */
+  @Test
+  void shouldForgetHeldRepliesOlderThanTheRecoveryWindowAndDeleteResolvedOnes() {
+    try (Database db = Database.open(dir.resolve("r.db"))) {
+      SlaStore store = new SlaStore(db);
+      Post old = Posts.post("r0", "acme", T0.minus(Duration.ofDays(8)), "m0");
+      Post recent = Posts.post("r1", "acme", T0.minus(Duration.ofDays(6)), "m1");
+      Post resolved = Posts.post("r2", "acme", T0, "m2");
+      store.inTransaction(() -> List.of(old, recent, resolved).forEach(p -> store.savePendingReply("acme", p)));
+      store.inTransaction(() -> {
+        store.deletePendingReply(resolved);
+        store.forgetPendingRepliesBefore(T0.minus(Duration.ofDays(7)));
+      });
+      assertEquals(List.of(recent), store.pendingRepliesSince(Instant.EPOCH));
     }
   }
 
