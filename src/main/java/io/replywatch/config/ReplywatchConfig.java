@@ -45,6 +45,12 @@ public record ReplywatchConfig(
     public boolean isAutomated(String accountIdOrHandle) {
       return automatedAccounts.contains(accountIdOrHandle);
     }
+
+    /** Whether one of the brand's own accounts on that platform wrote a post: by author id, or by handle. */
+    public boolean wrote(Platform platform, String authorId, String authorHandle) {
+      return accounts.stream().anyMatch(a -> a.platform() == platform
+          && (a.id().equals(authorId) || a.handle().equalsIgnoreCase(authorHandle)));
+    }
   }
 
   /** One brand account on one platform. */

@@ -30,7 +30,7 @@ public final class WaitingTable {
       return label;
     }
 
-    static Age of(Duration waited) {
+    public static Age of(Duration waited) {
       if (waited.compareTo(Duration.ofMinutes(30)) < 0) {
         return UNDER_30M;
       }

@@ -112,7 +112,7 @@ public final class SlaVerticle extends VerticleBase {
     for (Mention m : batch.mentions()) {
       // A poller knows only its own account: a post by the brand's other account on that platform (AcmeCare
       // writing to @AcmeHelp) is the brand's, not a customer's, and must not open an episode.
-      if (byBrand(brand, m.post())) {
+      if (brand.wrote(m.post().platform(), m.post().authorId(), m.post().authorHandle())) {
         brandPosts.add(m.post());
       } else {
         items.add(m);
@@ -145,12 +145,6 @@ public final class SlaVerticle extends VerticleBase {
   }
 
   /** The brand's posts that count as replies: not those of its automated accounts (auto-responders, bots). */
-  /** Whether one of the brand's own accounts on the post's platform wrote it: by id, or by handle. */
-  static boolean byBrand(Brand brand, Post p) {
-    return brand.accounts().stream().anyMatch(a -> a.platform() == p.platform()
-        && (a.id().equals(p.authorId()) || a.handle().equalsIgnoreCase(p.authorHandle())));
-  }
-
   static List<Post> countedReplies(Brand brand, List<Post> posts) {
     return posts.stream().filter(p -> !brand.isAutomated(p.authorId()) && !brand.isAutomated(p.authorHandle())).toList();
   }

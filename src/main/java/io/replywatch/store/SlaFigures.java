@@ -1,9 +1,11 @@
 package io.replywatch.store;
 
+import io.replywatch.metrics.WaitingTable.Age;
 import io.replywatch.sla.BusinessCalendar;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +62,8 @@ final class SlaFigures {
   private int withinWarning;
   private int withBreach;
   private int withinBreach;
-  private final long[] waiting = new long[3];
-  private final long[] waitingWithTargets = new long[3];
+  private final long[] waiting = new long[Age.values().length];
+  private final long[] waitingWithTargets = new long[Age.values().length];
 
   void add(Row r) {
     episodes++;
@@ -76,7 +78,8 @@ final class SlaFigures {
         withinBreach += r.businessResponseSeconds() <= r.breachSeconds() ? 1 : 0;
       }
     } else if (r.waitingSeconds() >= 0) {
-      int age = r.waitingSeconds() < 1800 ? 0 : r.waitingSeconds() < 3600 ? 1 : 2;
+      // The gauge's buckets, so the API and replywatch_waiting can never disagree on an edge.
+      int age = Age.of(Duration.ofSeconds(r.waitingSeconds())).ordinal();
       waiting[age]++;
       if (r.warningSeconds() != null || r.breachSeconds() != null) {
         waitingWithTargets[age]++;
@@ -98,7 +101,11 @@ final class SlaFigures {
   }
 
   private static JsonObject ages(long[] counts) {
-    return new JsonObject().put("under_30m", counts[0]).put("30m_to_60m", counts[1]).put("over_60m", counts[2]);
+    JsonObject out = new JsonObject();
+    for (Age age : Age.values()) {
+      out.put(age.label(), counts[age.ordinal()]);
+    }
+    return out;
   }
 
   private static Double share(int hit, int of) {

@@ -239,9 +239,9 @@ class SlaTrackerTest {
         Optional.empty());
     var sameIdOnX = new io.replywatch.ingest.Post(io.replywatch.ingest.Platform.X, "p2", "11", "someone",
         "@acmehelp hi", T0, Optional.empty(), Optional.empty(), "https://x/p2", Optional.empty());
-    assertTrue(SlaVerticle.byBrand(brand, byCare), "the brand's other account, by id or handle");
-    assertFalse(SlaVerticle.byBrand(brand, sameIdOnX), "an account id means nothing on another platform");
-    assertFalse(SlaVerticle.byBrand(brand, post("p3", "jane", T0, null)));
+    assertTrue(brand.wrote(byCare.platform(), byCare.authorId(), byCare.authorHandle()), "the brand's other account, by id or handle");
+    assertFalse(brand.wrote(sameIdOnX.platform(), sameIdOnX.authorId(), sameIdOnX.authorHandle()), "an account id means nothing on another platform");
+    assertFalse(brand.wrote(io.replywatch.ingest.Platform.MASTODON, "jane", "jane@example.social"));
   }
 
   @Test

@@ -13,6 +13,8 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,19 +26,20 @@ import java.util.function.Function;
  * again; when the login itself is refused, the failure is AUTH and the source is blind.
  */
 final class BlueskyClient {
+  /**
+   * After a refused login, how long before the next: createSession allows 300 a day per handle (100 at the
+   * entryway). Retrying at every backoff (5 min at most) would spend them all, and a fixed password would then stay
+   * locked out for the rest of the day.
+   */
+  static final Duration LOGIN_PAUSE = Duration.ofMinutes(30);
+
   private final WebClient client;
   private final String baseUrl;
   private final String identifier;
   private final Secret password;
   private final Clock clock;
   private Session session;
-  /**
-   * After a refused login, how long before the next: createSession allows 300 a day per handle (100 at the
-   * entryway). Retrying at every backoff (5 min at most) would spend them all, and a fixed password would then stay
-   * locked out for the rest of the day.
-   */
-  static final java.time.Duration LOGIN_PAUSE = java.time.Duration.ofMinutes(30);
-  private java.time.Instant loginRefusedAt;
+  private Instant loginRefusedAt;
   private String loginRefusal;
 
   BlueskyClient(WebClient client, String baseUrl, String identifier, Secret password, Clock clock) {
