@@ -86,6 +86,19 @@ public final class Args {
     }
   }
 
+  /** A whole number of any size that fits in a long, such as a seed. */
+  public long longValue(String name, long fallback) {
+    String v = values.get(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + " must be a whole number, got '" + v + "'");
+    }
+  }
+
   /** The option a bare word was probably meant for: the only valued option, or the input file. */
   private static String hint(String word, Set<String> valued) {
     String option = valued.size() == 1 ? valued.iterator().next()

@@ -38,7 +38,7 @@ public final class EvalCommand implements Command {
   public String usage() {
     return """
         usage: replywatch eval --input FILE --format airline|nsmc|vader|csv|cdp [--json] [--cv K] [--model FILE]
-                     [--sweep] [--curve]
+                     [--balance B] [--runs N] [--seed S] [--sweep] [--curve]
 
         Prints accuracy, macro-F1 (over the categories in the labels; also with question folded into neutral),
         complaint precision and recall, throughput (mentions/s, one thread, timed after a warm-up pass) and the
@@ -55,6 +55,9 @@ public final class EvalCommand implements Command {
           --cv K            K-fold stratified cross-validation (seed 42): trains the same model type on K-1 folds
                             of FILE and tests on the rest; without it the shipped model (or --model) is tested
           --balance B       with --cv: class weighting as in 'train --balance' (default 0)
+          --runs N          with --cv: average N training runs as 'train --runs' does (default 1)
+          --seed S          with --cv: the training runs' shuffling seed, as for 'train --seed' (the folds
+                            keep seed 42)
           --curve           with --cv: also accuracy and macro-F1 with each training fold cut to 25%, 50% and
                             75% of its texts (stratified, fixed seed; test folds unchanged): a curve still rising
                             at 100% says more labelled data would help, a flat one says it would not
@@ -65,15 +68,25 @@ public final class EvalCommand implements Command {
                             mentions_per_second, confusion""";
   }
 
+  /** How the models were trained, as the output's model line: what a reader needs to repeat the figure. */
+  private static String crossValidation(int k, Args args, Trainer trainer) {
+    return k + "-fold cross-validation (seed 42, balance " + args.get("--balance", "0")
+        + (trainer.runs() > 1 ? ", " + trainer.runs() + " runs averaged" : "")
+        + (args.has("--seed") ? ", shuffle seed " + trainer.seed() : "") + ")";
+  }
+
   @Override
   public int run(List<String> raw, Console io) throws Exception {
-    Args args = Args.parse(raw, Set.of("--input", "--format", "--cv", "--model", "--balance"), Set.of("--json", "--sweep", "--curve"));
+    Args args = Args.parse(raw, Set.of("--input", "--format", "--cv", "--model", "--balance", "--runs",
+        "--seed"), Set.of("--json", "--sweep", "--curve"));
     Path input = Path.of(args.require("--input"));
     String format = args.require("--format");
     int k = args.intValue("--cv", 0, 2, 20);
     Trainer trainer = TrainCommand.trainer(args);
-    if (args.has("--balance") && !args.has("--cv")) {
-      throw new UsageException("--balance only applies to the models --cv trains");
+    for (String option : List.of("--balance", "--runs", "--seed")) {
+      if (args.has(option) && !args.has("--cv")) {
+        throw new UsageException(option + " only applies to the models --cv trains");
+      }
     }
     if (args.has("--curve") && !args.has("--cv")) {
       throw new UsageException("--curve repeats the cross-validation with less training data; it needs --cv");
@@ -108,8 +121,8 @@ public final class EvalCommand implements Command {
     OffsetSweep sweep = args.has("--sweep") ? sweep(model, data) : null;
     LearningCurve curve = args.has("--curve")
         ? LearningCurve.of(analyzer, data, k, trainer, e, io.err()::println) : null;
-    String mode = k > 0 ? k + "-fold cross-validation (seed 42, balance " + args.get("--balance", "0") + ")" : args.has("--model") ? "model " + args.require("--model")
-        : "shipped default model";
+    String mode = k > 0 ? crossValidation(k, args, trainer)
+        : args.has("--model") ? "model " + args.require("--model") : "shipped default model";
     io.out().println(args.has("--json") ? json(e, data.size(), mode, sweep, curve)
         : plain(e, data.size(), mode, input, sweep, curve));
     return 0;

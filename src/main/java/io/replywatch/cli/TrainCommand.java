@@ -50,7 +50,7 @@ public final class TrainCommand implements Command {
   public String usage() {
     return """
         usage: replywatch train [--vader DIR] [--nsmc FILE] [--input FILE.csv] [--no-fixtures] [--fixture-weight N]
-                       [--balance B] [--complaint-offset X] --out FILE
+                       [--balance B] [--runs N] [--seed S] [--complaint-offset X] --out FILE
 
         Trains the classifier's linear model and writes it to --out (gzipped, about 1-2 MB).
           --vader DIR     VADER's rated texts (*_GroundTruth.txt): rating >= 0.5 praise, <= -0.5 complaint, else neutral
@@ -62,6 +62,9 @@ public final class TrainCommand implements Command {
           --out FILE      where to write the model
           --balance B     class weighting in [0, 1]: 0 (default) plain, 1 weights each category by the inverse of
                           its share, so a rare category is not drowned by a common one
+          --runs N        fit N times (default 1, at most 20), each run seeing the texts in its own shuffled
+                          order, and average the weights: steadier figures, N times the training time
+          --seed S        the shuffling seed (default %d): the same data and settings give the same model
           --complaint-offset X  log-odds added to complaint after training (default %s): a missed complaint
                           gets no SLA clock, a false one costs a glance; 0 keeps the trained odds
         Fixture questions are trained as questions only when --input has question labels; otherwise as neutral,
@@ -70,13 +73,13 @@ public final class TrainCommand implements Command {
         The shipped default model:
           replywatch train --vader ../shared/data/vader --nsmc ../shared/data/nsmc/nsmc_raw_sample5000.tsv \\
             --out src/main/resources/classify/model.bin""".formatted(DEFAULT_FIXTURE_WEIGHT,
-            DEFAULT_COMPLAINT_OFFSET);
+            Trainer.DEFAULT.seed(), DEFAULT_COMPLAINT_OFFSET);
   }
 
   @Override
   public int run(List<String> raw, Console io) throws Exception {
     Args args = Args.parse(raw, Set.of("--vader", "--nsmc", "--input", "--out", "--balance", "--fixture-weight",
-        "--complaint-offset"), Set.of("--no-fixtures"));
+        "--runs", "--seed", "--complaint-offset"), Set.of("--no-fixtures"));
     Path out = writable(Path.of(args.require("--out")));
     Trainer trainer = trainer(args);
     int fixtureWeight = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100);
@@ -123,10 +126,12 @@ public final class TrainCommand implements Command {
     return 0;
   }
 
-  /** The default trainer with the {@code --balance} class weighting, if given. */
+  /** The default trainer with the {@code --balance}, {@code --runs} and {@code --seed} given, if any. */
   static Trainer trainer(Args args) {
-    return args.has("--balance") ? Trainer.DEFAULT.withBalance(args.doubleValue("--balance", 0, 0, 1))
-        : Trainer.DEFAULT;
+    Trainer t = Trainer.DEFAULT;
+    return t.withBalance(args.doubleValue("--balance", t.balance(), 0, 1))
+        .withRuns(args.intValue("--runs", t.runs(), 1, 20))
+        .withSeed(args.longValue("--seed", t.seed()));
   }
 
   private static List<LabelledText> report(Console io, String name, List<LabelledText> texts) {

@@ -1,6 +1,7 @@
 package io.replywatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.Main;
@@ -183,6 +184,27 @@ class ClassifierCommandsTest {
     assertTrue(curve.out().contains("{\"share\":1.00,\"train_texts\":32,\"accuracy\":1.0000,\"macro_f1\":1.0000}]}"),
         curve.out());
     assertTrue(curve.err().contains("learning curve: training folds cut to 75%"), curve.err());
+
+    Run runs = run("", "eval", "--input", nsmcLike.toString(), "--format", "nsmc", "--cv", "5", "--runs", "2",
+        "--seed", "7");
+    assertEquals(0, runs.code(), runs.err());
+    assertTrue(runs.out().contains("model:               5-fold cross-validation (seed 42, balance 0, 2 runs averaged,"
+        + " shuffle seed 7)"), runs.out());
+  }
+
+  @Test
+  void shouldTrainTheSameModelForTheSameSeedAndAnotherForAnother(@TempDir Path tmp) throws Exception {
+    byte[][] models = new byte[3][];
+    String[] seeds = {"5", "5", "6"};
+    for (int i = 0; i < 3; i++) {
+      Path m = tmp.resolve("m" + i + ".bin");
+      Run t = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--seed", seeds[i], "--out",
+          m.toString());
+      assertEquals(0, t.code(), t.err());
+      models[i] = Files.readAllBytes(m);
+    }
+    assertTrue(java.util.Arrays.equals(models[0], models[1]));
+    assertFalse(java.util.Arrays.equals(models[0], models[2]));
   }
 
   @Test
@@ -315,6 +337,11 @@ class ClassifierCommandsTest {
       "classify --model src/test/resources/classify/tiny-nsmc.tsv|tiny-nsmc.tsv: not a model",
       "train --out /tmp/x.bin|nothing to train on",
       "eval --input x --format nsmc --balance 0.5|--balance only applies",
+      "eval --input x --format nsmc --runs 3|--runs only applies",
+      "eval --input x --format nsmc --seed 3|--seed only applies",
+      "train --input src/test/resources/classify/tiny-train.csv --runs 0 --out /tmp/x.bin|--runs must be between 1 and 20",
+      "train --input src/test/resources/classify/tiny-train.csv --seed 1.5 --out /tmp/x.bin"
+          + "|--seed must be a whole number, got '1.5'",
       "eval --input x --format nsmc --curve|--curve repeats the cross-validation",
       "train --input src/test/resources/classify/tiny-train.csv --balance 2 --out /tmp/x.bin|--balance must be between",
       "classify --bogus|unknown option '--bogus'",

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TrainingTest {
-  private static final Trainer SMALL = new Trainer(12, 5, 0.1, 1e-6, 0, 1);
+  private static final Trainer SMALL = new Trainer(12, 5, 0.1, 1e-6, 0, 1, 1);
 
   private static List<LabelledText> tiny() throws Exception {
     return Corpora.labelledCsv(Path.of("src/test/resources/classify/tiny-train.csv"));
@@ -41,6 +41,41 @@ class TrainingTest {
   @Test
   void shouldGiveTheSameWeightsForTheSameSeed() throws Exception {
     assertArrayEquals(train().weights(), train().weights());
+  }
+
+  @Test
+  void shouldAverageTheWeightsOfRunsShuffledWithTheirOwnSeeds() throws Exception {
+    Trainer two = SMALL.withRuns(2);
+    List<Trainer.Example> examples = examples(tiny());
+    float[] first = SMALL.fit(examples, s -> { }).weights();
+    float[] second = SMALL.withSeed(SMALL.seed() + 0x9E3779B97F4A7C15L).fit(examples, s -> { }).weights();
+    float[] mean = two.fit(examples, s -> { }).weights();
+    boolean differ = false;
+    for (int i = 0; i < mean.length; i++) {
+      assertEquals((first[i] + second[i]) / 2, mean[i], 1e-6);
+      differ |= first[i] != second[i];
+    }
+    assertTrue(differ, "the second run must shuffle differently from the first");
+  }
+
+  @Test
+  void shouldReportEachRunsProgress() throws Exception {
+    List<String> lines = new java.util.ArrayList<>();
+    SMALL.withRuns(2).fit(examples(tiny()), lines::add);
+    assertEquals(10, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("run 1/2, epoch 1/5: mean loss "), lines.get(0));
+    assertTrue(lines.get(9).startsWith("run 2/2, epoch 5/5: mean loss "), lines.get(9));
+  }
+
+  @Test
+  void shouldRefuseFewerThanOneRun() {
+    assertThrows(IllegalArgumentException.class, () -> SMALL.withRuns(0));
+  }
+
+  private static List<Trainer.Example> examples(List<LabelledText> data) {
+    Features f = new Features(SMALL.bits());
+    return data.stream().map(t -> new Trainer.Example(f.extract(Analyzer.shipped().analyze(t.text())), t.label()))
+        .toList();
   }
 
   @Test
