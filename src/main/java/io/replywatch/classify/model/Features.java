@@ -12,6 +12,11 @@ import io.replywatch.classify.VaderScorer;
  * then the lexicon scores (VADER for English, our Korean lexicon for Korean) as dense values. Hashing keeps the
  * model a fixed size whatever the vocabulary. A model trained on Korean texts brings a naive-Bayes scale for
  * their hashed features ({@link NaiveBayesScale}), applied after the scaling to unit length.
+ *
+ * <p>The question flag is an input only to models that have a question class. A model without one (such as the
+ * shipped model, whose fixture questions are trained as neutral) would learn from it that asking means neutral and
+ * lean away from complaint for "why is my refund not here yet?"; the classifier turns a neutral or praising text
+ * that asks into a question by rule, so such a model only has to judge the sentiment.
  */
 public final class Features {
   private static final int BIAS = 0x5EED;
@@ -28,26 +33,29 @@ public final class Features {
 
   private final int mask;
   private final float[] koreanScale;
+  private final boolean questionInput;
 
   public Features(int bits) {
-    this(bits, null);
+    this(bits, null, true);
   }
 
   /**
    * @param koreanScale per-bucket factors for the hashed features of Korean texts ({@link NaiveBayesScale}), or
    *     null for none; English features are never scaled
+   * @param questionInput whether the question flag is a feature
    */
-  public Features(int bits, float[] koreanScale) {
+  public Features(int bits, float[] koreanScale, boolean questionInput) {
     if (koreanScale != null && koreanScale.length != 1 << bits) {
       throw new IllegalArgumentException("scale does not match 2^" + bits + " buckets");
     }
     this.mask = (1 << bits) - 1;
     this.koreanScale = koreanScale;
+    this.questionInput = questionInput;
   }
 
   /** The features a model was trained on, with its Korean scale if it has one. */
   public static Features of(LinearModel model) {
-    return new Features(model.bits(), model.koreanScale());
+    return new Features(model.bits(), model.koreanScale(), model.questionInput());
   }
 
   public SparseVector extract(Analysis a) {
@@ -155,7 +163,7 @@ public final class Features {
     int bin = (int) Math.floor((s.compound() + 1) * 4.999);
     v.add(slot(kind, 10 + bin), 1f);
     v.add(slot(kind, 30 + Math.min(s.hits(), 5)), 1f);
-    if (a.question()) {
+    if (questionInput && a.question()) {
       v.add(slot(DENSE, 5), 1f);
     }
     if (a.tokens().exclamations() > 0) {

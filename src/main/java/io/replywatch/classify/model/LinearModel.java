@@ -19,19 +19,22 @@ import java.util.zip.GZIPOutputStream;
  * decision cost set afterwards (see {@link #withOffset}), e.g. to say a missed complaint costs more than a false one.
  *
  * <p>A model trained on Korean texts also carries the per-bucket {@link NaiveBayesScale} of their features,
- * which {@link Features#of} applies at run time. Formats: {@code RWC1} (read only) is header and weights;
- * {@code RWC2} adds the class offsets after each class name and, after the weights, a flag and the quantised Korean
- * scale when there is one.
+ * which {@link Features#of} applies at run time, and every model says whether the question flag was one of its
+ * inputs. Formats: {@code RWC1} (read only) is header and weights; {@code RWC2} (read only) adds the class offsets
+ * after each class name and, after the weights, a flag and the quantised Korean scale when there is one;
+ * {@code RWC3} adds the question-input flag at the end. Models in the older formats had the question flag as input.
  */
 public final class LinearModel {
   private static final int MAGIC_V1 = 0x52574331; // "RWC1": no offsets, no Korean scale
-  private static final int MAGIC = 0x52574332; // "RWC2"
+  private static final int MAGIC_V2 = 0x52574332; // "RWC2": no question-input flag (it was always an input)
+  private static final int MAGIC = 0x52574333; // "RWC3"
 
   private final int bits;
   private final Category[] classes;
   private final float[] weights;
   private final double[] offsets;
   private final float[] koreanScale;
+  private final boolean questionInput;
 
   public LinearModel(int bits, List<Category> classes, float[] weights) {
     this(bits, classes, weights, null);
@@ -39,10 +42,11 @@ public final class LinearModel {
 
   /** @param koreanScale per-bucket factors for Korean texts' hashed features, or null */
   public LinearModel(int bits, List<Category> classes, float[] weights, float[] koreanScale) {
-    this(bits, classes, weights, new double[classes.size()], koreanScale);
+    this(bits, classes, weights, new double[classes.size()], koreanScale, true);
   }
 
-  private LinearModel(int bits, List<Category> classes, float[] weights, double[] offsets, float[] koreanScale) {
+  private LinearModel(int bits, List<Category> classes, float[] weights, double[] offsets, float[] koreanScale,
+      boolean questionInput) {
     if (weights.length != (1 << bits) * classes.size()) {
       throw new IllegalArgumentException("weights do not match 2^" + bits + " x " + classes.size());
     }
@@ -54,11 +58,22 @@ public final class LinearModel {
     this.weights = weights;
     this.offsets = offsets;
     this.koreanScale = koreanScale;
+    this.questionInput = questionInput;
   }
 
   /** The same weights with the Korean feature scale they were trained with. */
   public LinearModel withKoreanScale(float[] scale) {
-    return new LinearModel(bits, List.of(classes), weights, offsets, scale);
+    return new LinearModel(bits, List.of(classes), weights, offsets, scale, questionInput);
+  }
+
+  /** The same weights, saying whether they were trained with the question flag among the inputs. */
+  public LinearModel withQuestionInput(boolean input) {
+    return new LinearModel(bits, List.of(classes), weights, offsets, koreanScale, input);
+  }
+
+  /** Whether the question flag is one of the model's inputs ({@link Features}). */
+  public boolean questionInput() {
+    return questionInput;
   }
 
   /**
@@ -72,7 +87,7 @@ public final class LinearModel {
     }
     double[] o = offsets.clone();
     o[j] = logOdds;
-    return new LinearModel(bits, List.of(classes), weights, o, koreanScale);
+    return new LinearModel(bits, List.of(classes), weights, o, koreanScale, questionInput);
   }
 
   /** The offset added to a class's score (0 for a class the model does not have). */
@@ -143,6 +158,7 @@ public final class LinearModel {
     if (koreanScale != null) {
       writeQuantised(d, koreanScale);
     }
+    d.writeBoolean(questionInput);
     d.flush();
     gz.finish();
   }
@@ -172,7 +188,7 @@ public final class LinearModel {
   public static LinearModel read(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(in), 1 << 16));
     int magic = d.readInt();
-    if (magic != MAGIC && magic != MAGIC_V1) {
+    if (magic != MAGIC && magic != MAGIC_V2 && magic != MAGIC_V1) {
       throw new IOException("not a Replywatch classifier model");
     }
     int bits = d.readByte();
@@ -185,13 +201,14 @@ public final class LinearModel {
     for (int j = 0; j < n; j++) {
       String id = d.readUTF();
       classes[j] = Category.parse(id).orElseThrow(() -> new IOException("unknown class " + id));
-      offsets[j] = magic == MAGIC ? d.readDouble() : 0;
+      offsets[j] = magic != MAGIC_V1 ? d.readDouble() : 0;
       if (!Double.isFinite(offsets[j]) || Math.abs(offsets[j]) > 20) {
         throw new IOException("corrupt class offset " + offsets[j]);
       }
     }
     float[] w = readQuantised(d, (1 << bits) * n);
-    float[] koreanScale = magic == MAGIC && d.readBoolean() ? readQuantised(d, 1 << bits) : null;
-    return new LinearModel(bits, List.of(classes), w, offsets, koreanScale);
+    float[] koreanScale = magic != MAGIC_V1 && d.readBoolean() ? readQuantised(d, 1 << bits) : null;
+    boolean questionInput = magic != MAGIC || d.readBoolean();
+    return new LinearModel(bits, List.of(classes), w, offsets, koreanScale, questionInput);
   }
 }

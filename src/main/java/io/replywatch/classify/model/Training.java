@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * Turns labelled texts into features and fits a model with the same analysis the classifier uses at run time.
  * Korean features are first scaled by naive Bayes ({@link NaiveBayesScale}) fitted on the Korean texts alone:
  * Korean training sets are small and the scaling is what makes them go further. English features are left as
- * they were.
+ * they were. The question flag is an input only when the data has question labels ({@link Features} says why).
  */
 public final class Training {
   private Training() {}
@@ -25,12 +25,13 @@ public final class Training {
       analyses.add(analyzer.analyze(t.text()));
     }
     float[] scale = koreanScale(analyses, data, trainer.bits());
-    Features features = new Features(trainer.bits(), scale);
+    boolean questionInput = data.stream().anyMatch(t -> t.label() == Category.QUESTION);
+    Features features = new Features(trainer.bits(), scale, questionInput);
     List<Trainer.Example> examples = new ArrayList<>(data.size());
     for (int i = 0; i < data.size(); i++) {
       examples.add(new Trainer.Example(features.extract(analyses.get(i)), data.get(i).label()));
     }
-    LinearModel model = trainer.fit(examples, progress);
+    LinearModel model = trainer.fit(examples, progress).withQuestionInput(questionInput);
     return scale == null ? model : model.withKoreanScale(scale);
   }
 

@@ -2,6 +2,8 @@ package io.replywatch.classify.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +136,53 @@ class TrainingTest {
     SparseVector x = new SparseVector();
     x.add(3, 1f);
     assertTrue(old.probabilities(x)[0] > 0.85);
+  }
+
+  @Test
+  void shouldTakeTheQuestionFlagAsInputOnlyWhenTrainedWithAQuestionClass() throws Exception {
+    LinearModel plain = train();
+    assertFalse(plain.questionInput());
+    TextClassifier c = new TextClassifier(Analyzer.shipped(), plain, ClassifierRules.NONE);
+    // The same words, asked and told: without the flag as input the model's odds cannot differ.
+    assertEquals(c.complaintMargin("my refund is late"), c.complaintMargin("my refund is late?"), 1e-12);
+
+    List<LabelledText> withQuestions = new java.util.ArrayList<>(tiny());
+    for (int i = 0; i < 20; i++) {
+      withQuestions.add(new LabelledText("is the store open on sunday " + i + "?", Category.QUESTION));
+    }
+    LinearModel asking = Training.train(Analyzer.shipped(), withQuestions, SMALL, s -> { });
+    assertTrue(asking.questionInput());
+    TextClassifier q = new TextClassifier(Analyzer.shipped(), asking, ClassifierRules.NONE);
+    assertNotEquals(q.complaintMargin("my refund is late"), q.complaintMargin("my refund is late?"));
+
+    for (LinearModel m : List.of(plain, asking)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      m.write(out);
+      assertEquals(m.questionInput(), LinearModel.read(new ByteArrayInputStream(out.toByteArray())).questionInput());
+    }
+  }
+
+  @Test
+  void shouldReadAVersionTwoModelAsTakingTheQuestionFlag() throws Exception {
+    // Version 2 layout: magic "RWC2", bits, classes each with its offset, weights, Korean-scale flag; nothing after.
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    try (var d = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(raw))) {
+      d.writeInt(0x52574332);
+      d.writeByte(8);
+      d.writeByte(2);
+      d.writeUTF("complaint");
+      d.writeDouble(0.5);
+      d.writeUTF("neutral");
+      d.writeDouble(0);
+      d.writeFloat(0.001f);
+      for (int i = 0; i < 256 * 2; i++) {
+        d.writeShort(i % 2 == 0 ? 1000 : -1000);
+      }
+      d.writeBoolean(false);
+    }
+    LinearModel old = LinearModel.read(new ByteArrayInputStream(raw.toByteArray()));
+    assertEquals(0.5, old.offset(Category.COMPLAINT));
+    assertTrue(old.questionInput(), "models written before the flag was stored always took the question flag");
   }
 
   @Test
