@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,6 +73,8 @@ public final class Database implements AutoCloseable {
 
   private final Path path;
   private final Connection connection;
+  /** The writers and readers handed out, closed with the store: SQLite removes the WAL only when the last closes. */
+  private final List<Connection> extras = new ArrayList<>();
 
   private Database(Path path, Connection connection) {
     this.path = path;
@@ -166,6 +169,9 @@ public final class Database implements AutoCloseable {
         s.execute("PRAGMA busy_timeout=5000");
         s.execute(pragma);
       }
+      synchronized (extras) {
+        extras.add(c);
+      }
       return c;
     } catch (SQLException e) {
       throw new StoreException("cannot open a " + role + " on " + path, e);
@@ -175,6 +181,12 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     try {
+      synchronized (extras) {
+        for (Connection c : extras) {
+          c.close();
+        }
+        extras.clear();
+      }
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("closing " + path, e);
