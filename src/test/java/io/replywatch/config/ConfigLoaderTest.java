@@ -283,6 +283,15 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().startsWith("broken.yaml: ") && e.getMessage().contains(expected), e.getMessage());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"${MASTODON_TOKEN", "${}", "${MASTODON-TOKEN}", "x-${MASTODON_TOKEN}-${oops"})
+  void shouldRefuseAReferenceToTheEnvironmentThatIsNotOne(String token) {
+    String yaml = MINIMAL.replace("token: t", "token: \"" + token + "\"");
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "broken.yaml"));
+    assertEquals("broken.yaml: brands[0].accounts[0].token: '${' without a valid ${VAR} or ${VAR:-default} after it"
+        + " (a missing '}', or a name that is not letters, digits and _)", e.getMessage());
+  }
+
   @Test
   void shouldSayPlainlyThatTheTopLevelIsNotAMapping() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("- just\n- a list\n", "broken.yaml"));
