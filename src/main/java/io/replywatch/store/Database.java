@@ -95,6 +95,9 @@ public final class Database implements AutoCloseable {
       db.configure();
       db.migrate();
       return db;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // createDirectories met a file where a directory should be; its message is only that file's name.
+      throw new UsageException(path + ": cannot open the store: " + e.getFile() + " is not a directory", e);
     } catch (SQLException | java.io.IOException e) {
       throw new UsageException(path + ": cannot open the store: " + e.getMessage(), e);
     }

@@ -39,6 +39,14 @@ class DatabaseTest {
     }
   }
 
+  @Test
+  void shouldSayWhenTheStoresDirectoryIsAFile() throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("notes.txt"), "x");
+    Path file = notADirectory.resolve("r.db");
+    UsageException e = assertThrows(UsageException.class, () -> Database.open(file));
+    assertEquals(file + ": cannot open the store: " + notADirectory + " is not a directory", e.getMessage());
+  }
+
   /**
    * A clean stop leaves only the database file: the writers and readers handed out close with it, so SQLite folds
    * the WAL back into the file and removes it (a copy of the file alone after a stop is then the whole store).
