@@ -49,12 +49,12 @@ public final class ClassifyBench implements BenchSection {
     Analyzer analyzer = Analyzer.shipped();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
-      progress.accept("classify: warming up on " + mentions.size() + " texts");
+      progress.accept("warming up on " + mentions.size() + " texts");
       perSecond(pool, mentions, t -> analyzer.tokenize(t).size(), 0);
       perSecond(pool, mentions, t -> classifier.classify(t, "").category().ordinal(), 0);
-      progress.accept("classify: measuring tokenize-only");
+      progress.accept("measuring tokenize-only");
       double tokenize = perSecond(pool, mentions, t -> analyzer.tokenize(t).size(), minNanos);
-      progress.accept("classify: measuring classification");
+      progress.accept("measuring classification");
       double classify = perSecond(pool, mentions, t -> classifier.classify(t, "").category().ordinal(), minNanos);
       LinkedHashMap<String, Double> out = new LinkedHashMap<>();
       out.put("mentions_per_second", classify);

@@ -11,6 +11,7 @@ import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.ingest.Platform;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,6 +74,8 @@ public final class ConfigLoader {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": no such file");
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(file + ": not UTF-8 text");
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage());
     }

@@ -30,7 +30,10 @@ public final class EnvSubstitution {
   public String apply(String value, String path) {
     Matcher m = REF.matcher(value);
     StringBuilder out = new StringBuilder();
+    int end = 0;
     while (m.find()) {
+      refuseBrokenReference(value.substring(end, m.start()), path);
+      end = m.end();
       String name = m.group(1);
       String v = env.apply(name);
       if (v == null || v.isEmpty()) {
@@ -42,8 +45,17 @@ public final class EnvSubstitution {
       }
       m.appendReplacement(out, Matcher.quoteReplacement(v));
     }
+    refuseBrokenReference(value.substring(end), path);
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** A "${" that starts no reference is a typo ("${X_TOKEN" without its "}"), not a token to send as it is. */
+  private static void refuseBrokenReference(String literal, String path) {
+    if (literal.contains("${")) {
+      throw new IllegalArgumentException(path + ": '${' without a valid ${VAR} or ${VAR:-default} after it (a missing"
+          + " '}', or a name that is not letters, digits and _)");
+    }
   }
 
   /** Whether a raw value refers to the environment, so the loader knows it may hold a secret. */

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -37,7 +38,8 @@ final class Node {
   }
 
   ConfigFailure fail(String message) {
-    return new ConfigFailure(path + ": " + message);
+    // The top level has no key path: "file.yaml: expected a mapping", not "file.yaml: : expected a mapping".
+    return new ConfigFailure(path.isEmpty() ? message : path + ": " + message);
   }
 
   /** Rejects keys this object may not have, so a typo is an error instead of a silent default. */
@@ -51,7 +53,8 @@ final class Node {
     for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!allowed.contains(key)) {
-        throw new ConfigFailure(get(key).path + ": unknown key (expected one of " + String.join(", ", allowed) + ")");
+        throw new ConfigFailure(get(key).path + ": unknown key (expected one of "
+            + String.join(", ", new TreeSet<>(allowed)) + ")");
       }
     }
     return this;

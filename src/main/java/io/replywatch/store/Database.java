@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,6 +73,8 @@ public final class Database implements AutoCloseable {
 
   private final Path path;
   private final Connection connection;
+  /** The writers and readers handed out, closed with the store: SQLite removes the WAL only when the last closes. */
+  private final List<Connection> extras = new ArrayList<>();
 
   private Database(Path path, Connection connection) {
     this.path = path;
@@ -92,6 +95,9 @@ public final class Database implements AutoCloseable {
       db.configure();
       db.migrate();
       return db;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // createDirectories met a file where a directory should be; its message is only that file's name.
+      throw new UsageException(path + ": cannot open the store: " + e.getFile() + " is not a directory", e);
     } catch (SQLException | java.io.IOException e) {
       throw new UsageException(path + ": cannot open the store: " + e.getMessage(), e);
     }
@@ -166,6 +172,9 @@ public final class Database implements AutoCloseable {
         s.execute("PRAGMA busy_timeout=5000");
         s.execute(pragma);
       }
+      synchronized (extras) {
+        extras.add(c);
+      }
       return c;
     } catch (SQLException e) {
       throw new StoreException("cannot open a " + role + " on " + path, e);
@@ -175,6 +184,12 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     try {
+      synchronized (extras) {
+        for (Connection c : extras) {
+          c.close();
+        }
+        extras.clear();
+      }
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("closing " + path, e);

@@ -18,6 +18,8 @@ class ClassifyBenchTest {
     assertTrue(figures.values().stream().allMatch(v -> v > 0), figures.toString());
     assertEquals("classify", new ClassifyBench().name());
     assertTrue(!progress.isEmpty());
+    // bench prefixes each line with the section's name already ("  classify: warming up ...").
+    assertTrue(progress.stream().noneMatch(line -> line.startsWith("classify:")), progress.toString());
   }
 
   @Test

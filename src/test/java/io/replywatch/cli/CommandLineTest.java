@@ -35,7 +35,14 @@ class CommandLineTest {
   void shouldRefuseAnUnknownBenchSectionAmongKnownOnes() {
     Run r = run("bench", "--only", "classify,nosuch");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("no such section: nosuch (sections: "), r.err());
+    assertTrue(r.err().contains("no such section: nosuch (sections: classify, ingest, sla, replay)"), r.err());
     assertEquals("", r.out());
+  }
+
+  @Test
+  void shouldNameEachBenchSectionOnceInTheHelp() {
+    Run r = run("bench", "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("run only these sections (comma-separated): classify, ingest, sla, replay"), r.out());
   }
 }

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.classify.Category;
 import io.replywatch.ingest.Platform;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -278,6 +281,36 @@ class ConfigLoaderTest {
   void shouldRejectBrokenFiles(String yaml, String expected) {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml.replace("\\n", "\n"), "broken.yaml"));
     assertTrue(e.getMessage().startsWith("broken.yaml: ") && e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"${MASTODON_TOKEN", "${}", "${MASTODON-TOKEN}", "x-${MASTODON_TOKEN}-${oops"})
+  void shouldRefuseAReferenceToTheEnvironmentThatIsNotOne(String token) {
+    String yaml = MINIMAL.replace("token: t", "token: \"" + token + "\"");
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "broken.yaml"));
+    assertEquals("broken.yaml: brands[0].accounts[0].token: '${' without a valid ${VAR} or ${VAR:-default} after it"
+        + " (a missing '}', or a name that is not letters, digits and _)", e.getMessage());
+  }
+
+  @Test
+  void shouldSayPlainlyThatTheTopLevelIsNotAMapping() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("- just\n- a list\n", "broken.yaml"));
+    assertEquals("broken.yaml: expected a mapping of keys, got a list", e.getMessage());
+  }
+
+  @Test
+  void shouldListTheExpectedKeysInTheSameOrderEveryRun() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("global: {}\n" + MINIMAL, "broken.yaml"));
+    assertEquals("broken.yaml: global: unknown key (expected one of alerts, brands, platforms, server, sla, storage)",
+        e.getMessage());
+  }
+
+  @Test
+  void shouldSayAFileThatIsNotUtf8IsNot(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("latin1.yaml");
+    Files.write(file, "brands: [{ id: caf\u00e9 }]\n".getBytes(StandardCharsets.ISO_8859_1));
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
+    assertEquals(file + ": not UTF-8 text", e.getMessage());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.replywatch.store;
 
 import static io.replywatch.testing.Posts.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,37 @@ class DatabaseTest {
     }
     try (Database again = Database.open(file)) {
       assertEquals(Database.SCHEMA_VERSION, again.userVersion());
+    }
+  }
+
+  @Test
+  void shouldSayWhenTheStoresDirectoryIsAFile() throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("notes.txt"), "x");
+    Path file = notADirectory.resolve("r.db");
+    UsageException e = assertThrows(UsageException.class, () -> Database.open(file));
+    assertEquals(file + ": cannot open the store: " + notADirectory + " is not a directory", e.getMessage());
+  }
+
+  /**
+   * A clean stop leaves only the database file: the writers and readers handed out close with it, so SQLite folds
+   * the WAL back into the file and removes it (a copy of the file alone after a stop is then the whole store).
+   */
+  @Test
+  void shouldFoldTheWalIntoTheFileWhenClosedWithItsWritersAndReadersOpen() throws Exception {
+    Path file = dir.resolve("w.db");
+    try (Database db = Database.open(file)) {
+      Connection writer = db.openWriter();
+      db.openReader();
+      try (Statement s = writer.createStatement()) {
+        s.execute("INSERT INTO posts VALUES ('mastodon', 'm1', 'acme', 'm1', 'jane', " + T0.toEpochMilli() + ")");
+      }
+    }
+    assertFalse(Files.exists(dir.resolve("w.db-wal")), "WAL left behind");
+    assertFalse(Files.exists(dir.resolve("w.db-shm")), "shared-memory file left behind");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT count(*) FROM posts")) {
+      rs.next();
+      assertEquals(1, rs.getInt(1));
     }
   }
 
