@@ -1,1 +1,0 @@
-replywatch run: d1.yaml: the file is empty
