@@ -52,6 +52,7 @@ public final class EvalCommand implements Command {
           --format cdp      IBM customer-care dialogs (ibm_cdp_tweets.csv): the customers' opening tweets, each
                             of which began a support request; prints support_request_recall, the share read as
                             a complaint or a question (the ones that get an SLA clock), and the predictions
+          --model FILE      test a model written by 'train' instead of the shipped default model
           --cv K            K-fold stratified cross-validation (seed 42): trains the same model type on K-1 folds
                             of FILE and tests on the rest; without it the shipped model (or --model) is tested
           --balance B       with --cv: class weighting as in 'train --balance' (default 0)
@@ -63,7 +64,8 @@ public final class EvalCommand implements Command {
                             at 100% says more labelled data would help, a flat one says it would not
           --sweep           also complaint precision and recall if the complaint offset were moved by -1 to +1
                             log-odds (see 'train --complaint-offset'), and the best recall any offset reaches at
-                            precision 0.85; to choose an offset for your own model on your own labelled data
+                            precision 0.85, with that offset (the largest that reaches it; it may lie beyond +-1);
+                            to choose an offset for your own model on your own labelled data
           --json            one object: accuracy, macro_f1, complaint_precision, complaint_recall,
                             mentions_per_second, confusion""";
   }
@@ -100,6 +102,9 @@ public final class EvalCommand implements Command {
     if ("cdp".equals(format)) {
       if (args.has("--cv")) {
         throw new UsageException("--cv needs labels; --format cdp has none (every text is a support request)");
+      }
+      if (args.has("--sweep")) {
+        throw new UsageException("--sweep needs labels to count false complaints; --format cdp has none");
       }
       List<String> requests = readRequests(input);
       io.err().println("eval: " + requests.size() + " opening customer tweets from " + input);

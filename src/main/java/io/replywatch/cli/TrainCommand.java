@@ -121,7 +121,8 @@ public final class TrainCommand implements Command {
     LinearModel model = Training.train(Analyzer.shipped(), data, trainer, io.err()::println)
         .withOffset(Category.COMPLAINT, complaintOffset);
     write(model, out);
-    io.out().println("wrote " + out + " (" + Files.size(out) + " bytes, classes " + model.classes() + ", "
+    io.out().println("wrote " + out + " (" + Files.size(out) + " bytes, classes "
+        + model.classes().stream().map(Category::id).collect(java.util.stream.Collectors.joining(", ", "[", "]")) + ", "
         + data.size() + " texts)");
     return 0;
   }

@@ -212,6 +212,7 @@ class ClassifierCommandsTest {
     Path model = tmp.resolve("m.bin");
     Run t = run("", "train", "--input", DIR + "tiny-train.csv", "--no-fixtures", "--out", model.toString());
     assertEquals(0, t.code(), t.err());
+    assertTrue(t.out().contains(" bytes, classes [complaint, praise, neutral], "), t.out());
     Run c = run("worst broken refund\n", "classify", "--model", model.toString());
     assertTrue(c.out().startsWith("complaint\t"), c.out());
   }
@@ -338,6 +339,7 @@ class ClassifierCommandsTest {
       "train --out /tmp/x.bin|nothing to train on",
       "eval --input x --format nsmc --balance 0.5|--balance only applies",
       "eval --input x --format nsmc --runs 3|--runs only applies",
+      "eval --input src/test/resources/classify/tiny-cdp.csv --format cdp --sweep|--sweep needs labels",
       "eval --input x --format nsmc --seed 3|--seed only applies",
       "train --input src/test/resources/classify/tiny-train.csv --runs 0 --out /tmp/x.bin|--runs must be between 1 and 20",
       "train --input src/test/resources/classify/tiny-train.csv --seed 1.5 --out /tmp/x.bin"
