@@ -45,10 +45,11 @@ public final class DemoCommand implements Command {
         local Slack webhook receiver standing in for Slack and the console standing in for the pager. Time runs
         --speed times faster (60: one minute of demo is an hour of support life), so within about 90 seconds you
         see mentions classified, a warning at 30 minutes, a page at 60 and the follow-up when the brand answers.
-        Serves /metrics, /health/live and /health/ready on 127.0.0.1:--port. Runs until Ctrl-C.
+        Serves /metrics, /health/live, /health/ready and the /api/v1 endpoints on 127.0.0.1:--port. Runs until
+        Ctrl-C.
 
           --speed N   how many times faster than real time the clock runs (1-3600, default 60)
-          --port N    HTTP port for /metrics and /health (default 8080; 0 picks a free one)""";
+          --port N    HTTP port for /metrics, /health and /api/v1 (default 8080; 0 picks a free one)""";
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -25,6 +26,9 @@ import java.util.regex.Pattern;
 final class ApiRoutes {
   private static final Set<String> STATES = Set.of("waiting", "answered", "all");
   private static final Set<String> NOTIFICATION_STATES = Set.of("failed", "pending", "sending", "sent", "all");
+  private static final List<String> MENTION_PARAMS = List.of("state", "brand", "platform", "limit");
+  private static final List<String> SLA_PARAMS = List.of("brand", "platform");
+  private static final List<String> NOTIFICATION_PARAMS = List.of("state", "limit");
   private static final Pattern BRAND = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
   private static final Pattern EPISODE = Pattern.compile("[a-z]+-[A-Za-z0-9._:~/@-]{1,300}");
   private static final int MAX_REASON = 500;
@@ -55,6 +59,9 @@ final class ApiRoutes {
   }
 
   private void mentions(RoutingContext ctx) {
+    if (unknownParameter(ctx, MENTION_PARAMS)) {
+      return;
+    }
     String state = param(ctx, "state", "waiting");
     if (!STATES.contains(state)) {
       bad(ctx, "state must be one of waiting, answered, all");
@@ -72,6 +79,9 @@ final class ApiRoutes {
   }
 
   private void notifications(RoutingContext ctx) {
+    if (unknownParameter(ctx, NOTIFICATION_PARAMS)) {
+      return;
+    }
     String state = param(ctx, "state", "failed");
     if (!NOTIFICATION_STATES.contains(state)) {
       bad(ctx, "state must be one of failed, pending, sending, sent, all");
@@ -98,6 +108,9 @@ final class ApiRoutes {
   }
 
   private void sla(RoutingContext ctx) {
+    if (unknownParameter(ctx, SLA_PARAMS)) {
+      return;
+    }
     String brand = brand(ctx);
     String platform = platform(ctx);
     if (brand != null && platform != null) {
@@ -131,6 +144,20 @@ final class ApiRoutes {
           json(ctx, missing ? 404 : 500, new JsonObject().put("error", missing
               ? "no open episode with id " + id : "could not close the episode: " + e.getMessage()));
         });
+  }
+
+  /**
+   * Whether the query has a parameter the endpoint does not take, after answering 400: a typo such as
+   * {@code ?stat=answered} would otherwise quietly return the default (waiting) list.
+   */
+  private static boolean unknownParameter(RoutingContext ctx, List<String> known) {
+    for (String name : ctx.queryParams().names()) {
+      if (!known.contains(name)) {
+        bad(ctx, "unknown parameter '" + name + "': " + ctx.request().path() + " takes " + String.join(", ", known));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "" for absent, null after answering 400. */

@@ -89,6 +89,25 @@ class ApiRoutesTest {
   }
 
   @Test
+  void shouldRefuseAParameterTheEndpointDoesNotTake() throws Exception {
+    int port = serve();
+
+    Reply typo = send(port, HttpMethod.GET, "/api/v1/mentions?stat=answered", "application/json", "");
+    Reply sla = send(port, HttpMethod.GET, "/api/v1/sla?brand=acme&state=waiting", "application/json", "");
+    Reply outbox = send(port, HttpMethod.GET, "/api/v1/notifications?limit=5&channel=slack", "application/json", "");
+
+    assertEquals(400, typo.status(), typo.body());
+    assertEquals("unknown parameter 'stat': /api/v1/mentions takes state, brand, platform, limit",
+        new JsonObject(typo.body()).getString("error"));
+    assertEquals(400, sla.status(), sla.body());
+    assertEquals("unknown parameter 'state': /api/v1/sla takes brand, platform",
+        new JsonObject(sla.body()).getString("error"));
+    assertEquals(400, outbox.status(), outbox.body());
+    assertEquals("unknown parameter 'channel': /api/v1/notifications takes state, limit",
+        new JsonObject(outbox.body()).getString("error"));
+  }
+
+  @Test
   void shouldAnswerAWrongPathOrMethodWithJson() throws Exception {
     int port = serve();
 
