@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ public final class ConfigLoader {
   static final Duration MAX_POLL_INTERVAL = Duration.ofDays(1);
   static final Duration MAX_BACKFILL = Duration.ofDays(365);
   static final Duration MAX_TARGET = Duration.ofDays(365);
+
+  /** What an unset variable stands for while looking for the others: valid as a token and as a URL. */
+  private static final String UNSET_STAND_IN = "https://unset.invalid/";
+  private static final int MAX_UNSET_LISTED = 20;
 
   private final Function<String, String> env;
   private final boolean secrets;
@@ -91,8 +96,35 @@ public final class ConfigLoader {
     try {
       return read(new Node(root, "", new EnvSubstitution(env)));
     } catch (ConfigFailure e) {
-      throw new ConfigException(source + ": " + e.getMessage());
+      throw new ConfigException(source + ": " + e.getMessage() + (e.unset == null ? "" : alsoUnset(root, e.unset)));
     }
+  }
+
+  /**
+   * The other variables the config needs that are not set either, so that a new user setting up the example config
+   * learns of all of them at once rather than one per run. Found by loading again with each unset variable found so
+   * far given a stand-in value, until the load passes or fails for another reason (a stand-in a key cannot take).
+   */
+  private String alsoUnset(JsonNode root, EnvSubstitution.Unset first) {
+    Map<String, String> standIns = new LinkedHashMap<>();
+    standIns.put(first.name, UNSET_STAND_IN);
+    List<String> more = new ArrayList<>();
+    Function<String, String> patched = name -> standIns.containsKey(name) ? standIns.get(name) : env.apply(name);
+    for (int i = 0; i < MAX_UNSET_LISTED; i++) {
+      try {
+        new ConfigLoader(patched, secrets).read(new Node(root, "", new EnvSubstitution(patched)));
+        break;
+      } catch (ConfigFailure f) {
+        if (f.unset == null || standIns.containsKey(f.unset.name)) {
+          break;
+        }
+        standIns.put(f.unset.name, UNSET_STAND_IN);
+        more.add(f.unset.name + " (" + f.unset.path + ")");
+      } catch (RuntimeException other) {
+        break;
+      }
+    }
+    return more.isEmpty() ? "" : "; also not set: " + String.join(", ", more);
   }
 
   private ReplywatchConfig read(Node root) {

@@ -38,7 +38,7 @@ public final class EnvSubstitution {
       String v = env.apply(name);
       if (v == null || v.isEmpty()) {
         if (m.group(2) == null) {
-          throw new IllegalArgumentException(path + ": environment variable " + name + (v == null ? " is not set"
+          throw new Unset(name, path, path + ": environment variable " + name + (v == null ? " is not set"
               : " is set but empty") + " (use ${" + name + ":-default} for a default)");
         }
         v = m.group(2);
@@ -55,6 +55,18 @@ public final class EnvSubstitution {
     if (literal.contains("${")) {
       throw new IllegalArgumentException(path + ": '${' without a valid ${VAR} or ${VAR:-default} after it (a missing"
           + " '}', or a name that is not letters, digits and _)");
+    }
+  }
+
+  /** A variable without a default that is not set, or set but empty, at a key path. */
+  static final class Unset extends IllegalArgumentException {
+    final String name;
+    final String path;
+
+    Unset(String name, String path, String message) {
+      super(message);
+      this.name = name;
+      this.path = path;
     }
   }
 

@@ -91,6 +91,8 @@ final class Node {
     }
     try {
       return Optional.of(env.apply(json.asText(), path));
+    } catch (EnvSubstitution.Unset e) {
+      throw new ConfigFailure(e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new ConfigFailure(e.getMessage());
     }
@@ -134,8 +136,16 @@ final class Node {
 
   /** Internal carrier for a key-path error; the loader adds the file name. */
   static final class ConfigFailure extends RuntimeException {
+    /** The unset environment variable behind this failure, or null when it is about something else. */
+    final EnvSubstitution.Unset unset;
+
     ConfigFailure(String message) {
+      this(message, null);
+    }
+
+    ConfigFailure(String message, EnvSubstitution.Unset unset) {
       super(message);
+      this.unset = unset;
     }
   }
 }

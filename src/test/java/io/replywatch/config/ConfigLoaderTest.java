@@ -56,6 +56,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldNameEveryUnsetVariableOfTheShippedConfigAtOnce() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> new ConfigLoader(Map.of("MASTODON_TOKEN", "m")::get).load(Path.of("config/replywatch.yaml")));
+    assertEquals("config/replywatch.yaml: brands[0].accounts[0].token: environment variable X_BEARER_TOKEN is not set"
+        + " (use ${X_BEARER_TOKEN:-default} for a default); also not set: SLACK_WEBHOOK_URL (alerts.support[0].url),"
+        + " PAGERDUTY_ROUTING_KEY (alerts.paging[0].routingKey)", e.getMessage());
+  }
+
+  @Test
+  void shouldStopListingUnsetVariablesAtOneAStandInCannotTake() {
+    String yaml = MINIMAL.replace("token: t", "token: \"${A_TOKEN}\"")
+        + "server: { port: \"${PORT}\" }\nalerts:\n  support:\n    - { type: slack, url: \"${HOOK}\" }\n";
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "f.yaml"));
+    // PORT cannot be a URL-shaped stand-in, so what comes after it is not looked for.
+    assertEquals("f.yaml: server.port: environment variable PORT is not set (use ${PORT:-default} for a default)",
+        e.getMessage());
+    ConfigException tokens = assertThrows(ConfigException.class,
+        () -> loader.parse(yaml.replace("\"${PORT}\"", "8080"), "f.yaml"));
+    assertTrue(tokens.getMessage().endsWith("A_TOKEN is not set (use ${A_TOKEN:-default} for a default);"
+        + " also not set: HOOK (alerts.support[0].url)"), tokens.getMessage());
+  }
+
+  @Test
   void shouldUseTheDefaultOfAnUnsetVariable() {
     ReplywatchConfig c = loader.parse(MINIMAL.replace("token: t", "token: \"${NOPE:-fallback}\""), "f.yaml");
     assertEquals("fallback", c.brands().get(0).accounts().get(0).token().reveal());
