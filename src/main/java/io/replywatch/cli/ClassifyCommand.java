@@ -32,7 +32,8 @@ public final class ClassifyCommand implements Command {
         e.g. complaint	-0.612	0.914	en	false
         --json prints one object per line: {"category":..,"polarity":..,"confidence":..,"language":..,"question":..}
         --model uses a model written by 'replywatch train' instead of the shipped one.
-        Texts longer than 5,000 characters are cut there; empty lines give neutral with confidence 0.""";
+        Texts longer than 5,000 characters are cut there; empty lines give neutral with confidence 0; bytes that
+        are not UTF-8 are read as U+FFFD (the replacement character) and the rest of the line is classified.""";
   }
 
   @Override
