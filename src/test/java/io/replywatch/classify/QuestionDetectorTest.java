@@ -59,6 +59,14 @@ class QuestionDetectorTest {
       "thanks for your help yesterday, all sorted|false",
       "@acme helped me out, great service|false",
       "pleased with the new app|false",
+      // An auxiliary before a personal pronoun, after a statement
+      "dropped my card in town. @bank can I freeze it in the app while I look|true",
+      "moving in august, should i tell you now or closer to the date|true",
+      "I'm 21, am I old enough to hire a van from you|true",
+      "off to Japan soon, do we need to tell you we are travelling|true",
+      "the thing is that the app keeps crashing|false",
+      "I did what I could and it worked|false",
+      "this is it, the best hotel we have stayed in|false",
       // Korean: the question is not always the last word, and often has no question mark
       "구독 일시정지 되나요 다음 달만 쉬려고|true",
       "포장 가능한가요 ㅎㅎ|true",
