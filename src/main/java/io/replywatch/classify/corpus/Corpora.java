@@ -177,14 +177,17 @@ public final class Corpora {
 
   /** The fixture files written for this project and shipped in the jar, in training order. */
   public static final List<String> FIXTURE_RESOURCES = List.of("/classify/fixtures.csv",
-      "/classify/fixtures-generated.csv", "/classify/fixtures-ko.csv", "/classify/fixtures-en.csv");
+      "/classify/fixtures-generated.csv", "/classify/fixtures-ko.csv", "/classify/fixtures-en.csv",
+      "/classify/fixtures-tweets.csv");
 
   /**
    * The fixtures written for this project and shipped in the jar: {@code classify/fixtures.csv} (hand-written),
    * {@code classify/fixtures-generated.csv} (our own templates expanded by {@code src/tools/generate_fixtures.py}),
    * {@code classify/fixtures-ko.csv} (hand-written Korean posts to brands, mostly questions and neutral remarks:
    * the Korean reviews of NSMC are only good or bad), then {@code classify/fixtures-en.csv} (hand-written English
-   * posts to brands: sarcasm, plain failures, praise of a fix, remarks about orders). Appended in this order, so
+   * posts to brands: sarcasm, plain failures, praise of a fix, remarks about orders), then
+   * {@code classify/fixtures-tweets.csv} (hand-written English posts in the messier style of real tweets: slang,
+   * typos, hashtags, sarcasm, negated praise such as "no delays, no fuss"). Appended in this order, so
    * a new file leaves the earlier rows' training order as it was.
    */
   public static List<LabelledText> fixtures() throws IOException {
