@@ -111,9 +111,7 @@ public final class QuestionDetector {
   private static boolean english(Tokens t, int first) {
     int n = t.size();
     for (int i = first; i < n; i++) {
-      if (i > first && i + 1 < n && EN_WH_MID.contains(t.word(i)) && EN_WH_AUX.contains(t.word(i + 1))
-          || i > first && i + 1 < n && EN_MID_AUX.contains(t.word(i)) && EN_MID_PRONOUNS.contains(t.word(i + 1))
-          || phraseAt(t, i)) {
+      if (i > first && i + 1 < n && midTextAsks(t.word(i), t.word(i + 1)) || phraseAt(t, i)) {
         return true;
       }
     }
@@ -145,6 +143,12 @@ public final class QuestionDetector {
     }
     Set<String> asking = handleSubject ? EN_ASKING_AUX : EN_ASKING_AUX_UNADDRESSED;
     return asking.contains(opener) && !second.equals("not");
+  }
+
+  /** A wh-word before an auxiliary ("where do"), or an auxiliary before a personal pronoun ("can i"). */
+  private static boolean midTextAsks(String w, String next) {
+    return EN_WH_MID.contains(w) && EN_WH_AUX.contains(next)
+        || EN_MID_AUX.contains(w) && EN_MID_PRONOUNS.contains(next);
   }
 
   private static boolean phraseAt(Tokens t, int i) {

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code train}: builds a classifier model from labelled data. The shipped default model is exactly
@@ -122,7 +123,7 @@ public final class TrainCommand implements Command {
         .withOffset(Category.COMPLAINT, complaintOffset);
     write(model, out);
     io.out().println("wrote " + out + " (" + Files.size(out) + " bytes, classes "
-        + model.classes().stream().map(Category::id).collect(java.util.stream.Collectors.joining(", ", "[", "]")) + ", "
+        + model.classes().stream().map(Category::id).collect(Collectors.joining(", ", "[", "]")) + ", "
         + data.size() + " texts)");
     return 0;
   }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,19 +105,17 @@ public final class ConfigLoader {
    * far given a stand-in value, until the load passes or fails for another reason (a stand-in a key cannot take).
    */
   private String alsoUnset(JsonNode root, EnvSubstitution.Unset first) {
-    Map<String, String> standIns = new LinkedHashMap<>();
-    standIns.put(first.name, UNSET_STAND_IN);
+    Set<String> unset = new HashSet<>(Set.of(first.name));
     List<String> more = new ArrayList<>();
-    Function<String, String> patched = name -> standIns.containsKey(name) ? standIns.get(name) : env.apply(name);
+    Function<String, String> patched = name -> unset.contains(name) ? UNSET_STAND_IN : env.apply(name);
     for (int i = 0; i < MAX_UNSET_LISTED; i++) {
       try {
         new ConfigLoader(patched, secrets).read(new Node(root, "", new EnvSubstitution(patched)));
         break;
       } catch (ConfigFailure f) {
-        if (f.unset == null || standIns.containsKey(f.unset.name)) {
+        if (f.unset == null || !unset.add(f.unset.name)) {
           break;
         }
-        standIns.put(f.unset.name, UNSET_STAND_IN);
         more.add(f.unset.name + " (" + f.unset.path + ")");
       } catch (RuntimeException other) {
         break;

@@ -59,25 +59,20 @@ public record Trainer(int bits, int epochs, double rate, double l2, double balan
     if (classes.size() < 2) {
       throw new IllegalArgumentException("training needs at least two categories, got " + classes);
     }
-    if (runs == 1) {
-      return fitOnce(examples, classes, seed, progress);
-    }
-    float[] sum = null;
+    // One run adds its weights to zeros and divides by one: exactly its own weights, so the shipped model is
+    // rebuilt bit for bit.
+    float[] mean = new float[(1 << bits) * classes.size()];
     for (int r = 0; r < runs; r++) {
-      String run = "run " + (r + 1) + "/" + runs + ", ";
+      String run = runs == 1 ? "" : "run " + (r + 1) + "/" + runs + ", ";
       float[] w = fitOnce(examples, classes, seed + r * RUN_SEED_STEP, s -> progress.accept(run + s)).weights();
-      if (sum == null) {
-        sum = w;
-      } else {
-        for (int i = 0; i < w.length; i++) {
-          sum[i] += w[i];
-        }
+      for (int i = 0; i < w.length; i++) {
+        mean[i] += w[i];
       }
     }
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] /= runs;
+    for (int i = 0; i < mean.length; i++) {
+      mean[i] /= runs;
     }
-    return new LinearModel(bits, classes, sum);
+    return new LinearModel(bits, classes, mean);
   }
 
   private LinearModel fitOnce(List<Example> examples, List<Category> classes, long shuffleSeed,
