@@ -66,8 +66,10 @@ public final class DemoCommand implements Command {
     DemoScenario.Bluesky sky = DemoScenario.bluesky(start);
     BlueskySimulator bluesky = new BlueskySimulator(sky.timeline(), clock, DemoScenario.BLUESKY_DID,
         DemoScenario.BLUESKY_HANDLE, TOKEN).withKeywordPosts(sky.keywordPosts());
+    // Everything the demo logs waits until the banner is out, and the banner waits until the port is bound.
+    HeldLines log = new HeldLines(io.out()::println);
     FakeWebhookReceiver slack = new FakeWebhookReceiver(body ->
-        io.out().println("          -> Slack    " + body.getString("text")));
+        log.accept("          -> Slack    " + body.getString("text")));
     sims.deployVerticle(mastodon).compose(id -> sims.deployVerticle(bluesky)).compose(id -> sims.deployVerticle(slack))
         .await();
 
@@ -81,16 +83,17 @@ public final class DemoCommand implements Command {
     ReplywatchConfig config = new ConfigLoader(Map.of("SLACK_URL", slack.url("/services/T000/B000/demo"),
         "STORE", store.toString())::get)
         .parse(demoConfig(mastodon.baseUrl(), bluesky.baseUrl(), port, speed), "the demo's built-in config");
-    io.out().println(banner(speed, port));
     Service service;
     try {
       service = Service.start(new Service.Options(config, clock, Classifiers.byDefault(), null,
-          io.out()::println, line -> io.out().println("          -> Pager    " + line))).await();
+          log, line -> log.accept("          -> Pager    " + line))).await();
     } catch (Exception e) {
       sims.close();
       throw Lifecycle.explainStartFailure(e, "127.0.0.1", port, "--port");
     }
+    io.out().println(banner(speed, port));
     io.out().println("Serving http://127.0.0.1:" + service.port() + "/metrics and /health/ready. Ctrl-C stops.\n");
+    log.release();
     awaitFirstPolls(service);
     clock.resume();
     int code = Lifecycle.runUntilStopped(service);

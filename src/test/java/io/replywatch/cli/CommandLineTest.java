@@ -7,6 +7,8 @@ import io.replywatch.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,16 @@ class CommandLineTest {
     Run r = run("bench", "--help");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("run only these sections (comma-separated): classify, ingest, sla, replay"), r.out());
+  }
+
+  @Test
+  void shouldPrintOnlyTheErrorWhenTheDemoPortIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Run r = run("demo", "--port", Integer.toString(taken.getLocalPort()));
+      assertEquals(2, r.code(), r.err());
+      assertEquals("", r.out(), "no banner for a demo that never started");
+      assertTrue(r.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": address already in use"),
+          r.err());
+    }
   }
 }
