@@ -32,6 +32,7 @@ final class ApiRoutes {
   private static final Pattern BRAND = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
   private static final Pattern EPISODE = Pattern.compile("[a-z]+-[A-Za-z0-9._:~/@-]{1,300}");
   private static final int MAX_REASON = 500;
+  private static final int BODY_LIMIT = 16 * 1024;
   private static final String CLOSE_PREFIX = "/api/v1/episodes/";
   private static final String CLOSE_SUFFIX = "/close";
 
@@ -50,12 +51,20 @@ final class ApiRoutes {
     // No file uploads: BodyHandler.create() would make a "file-uploads" directory wherever the service was started.
     // The id by a pattern, not ":id": Bluesky's (an at:// URI) has slashes, and must work without percent-encoding.
     router.postWithRegex(Pattern.quote(CLOSE_PREFIX) + ".+" + Pattern.quote(CLOSE_SUFFIX))
-        .handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(this::close);
+        .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(this::close);
     // A wrong path or method on the API gets a JSON error like every other mistake, not Vert.x's HTML page.
     router.errorHandler(404, ctx -> json(ctx, 404, new JsonObject().put("error",
         "no such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
     router.errorHandler(405, ctx -> json(ctx, 405, new JsonObject().put("error",
         ctx.request().method() + " is not allowed on " + ctx.request().path())));
+    // The failures Vert.x raises itself (an undecodable path, a body over the limit, an exception in a handler)
+    // were plain-text pages; a client reading .error got nothing.
+    router.errorHandler(400, ctx -> bad(ctx, "bad request: the path or query could not be decoded"));
+    router.errorHandler(413, ctx -> json(ctx, 413, new JsonObject().put("error",
+        "request body over " + BODY_LIMIT / 1024 + " KiB")));
+    router.errorHandler(500, ctx -> json(ctx, 500, new JsonObject().put("error",
+        "internal error: " + (ctx.failure() == null ? "unknown" : ctx.failure().getClass().getSimpleName())
+        + "; see the service log")));
   }
 
   private void mentions(RoutingContext ctx) {

@@ -37,6 +37,10 @@ class ApiRoutesTest {
   private int serve() throws Exception {
     Router router = Router.router(vertx);
     new ApiRoutes(vertx, null).mount(router);
+    // A handler with a bug, to see what a client gets when one throws.
+    router.get("/api/v1/broken").handler(ctx -> {
+      throw new IllegalStateException("a bug");
+    });
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     return server.actualPort();
@@ -118,5 +122,31 @@ class ApiRoutesTest {
     assertEquals("no such endpoint: GET /api/v1/nothing", new JsonObject(missing.body()).getString("error"));
     assertEquals(405, method.status());
     assertEquals("POST is not allowed on /api/v1/mentions", new JsonObject(method.body()).getString("error"));
+  }
+
+  @Test
+  void shouldAnswerAnUndecodablePathAndAnOversizedBodyWithJson() throws Exception {
+    int port = serve();
+
+    Reply path = send(port, HttpMethod.POST, "/api/v1/episodes/mastodon-%ZZ/close", "application/json",
+        "{\"reason\": \"x\"}");
+    Reply big = send(port, HttpMethod.POST, "/api/v1/episodes/mastodon-1/close", "application/json",
+        "{\"reason\": \"" + "a".repeat(20_000) + "\"}");
+
+    assertEquals(400, path.status(), path.body());
+    assertEquals("bad request: the path or query could not be decoded", new JsonObject(path.body()).getString("error"));
+    assertEquals(413, big.status(), big.body());
+    assertEquals("request body over 16 KiB", new JsonObject(big.body()).getString("error"));
+  }
+
+  @Test
+  void shouldAnswerAnExceptionInAHandlerWithJson() throws Exception {
+    int port = serve();
+
+    Reply r = send(port, HttpMethod.GET, "/api/v1/broken", "application/json", "");
+
+    assertEquals(500, r.status(), r.body());
+    assertEquals("internal error: IllegalStateException; see the service log",
+        new JsonObject(r.body()).getString("error"));
   }
 }

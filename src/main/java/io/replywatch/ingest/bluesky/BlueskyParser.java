@@ -116,8 +116,9 @@ public final class BlueskyParser {
       if (s != null) {
         reset = Instant.ofEpochSecond(Long.parseLong(s.trim()));
       }
-    } catch (NumberFormatException ignored) {
-      // An unreadable header is no information, not an error.
+    } catch (NumberFormatException | java.time.DateTimeException ignored) {
+      // An unreadable header is no information, not an error. A number past Instant's range (a proxy's garbage)
+      // threw DateTimeException here, which failed a 200 page and, on every poll, left the source failing.
     }
     return new RateLimit(remaining, reset);
   }

@@ -8,7 +8,6 @@ import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
 import io.replywatch.ingest.WireJson;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +110,8 @@ public final class MastodonParser {
     if (s != null) {
       try {
         reset = s.trim().matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(s.trim())) : Instant.parse(s.trim());
-      } catch (DateTimeParseException | NumberFormatException ignored) {
+      } catch (java.time.DateTimeException | NumberFormatException ignored) {
+        // DateTimeException, not only its parse subclass: an epoch past Instant's range threw past this catch.
         reset = now;
       }
     }

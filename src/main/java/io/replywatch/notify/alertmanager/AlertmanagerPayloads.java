@@ -57,7 +57,7 @@ public final class AlertmanagerPayloads {
 
   /**
    * The alerts for {@code event} as of {@code now}: one firing alert for warning or breach; for resolved, one
-   * resolved alert per stage whose target the episode reached (so Alertmanager never sees startsAt after endsAt).
+   * resolved alert per stage the policy has, its startsAt never after its endsAt (Alertmanager rejects that).
    */
   public JsonArray build(SlaEvent event, Instant now) {
     JsonArray alerts = new JsonArray();
@@ -65,9 +65,12 @@ public final class AlertmanagerPayloads {
       case WARNING -> alerts.add(firing(event, Stage.SUPPORT, now));
       case BREACH -> alerts.add(firing(event, Stage.ONCALL, now));
       case RESOLVED -> {
+        // Every stage the policy has, not only those the response time reached: a reply stamped before a deadline
+        // but read after it fired (the next poll, a platform's indexing delay) answers in under the target, and
+        // leaving that stage out kept its alert firing until the ttl (24 h). Resolving an alert Alertmanager never
+        // had firing notifies nobody.
         for (Stage stage : Stage.values()) {
-          target(event, stage).filter(t -> event.waited().compareTo(t) >= 0)
-              .ifPresent(t -> alerts.add(resolved(event, stage)));
+          target(event, stage).ifPresent(t -> alerts.add(resolved(event, stage)));
         }
       }
       default -> throw new IllegalArgumentException("unknown level " + event.level());

@@ -132,6 +132,8 @@ class BlueskyParserTest {
     assertEquals(now.plusSeconds(30), rate.reset());
     assertEquals(now.plusSeconds(90), BlueskyParser.retryAt(h::get, now), "the later of reset and Retry-After");
     assertTrue(BlueskyParser.rateLimit(Map.<String, String>of("RateLimit-Remaining", "lots")::get, now).remaining().isEmpty());
+    assertEquals(now, BlueskyParser.rateLimit(Map.of("RateLimit-Reset", "99999999999999999")::get, now).reset(),
+        "a reset past Instant's range is no information, not a failed page");
   }
 
   @Test

@@ -84,6 +84,7 @@ class MastodonParserTest {
       "2026-08-01T13:55:00.940463Z, 2026-08-01T13:55:00.940463Z",
       "1785592500, 2026-08-01T13:55:00Z",
       "garbage, 2026-08-01T13:50:00Z",
+      "99999999999999999, 2026-08-01T13:50:00Z",
   })
   void shouldReadRateLimitHeadersInBothFormats(String reset, String expected) {
     Instant now = Instant.parse("2026-08-01T13:50:00Z");

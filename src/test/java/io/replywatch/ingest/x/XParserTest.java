@@ -153,6 +153,9 @@ class XParserTest {
     assertEquals(Instant.ofEpochSecond(1665183228), r.reset());
     RateLimit none = XParser.rateLimit(Map.<String, String>of("x-rate-limit-reset", "soon")::get, Instant.EPOCH);
     assertEquals(OptionalInt.empty(), none.remaining());
+    RateLimit huge = XParser.rateLimit(Map.of("x-rate-limit-remaining", "448",
+        "x-rate-limit-reset", "99999999999999999")::get, Instant.EPOCH);
+    assertEquals(Instant.EPOCH, huge.reset(), "a reset past Instant's range is no information, not a failed page");
   }
 
   @ParameterizedTest

@@ -96,13 +96,30 @@ class AlertmanagerPayloadsTest {
   }
 
   @Test
-  void shouldResolveOnlyTheWarningWhenAnsweredBeforeBreach() {
+  void shouldResolveEveryStageWithStartsAtNotAfterEndsAtWhenAnsweredBeforeBreach() {
     SlaEvent resolved = Events.of(Level.RESOLVED, Duration.ofMinutes(45));
     JsonArray body = payloads.build(resolved, resolved.at());
-    assertEquals(1, body.size());
+    assertEquals(2, body.size(), "the breach may have fired before the reply was read: its alert is resolved too");
     assertEquals("support", body.getJsonObject(0).getJsonObject("labels").getString("stage"));
-    Instant starts = Instant.parse(body.getJsonObject(0).getString("startsAt"));
-    assertFalse(starts.isAfter(Instant.parse(body.getJsonObject(0).getString("endsAt"))));
+    assertEquals("oncall", body.getJsonObject(1).getJsonObject("labels").getString("stage"));
+    for (int i = 0; i < 2; i++) {
+      Instant starts = Instant.parse(body.getJsonObject(i).getString("startsAt"));
+      assertFalse(starts.isAfter(Instant.parse(body.getJsonObject(i).getString("endsAt"))));
+    }
+  }
+
+  @Test
+  void shouldResolveTheFiredWarningWhenTheReplyIsStampedBeforeItsDeadline() {
+    // The warning fired at 10:30; the next poll read a reply written at 10:29, so the response time is 29 min.
+    SlaEvent warning = Events.warning();
+    SlaEvent resolved = Events.of(Level.RESOLVED, Duration.ofMinutes(29));
+    JsonArray body = payloads.build(resolved, warning.at().plus(Duration.ofMinutes(1)));
+    JsonObject support = body.stream().map(JsonObject.class::cast)
+        .filter(a -> "support".equals(a.getJsonObject("labels").getString("stage"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no resolve for the warning that fired: " + body.encode()));
+    assertEquals(payloads.build(warning, warning.at()).getJsonObject(0).getJsonObject("labels"),
+        support.getJsonObject("labels"));
+    assertEquals("2026-09-01T10:29:00Z", support.getString("endsAt"), "ended, at the reply time");
   }
 
   @Test
