@@ -100,7 +100,7 @@ public abstract class Poller extends VerticleBase {
     webClient = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setUserAgent(userAgent()));
     init(webClient);
     restoreBlock(clock.instant());
-    metrics.initSource(platform, account.handle());
+    metrics.initSource(platform, account.handle(), settings.pollInterval());
     health.starting(platform, account.handle());
     stopJumps = clock.onJump(() -> {
       if (!stopped) {

@@ -58,7 +58,8 @@ public final class ServiceMetrics {
     lagTimer(platform);
   }
 
-  public void initSource(Platform platform, String account) {
+  /** @param pollInterval the platform's configured {@code pollInterval}, exported so alert rules can scale to it */
+  public void initSource(Platform platform, String account, Duration pollInterval) {
     for (PollOutcome o : PollOutcome.values()) {
       pollCounter(platform, account, o);
     }
@@ -68,6 +69,15 @@ public final class ServiceMetrics {
     // has a revoked token would page on-call as rate-limited.
     sourceGauge("replywatch.ratelimit.remaining", rateRemaining, platform, account, UNKNOWN,
         "Requests left in the platform's current rate-limit window, as its headers said; NaN until they have", null);
+    // ReplywatchSourceStale waits three intervals before calling a source stale: with a fixed 10 minutes, a
+    // platform polled every 10 minutes or more paged on-call between every two healthy polls.
+    double interval = pollInterval.getSeconds() + pollInterval.getNano() / 1e9; // toNanos overflows past 292 years
+    Gauge.builder("replywatch.source.poll.interval", () -> interval)
+        .description("The source's configured poll interval (platforms.<name>.pollInterval)")
+        .baseUnit("seconds")
+        .tags(Tags.of("platform", platform.id(), "account", account))
+        .strongReference(true)
+        .register(registry);
   }
 
   public void initChannel(String channel) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.ingest.Platform;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class ServiceMetricsTest {
 
   @Test
   void shouldNotReportASpentQuotaBeforeThePlatformHasSaidAnything() {
-    metrics.initSource(Platform.X, "acme");
+    metrics.initSource(Platform.X, "acme", Duration.ofSeconds(60));
     // 0 would be "no requests left": ReplywatchSourceRateLimited would page for a source that is merely down
     assertTrue(Double.isNaN(gauge("replywatch.ratelimit.remaining")));
     assertEquals(0, gauge("replywatch.source.last.success.timestamp"));
@@ -27,5 +28,11 @@ class ServiceMetricsTest {
     metrics.lastSuccess(Platform.X, "acme", Instant.ofEpochSecond(1_700_000_000L));
     assertEquals(0, gauge("replywatch.ratelimit.remaining"));
     assertEquals(1_700_000_000L, gauge("replywatch.source.last.success.timestamp"));
+  }
+
+  @Test
+  void shouldExportThePollIntervalInSecondsForTheStaleRule() {
+    metrics.initSource(Platform.X, "acme", Duration.ofMillis(1500));
+    assertEquals(1.5, gauge("replywatch.source.poll.interval"));
   }
 }

@@ -21,6 +21,7 @@ final class MetricsContract {
       Map.entry("replywatch_notifications_total", "counter"),
       Map.entry("replywatch_poll_requests_total", "counter"),
       Map.entry("replywatch_source_last_success_timestamp_seconds", "gauge"),
+      Map.entry("replywatch_source_poll_interval_seconds", "gauge"),
       Map.entry("replywatch_ratelimit_remaining", "gauge"),
       Map.entry("replywatch_ingest_lag_seconds", "histogram"));
 
