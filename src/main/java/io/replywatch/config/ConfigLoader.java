@@ -131,7 +131,15 @@ public final class ConfigLoader {
         server.get("host").parse(Urls::host, "127.0.0.1", "a host name or an IP address (IPv6 without brackets)"),
         server.get("port").parse(ConfigLoader::port, 8080, "a port number 0-65535"));
     Node storage = root.get("storage").requireObject(Set.of("path"));
-    var store = new ReplywatchConfig.Storage(storage.get("path").text().orElse("data/replywatch.db"));
+    Node storePath = storage.get("path");
+    var store = new ReplywatchConfig.Storage(storePath.parse(ConfigLoader::storePath, "data/replywatch.db",
+        "a file path (SQLite's in-memory and temporary stores, \":memory:\" and \"\", are not shared between"
+        + " the service's connections)"));
+    if (Files.isDirectory(Path.of(store.path()))) {
+      // SQLite says only "unable to open database file" when run reaches it.
+      throw storePath.fail("'" + store.path() + "' is a directory; name a file in it, e.g. " + Path.of(store.path(),
+          "replywatch.db"));
+    }
     List<Brand> brands = brands(root.get("brands"));
     Map<Platform, PlatformSettings> platforms = platforms(root.get("platforms"));
     Node sla = root.get("sla").requireObject(Set.of("policies", "calendars"));
@@ -384,6 +392,19 @@ public final class ConfigLoader {
       out.add(n.requireText());
     }
     return List.copyOf(out);
+  }
+
+  /** Blank and ":memory:" open a private store per JDBC connection: the service's readers would find no tables. */
+  private static Optional<String> storePath(String s) {
+    if (s.isEmpty() || s.equals(":memory:")) {
+      return Optional.empty();
+    }
+    try {
+      Path.of(s);
+      return Optional.of(s);
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<Integer> port(String s) {

@@ -315,6 +315,23 @@ class ConfigLoaderTest {
         + " (a missing '}', or a name that is not letters, digits and _)", e.getMessage());
   }
 
+  @ParameterizedTest
+  @CsvSource({"''", "'  '", ":memory:"})
+  void shouldRefuseAStorePathThatIsNoFile(String path) {
+    // SQLite opens a private, empty store per connection for these: run failed later with "no such table: outbox".
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.parse(MINIMAL + "storage: { path: \"" + path + "\" }\n", "f.yaml"));
+    assertTrue(e.getMessage().startsWith("f.yaml: storage.path: expected a file path"), e.getMessage());
+  }
+
+  @Test
+  void shouldRefuseAStorePathThatIsADirectory(@TempDir Path dir) {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.parse(MINIMAL + "storage: { path: \"" + dir + "\" }\n", "f.yaml"));
+    assertEquals("f.yaml: storage.path: '" + dir + "' is a directory; name a file in it, e.g. "
+        + dir.resolve("replywatch.db"), e.getMessage());
+  }
+
   @Test
   void shouldSayPlainlyThatTheTopLevelIsNotAMapping() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("- just\n- a list\n", "broken.yaml"));
