@@ -135,8 +135,9 @@ public final class ConfigLoader {
     var store = new ReplywatchConfig.Storage(storePath.parse(ConfigLoader::storePath, "data/replywatch.db",
         "a file path (SQLite's in-memory and temporary stores, \":memory:\" and \"\", are not shared between"
         + " the service's connections)"));
-    if (Files.isDirectory(Path.of(store.path()))) {
-      // SQLite says only "unable to open database file" when run reaches it.
+    if (secrets && Files.isDirectory(Path.of(store.path()))) {
+      // SQLite says only "unable to open database file" when run reaches it. Not for replay, which opens no store:
+      // a production config must replay on any machine.
       throw storePath.fail("'" + store.path() + "' is a directory; name a file in it, e.g. " + Path.of(store.path(),
           "replywatch.db"));
     }
