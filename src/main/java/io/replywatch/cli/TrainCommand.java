@@ -147,6 +147,9 @@ public final class TrainCommand implements Command {
       throw new UsageException(out + ": is a directory");
     }
     Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw new UsageException(out + ": " + parent + " is a file, not a directory");
+    }
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UsageException(out + ": directory " + parent + " does not exist");
     }

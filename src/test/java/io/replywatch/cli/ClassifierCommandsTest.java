@@ -349,6 +349,7 @@ class ClassifierCommandsTest {
       "classify --bogus|unknown option '--bogus'",
       "train --vader pom.xml --out /tmp/x.bin|pom.xml: not a directory (expected the directory holding",
       "eval --format vader --input no/such/dir|no/such/dir: no such directory (expected the directory",
+      "train --input src/test/resources/classify/tiny-train.csv --out pom.xml/m.bin|pom.xml is a file, not a directory",
       "train --input src/test/resources/classify/tiny-train.csv --balance NaN --out /tmp/x.bin"
           + "|--balance must be a number between 0 and 1, got 'NaN'",
       "train --input src/test/resources/classify/tiny-train.csv --complaint-offset -Infinity --out /tmp/x.bin"
