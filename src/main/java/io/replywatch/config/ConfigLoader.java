@@ -159,6 +159,9 @@ public final class ConfigLoader {
     }
     List<Brand> brands = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    // Cursors are stored per (platform, account id): two pollers of one account would share them, each skipping
+    // what the other read (a mention landing in either brand, or once per poller's own budget, into 429s).
+    Map<String, String> accountPaths = new java.util.HashMap<>();
     for (Node b : items) {
       b.requireObject(Set.of("id", "accounts", "automatedAccounts", "keywords", "subreddits"));
       String id = b.get("id").requireText();
@@ -170,7 +173,13 @@ public final class ConfigLoader {
       }
       List<Account> accounts = new ArrayList<>();
       for (Node a : b.get("accounts").list()) {
-        accounts.add(account(a));
+        Account account = account(a);
+        String first = accountPaths.putIfAbsent(account.platform().id() + "/" + account.id(), a.path());
+        if (first != null) {
+          throw a.get("id").fail("the " + account.platform().id() + " account '" + account.id()
+              + "' is already listed at " + first + " (one account belongs to one brand, once)");
+        }
+        accounts.add(account);
       }
       if (accounts.isEmpty()) {
         throw b.get("accounts").fail("at least one account is required");

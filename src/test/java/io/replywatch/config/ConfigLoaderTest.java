@@ -336,6 +336,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldRefuseAnAccountListedTwice() {
+    // Its two pollers would share one cursor, each skipping what the other had read.
+    ConfigException twice = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL
+        + "      - { platform: mastodon, id: \"1\", handle: acme2, token: t2 }\n", "f.yaml"));
+    assertEquals("f.yaml: brands[0].accounts[1].id: the mastodon account '1' is already listed at"
+        + " brands[0].accounts[0] (one account belongs to one brand, once)", twice.getMessage());
+    ConfigException twoBrands = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL
+        + "  - id: other\n    accounts:\n      - { platform: mastodon, id: \"1\", handle: acme, token: t }\n", "f.yaml"));
+    assertTrue(twoBrands.getMessage().startsWith("f.yaml: brands[1].accounts[0].id: the mastodon account '1'"),
+        twoBrands.getMessage());
+    // The same id on another platform is another account.
+    loader.parse(MINIMAL + "      - { platform: x, id: \"1\", handle: acme, token: t }\n", "f.yaml");
+  }
+
+  @Test
   void shouldSayPlainlyThatTheTopLevelIsNotAMapping() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("- just\n- a list\n", "broken.yaml"));
     assertEquals("broken.yaml: expected a mapping of keys, got a list", e.getMessage());
