@@ -159,8 +159,9 @@ public final class ConfigLoader {
     }
     List<Brand> brands = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    // Cursors are stored per (platform, account id): two pollers of one account would share them, each skipping
-    // what the other read (a mention landing in either brand, or once per poller's own budget, into 429s).
+    // Pollers store their cursors per (platform, account handle): two pollers of one account would share them, each
+    // skipping what the other read (a mention landing in either brand), each spending the rate limit as its own.
+    // An account is known by its id and by its handle, so either repeated is the same account.
     Map<String, String> accountPaths = new java.util.HashMap<>();
     for (Node b : items) {
       b.requireObject(Set.of("id", "accounts", "automatedAccounts", "keywords", "subreddits"));
@@ -174,9 +175,14 @@ public final class ConfigLoader {
       List<Account> accounts = new ArrayList<>();
       for (Node a : b.get("accounts").list()) {
         Account account = account(a);
-        String first = accountPaths.putIfAbsent(account.platform().id() + "/" + account.id(), a.path());
+        String first = accountPaths.putIfAbsent(account.platform().id() + " id " + account.id(), a.path());
         if (first != null) {
           throw a.get("id").fail("the " + account.platform().id() + " account '" + account.id()
+              + "' is already listed at " + first + " (one account belongs to one brand, once)");
+        }
+        first = accountPaths.putIfAbsent(account.platform().id() + " handle " + account.handle(), a.path());
+        if (first != null) {
+          throw a.get("handle").fail("the " + account.platform().id() + " account '" + account.handle()
               + "' is already listed at " + first + " (one account belongs to one brand, once)");
         }
         accounts.add(account);

@@ -346,7 +346,12 @@ class ConfigLoaderTest {
         + "  - id: other\n    accounts:\n      - { platform: mastodon, id: \"1\", handle: acme, token: t }\n", "f.yaml"));
     assertTrue(twoBrands.getMessage().startsWith("f.yaml: brands[1].accounts[0].id: the mastodon account '1'"),
         twoBrands.getMessage());
-    // The same id on another platform is another account.
+    // Cursors are kept by handle: the same handle is the same account too.
+    ConfigException handle = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL
+        + "      - { platform: mastodon, id: \"2\", handle: acme, token: t }\n", "f.yaml"));
+    assertEquals("f.yaml: brands[0].accounts[1].handle: the mastodon account 'acme' is already listed at"
+        + " brands[0].accounts[0] (one account belongs to one brand, once)", handle.getMessage());
+    // The same id and handle on another platform is another account.
     loader.parse(MINIMAL + "      - { platform: x, id: \"1\", handle: acme, token: t }\n", "f.yaml");
   }
 
