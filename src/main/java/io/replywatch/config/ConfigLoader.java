@@ -42,6 +42,8 @@ public final class ConfigLoader {
   static final Duration MAX_BACKFILL = Duration.ofDays(365);
   static final Duration MAX_TARGET = Duration.ofDays(365);
 
+  static final int MAX_CONFIG_BYTES = 1 << 20;
+
   /** What an unset variable stands for while looking for the others: valid as a token and as a URL. */
   private static final String UNSET_STAND_IN = "https://unset.invalid/";
   private static final int MAX_UNSET_LISTED = 20;
@@ -74,8 +76,14 @@ public final class ConfigLoader {
   /** Loads a file; any problem becomes a {@link ConfigException} naming the file and key path. */
   public ReplywatchConfig load(Path file) {
     String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      // Read with a limit: --config /dev/zero (or a log file by mistake) filled the heap, and the out-of-memory
+      // advice to give Java more heap was wrong for a config.
+      byte[] bytes = in.readNBytes(MAX_CONFIG_BYTES + 1);
+      if (bytes.length > MAX_CONFIG_BYTES) {
+        throw new ConfigException(file + ": larger than " + MAX_CONFIG_BYTES / (1 << 20) + " MB: not a config file");
+      }
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": no such file");
     } catch (CharacterCodingException e) {

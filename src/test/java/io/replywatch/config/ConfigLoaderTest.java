@@ -356,6 +356,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldRefuseAFileTooLargeToBeAConfig(@TempDir Path dir) throws Exception {
+    // Read whole, /dev/zero or a log file given by mistake ran out of heap.
+    Path file = dir.resolve("huge.yaml");
+    Files.write(file, new byte[(1 << 20) + 1]);
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
+    assertEquals(file + ": larger than 1 MB: not a config file", e.getMessage());
+  }
+
+  @Test
   void shouldSayPlainlyThatTheTopLevelIsNotAMapping() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("- just\n- a list\n", "broken.yaml"));
     assertEquals("broken.yaml: expected a mapping of keys, got a list", e.getMessage());
