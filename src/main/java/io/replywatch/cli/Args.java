@@ -43,6 +43,11 @@ public final class Args {
             }
             inline = raw.get(++i);
           }
+          // An empty value ("--config=", --input "$UNSET") is the current directory as a path: every command said
+          // only ": is a directory".
+          if (inline.isEmpty()) {
+            throw new UsageException("option " + name + " needs a value, got an empty one");
+          }
           args.values.put(name, inline);
         } else {
           throw new UsageException("unknown option '" + name + "'");

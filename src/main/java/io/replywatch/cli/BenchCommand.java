@@ -2,6 +2,7 @@ package io.replywatch.cli;
 
 import io.replywatch.bench.BenchSection;
 import io.replywatch.bench.Benchmarks;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,12 @@ public final class BenchCommand implements Command {
   @Override
   public int run(List<String> raw, Console io) throws Exception {
     Args args = Args.parse(raw, Set.of("--only"), Set.of("--json"));
-    Set<String> only = args.has("--only") ? Set.of(args.get("--only", "").split(",")) : Set.of();
+    List<String> names = args.has("--only") ? List.of(args.get("--only", "").split(",", -1)) : List.of();
+    if (names.contains("")) {
+      throw new UsageException("--only takes section names separated by commas, got '" + args.get("--only", "") + "'");
+    }
+    // A set, not Set.of: that throws on a name given twice ("classify,classify"), which is harmless, run it once.
+    Set<String> only = new HashSet<>(names);
     List<String> known = sectionNames();
     List<String> unknown = only.stream().filter(n -> !known.contains(n)).sorted().toList();
     if (!unknown.isEmpty()) {

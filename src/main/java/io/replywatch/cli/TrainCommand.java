@@ -84,6 +84,10 @@ public final class TrainCommand implements Command {
     Path out = writable(Path.of(args.require("--out")));
     Trainer trainer = trainer(args);
     int fixtureWeight = args.intValue("--fixture-weight", DEFAULT_FIXTURE_WEIGHT, 1, 100);
+    if (args.has("--fixture-weight") && args.has("--no-fixtures")) {
+      // As eval refuses options that have no effect: a weight for left-out fixtures would go silently unused.
+      throw new UsageException("--fixture-weight weighs the fixtures, which --no-fixtures leaves out");
+    }
     double complaintOffset = args.doubleValue("--complaint-offset", DEFAULT_COMPLAINT_OFFSET, -5, 5);
     List<LabelledText> data = new ArrayList<>();
     List<String> sources = new ArrayList<>();
@@ -147,6 +151,9 @@ public final class TrainCommand implements Command {
       throw new UsageException(out + ": is a directory");
     }
     Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw new UsageException(out + ": " + parent + " is a file, not a directory");
+    }
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UsageException(out + ": directory " + parent + " does not exist");
     }

@@ -42,6 +42,8 @@ public final class ConfigLoader {
   static final Duration MAX_BACKFILL = Duration.ofDays(365);
   static final Duration MAX_TARGET = Duration.ofDays(365);
 
+  static final int MAX_CONFIG_BYTES = 1 << 20;
+
   /** What an unset variable stands for while looking for the others: valid as a token and as a URL. */
   private static final String UNSET_STAND_IN = "https://unset.invalid/";
   private static final int MAX_UNSET_LISTED = 20;
@@ -74,8 +76,14 @@ public final class ConfigLoader {
   /** Loads a file; any problem becomes a {@link ConfigException} naming the file and key path. */
   public ReplywatchConfig load(Path file) {
     String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      // Read with a limit: --config /dev/zero (or a log file by mistake) filled the heap, and the out-of-memory
+      // advice to give Java more heap was wrong for a config.
+      byte[] bytes = in.readNBytes(MAX_CONFIG_BYTES + 1);
+      if (bytes.length > MAX_CONFIG_BYTES) {
+        throw new ConfigException(file + ": larger than " + MAX_CONFIG_BYTES / (1 << 20) + " MB: not a config file");
+      }
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": no such file");
     } catch (CharacterCodingException e) {
@@ -131,7 +139,16 @@ public final class ConfigLoader {
         server.get("host").parse(Urls::host, "127.0.0.1", "a host name or an IP address (IPv6 without brackets)"),
         server.get("port").parse(ConfigLoader::port, 8080, "a port number 0-65535"));
     Node storage = root.get("storage").requireObject(Set.of("path"));
-    var store = new ReplywatchConfig.Storage(storage.get("path").text().orElse("data/replywatch.db"));
+    Node storePath = storage.get("path");
+    var store = new ReplywatchConfig.Storage(storePath.parse(ConfigLoader::storePath, "data/replywatch.db",
+        "a file path (SQLite's in-memory and temporary stores, \":memory:\" and \"\", are not shared between"
+        + " the service's connections)"));
+    if (secrets && Files.isDirectory(Path.of(store.path()))) {
+      // SQLite says only "unable to open database file" when run reaches it. Not for replay, which opens no store:
+      // a production config must replay on any machine.
+      throw storePath.fail("'" + store.path() + "' is a directory; name a file in it, e.g. " + Path.of(store.path(),
+          "replywatch.db"));
+    }
     List<Brand> brands = brands(root.get("brands"));
     Map<Platform, PlatformSettings> platforms = platforms(root.get("platforms"));
     Node sla = root.get("sla").requireObject(Set.of("policies", "calendars"));
@@ -150,6 +167,10 @@ public final class ConfigLoader {
     }
     List<Brand> brands = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    // Pollers store their cursors per (platform, account handle): two pollers of one account would share them, each
+    // skipping what the other read (a mention landing in either brand), each spending the rate limit as its own.
+    // An account is known by its id and by its handle, so either repeated is the same account.
+    Map<String, String> accountPaths = new java.util.HashMap<>();
     for (Node b : items) {
       b.requireObject(Set.of("id", "accounts", "automatedAccounts", "keywords", "subreddits"));
       String id = b.get("id").requireText();
@@ -161,7 +182,18 @@ public final class ConfigLoader {
       }
       List<Account> accounts = new ArrayList<>();
       for (Node a : b.get("accounts").list()) {
-        accounts.add(account(a));
+        Account account = account(a);
+        String first = accountPaths.putIfAbsent(account.platform().id() + " id " + account.id(), a.path());
+        if (first != null) {
+          throw a.get("id").fail("the " + account.platform().id() + " account '" + account.id()
+              + "' is already listed at " + first + " (one account belongs to one brand, once)");
+        }
+        first = accountPaths.putIfAbsent(account.platform().id() + " handle " + account.handle(), a.path());
+        if (first != null) {
+          throw a.get("handle").fail("the " + account.platform().id() + " account '" + account.handle()
+              + "' is already listed at " + first + " (one account belongs to one brand, once)");
+        }
+        accounts.add(account);
       }
       if (accounts.isEmpty()) {
         throw b.get("accounts").fail("at least one account is required");
@@ -384,6 +416,19 @@ public final class ConfigLoader {
       out.add(n.requireText());
     }
     return List.copyOf(out);
+  }
+
+  /** Blank and ":memory:" open a private store per JDBC connection: the service's readers would find no tables. */
+  private static Optional<String> storePath(String s) {
+    if (s.isEmpty() || s.equals(":memory:")) {
+      return Optional.empty();
+    }
+    try {
+      Path.of(s);
+      return Optional.of(s);
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<Integer> port(String s) {

@@ -34,6 +34,15 @@ class ArgsTest {
   }
 
   @Test
+  void shouldRefuseAnEmptyValue() {
+    // As a path, "" is the current directory: "--config=" or --input "$UNSET" gave ": is a directory".
+    for (List<String> raw : List.of(List.of("--config="), List.of("--config", ""))) {
+      UsageException e = assertThrows(UsageException.class, () -> Args.parse(raw, Set.of("--config"), Set.of()));
+      assertEquals("option --config needs a value, got an empty one", e.getMessage());
+    }
+  }
+
+  @Test
   void shouldRefuseUnknownOptionsAndMissingValues() {
     assertThrows(UsageException.class, () -> Args.parse(List.of("--confg", "a"), Set.of("--config"), Set.of()));
     assertThrows(UsageException.class, () -> Args.parse(List.of("--config"), Set.of("--config"), Set.of()));

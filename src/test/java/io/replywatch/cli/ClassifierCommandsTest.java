@@ -347,6 +347,11 @@ class ClassifierCommandsTest {
       "eval --input x --format nsmc --curve|--curve repeats the cross-validation",
       "train --input src/test/resources/classify/tiny-train.csv --balance 2 --out /tmp/x.bin|--balance must be between",
       "classify --bogus|unknown option '--bogus'",
+      "train --input src/test/resources/classify/tiny-train.csv --no-fixtures --fixture-weight 3 --out /tmp/x.bin"
+          + "|--fixture-weight weighs the fixtures, which --no-fixtures leaves out",
+      "train --vader pom.xml --out /tmp/x.bin|pom.xml: not a directory (expected the directory holding",
+      "eval --format vader --input no/such/dir|no/such/dir: no such directory (expected the directory",
+      "train --input src/test/resources/classify/tiny-train.csv --out pom.xml/m.bin|pom.xml is a file, not a directory",
       "train --input src/test/resources/classify/tiny-train.csv --balance NaN --out /tmp/x.bin"
           + "|--balance must be a number between 0 and 1, got 'NaN'",
       "train --input src/test/resources/classify/tiny-train.csv --complaint-offset -Infinity --out /tmp/x.bin"

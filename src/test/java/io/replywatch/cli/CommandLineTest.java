@@ -42,6 +42,22 @@ class CommandLineTest {
   }
 
   @Test
+  void shouldTakeABenchSectionNamedTwiceAsOnce() {
+    // Set.of threw "duplicate element" here: an unexpected failure with a stack trace, before any name was checked.
+    Run r = run("bench", "--only", "nosuch,nosuch");
+    assertEquals(2, r.code());
+    assertEquals("replywatch bench: no such section: nosuch (sections: classify, ingest, sla, replay)\n",
+        r.err().replace("\r\n", "\n"));
+  }
+
+  @Test
+  void shouldRefuseAnEmptyBenchSectionName() {
+    Run r = run("bench", "--only", ",classify");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--only takes section names separated by commas, got ',classify'"), r.err());
+  }
+
+  @Test
   void shouldNameEachBenchSectionOnceInTheHelp() {
     Run r = run("bench", "--help");
     assertEquals(0, r.code());

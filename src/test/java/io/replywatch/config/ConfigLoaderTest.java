@@ -315,6 +315,55 @@ class ConfigLoaderTest {
         + " (a missing '}', or a name that is not letters, digits and _)", e.getMessage());
   }
 
+  @ParameterizedTest
+  @CsvSource({"''", "'  '", ":memory:"})
+  void shouldRefuseAStorePathThatIsNoFile(String path) {
+    // SQLite opens a private, empty store per connection for these: run failed later with "no such table: outbox".
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.parse(MINIMAL + "storage: { path: \"" + path + "\" }\n", "f.yaml"));
+    assertTrue(e.getMessage().startsWith("f.yaml: storage.path: expected a file path"), e.getMessage());
+  }
+
+  @Test
+  void shouldRefuseAStorePathThatIsADirectory(@TempDir Path dir) {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.parse(MINIMAL + "storage: { path: \"" + dir + "\" }\n", "f.yaml"));
+    assertEquals("f.yaml: storage.path: '" + dir + "' is a directory; name a file in it, e.g. "
+        + dir.resolve("replywatch.db"), e.getMessage());
+    // Replay opens no store, so what the path is on this machine is not its concern.
+    assertEquals(dir.toString(), ConfigLoader.withoutSecrets(ENV::get)
+        .parse(MINIMAL + "storage: { path: \"" + dir + "\" }\n", "f.yaml").storage().path());
+  }
+
+  @Test
+  void shouldRefuseAnAccountListedTwice() {
+    // Its two pollers would share one cursor, each skipping what the other had read.
+    ConfigException twice = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL
+        + "      - { platform: mastodon, id: \"1\", handle: acme2, token: t2 }\n", "f.yaml"));
+    assertEquals("f.yaml: brands[0].accounts[1].id: the mastodon account '1' is already listed at"
+        + " brands[0].accounts[0] (one account belongs to one brand, once)", twice.getMessage());
+    ConfigException twoBrands = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL
+        + "  - id: other\n    accounts:\n      - { platform: mastodon, id: \"1\", handle: acme, token: t }\n", "f.yaml"));
+    assertTrue(twoBrands.getMessage().startsWith("f.yaml: brands[1].accounts[0].id: the mastodon account '1'"),
+        twoBrands.getMessage());
+    // Cursors are kept by handle: the same handle is the same account too.
+    ConfigException handle = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL
+        + "      - { platform: mastodon, id: \"2\", handle: acme, token: t }\n", "f.yaml"));
+    assertEquals("f.yaml: brands[0].accounts[1].handle: the mastodon account 'acme' is already listed at"
+        + " brands[0].accounts[0] (one account belongs to one brand, once)", handle.getMessage());
+    // The same id and handle on another platform is another account.
+    loader.parse(MINIMAL + "      - { platform: x, id: \"1\", handle: acme, token: t }\n", "f.yaml");
+  }
+
+  @Test
+  void shouldRefuseAFileTooLargeToBeAConfig(@TempDir Path dir) throws Exception {
+    // Read whole, /dev/zero or a log file given by mistake ran out of heap.
+    Path file = dir.resolve("huge.yaml");
+    Files.write(file, new byte[(1 << 20) + 1]);
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
+    assertEquals(file + ": larger than 1 MB: not a config file", e.getMessage());
+  }
+
   @Test
   void shouldSayPlainlyThatTheTopLevelIsNotAMapping() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("- just\n- a list\n", "broken.yaml"));

@@ -129,6 +129,11 @@ public final class Corpora {
 
   /** The VADER paper's rated texts ({@code id TAB mean rating TAB text}) in a directory, by {@link #VADER_NEUTRAL_BAND}. */
   public static List<LabelledText> vader(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      // Else a file or a typo was reported as "x/tweets_GroundTruth.txt: missing".
+      throw new BadInputException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory")
+          + " (expected the directory holding VADER's *_GroundTruth.txt files)");
+    }
     List<LabelledText> out = new ArrayList<>();
     for (String name : VADER_FILES) {
       Path file = dir.resolve(name);
