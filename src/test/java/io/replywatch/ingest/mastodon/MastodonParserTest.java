@@ -2,12 +2,14 @@ package io.replywatch.ingest.mastodon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.ingest.Html;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +108,21 @@ class MastodonParserTest {
       "x &#128512; y | x \uD83D\uDE00 y",
       "&#0; &#xZZ; &bogus; | &#0; &#xZZ; &bogus;",
       "'' | ''",
+      // Mastodon 4.2+ keeps lists, quotes and code blocks in remote posts: their words must not run together.
+      "<p>broken:</p><ul><li>app</li><li>site</li></ul> | broken:\\napp\\nsite",
+      "<p>you said</p><blockquote><p>refund in 3 days</p></blockquote><p>it's 10</p> | you said\\nrefund in 3 days\\nit's 10",
+      "<p>a<br>b<br><br>c</p> | a\\nb\\n\\nc",
+      "<pre><code>error 500</code></pre><p>again</p> | error 500\\nagain",
   })
   void shouldTurnHtmlIntoText(String html, String text) {
     assertEquals(text.replace("\\n", "\n"), Html.toText(html));
+  }
+
+  /** Hostile markup: thousands of unclosed tags took seconds (quadratic) before tags stopped spanning a '<'. */
+  @Test
+  void shouldStripARunOfUnclosedTagsInLinearTime() {
+    String hostile = "<p".repeat(40_000) + "<a".repeat(40_000);
+    String text = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Html.toText(hostile));
+    assertEquals(hostile, text, "no complete tag: nothing to strip");
   }
 }
