@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.ingest.Html;
+import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,16 +46,19 @@ class MastodonParserTest {
       ]""";
 
   @Test
-  void shouldParseMentionNotificationsAndSkipOtherTypes() {
+  void shouldParseMentionNotificationsAndKeepOtherTypesWithoutAStatus() {
     List<MastodonParser.Notification> page = MastodonParser.notifications(PAGE);
-    assertEquals(2, page.size());
-    Post first = page.get(0).status();
+    assertEquals(List.of("21", "20", "19"), page.stream().map(MastodonParser.Notification::id).toList(),
+        "every entry, so paging counts and passes the favourite");
+    assertEquals(Optional.empty(), page.get(1).status());
+    assertEquals(Instant.parse("2026-08-01T13:50:16.001Z"), page.get(1).createdAt());
+    Post first = page.get(0).status().orElseThrow();
     assertEquals("21", page.get(0).id(), "the notification id is the cursor");
     assertEquals("117020577157693549", first.id(), "the status id is the mention id");
     assertEquals("@acme hello!", first.text());
     assertEquals(Instant.parse("2026-08-01T13:51:42.823Z"), first.createdAt());
     assertEquals("https://social.example/@admin/117020577157693549", first.permalink());
-    Post second = page.get(1).status();
+    Post second = page.get(2).status().orElseThrow();
     assertEquals(Optional.of("117020570000000000"), second.inReplyToId());
     assertEquals("haskal@cybre.space", second.authorHandle());
     assertEquals("same!\nline two & more <b>", second.text());
@@ -74,6 +79,31 @@ class MastodonParserTest {
     PollException e = assertThrows(PollException.class, () -> MastodonParser.notifications(body));
     assertEquals(PollException.Kind.MALFORMED, e.kind());
     assertTrue(e.getMessage().startsWith("malformed Mastodon page: "), e.getMessage());
+  }
+
+  /**
+   * A server that ignores {@code types[]} (Mastodon before 3.5) sends favourites too. A full page of them must move
+   * the cursor on: when the parser dropped them the page read as empty, the cursor stayed, and that same page came
+   * back every cycle, so no mention after it was ever read.
+   */
+  @Test
+  void shouldPagePastAFullPageOfOtherNotifications() throws Exception {
+    StringBuilder favourites = new StringBuilder("[");
+    for (int id = 180; id > 100; id--) {
+      favourites.append(id < 180 ? "," : "").append("{\"id\": \"").append(id)
+          .append("\", \"type\": \"favourite\", \"created_at\": \"2026-08-01T13:00:00Z\", \"account\": {\"id\": \"1\"}}");
+    }
+    String mention = PAGE.replace("\"id\": \"21\"", "\"id\": \"181\"");
+    Map<String, String> pages = Map.of("100", favourites.append("]").toString(), "180", mention, "181", "[]");
+    List<String> asked = new java.util.ArrayList<>();
+    Paging.Fetched<MastodonParser.Notification> read = Paging.<MastodonParser.Notification>forward(q -> {
+      asked.add(q.get("min_id"));
+      return Future.succeededFuture(MastodonParser.notifications(pages.get(q.get("min_id"))));
+    }, "100", 80, MastodonParser.Notification::id).toCompletionStage().toCompletableFuture().get();
+    assertEquals(List.of("100", "180"), asked, "on past the favourites in the same cycle");
+    assertEquals("181", read.cursor());
+    assertTrue(read.items().stream().anyMatch(n -> n.status().map(p -> p.id().equals("117020577157693549"))
+        .orElse(false)), "the mention after them is read");
   }
 
   @Test
