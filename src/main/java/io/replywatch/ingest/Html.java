@@ -9,8 +9,15 @@ import java.util.regex.Pattern;
  * show: paragraphs and line breaks become newlines, tags go, entities are decoded.
  */
 public final class Html {
-  private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</p>\\s*<p[^>]*>");
-  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>");
+  /**
+   * A run of block tags, opening or closing, is one line break. Mastodon 4.2+ keeps lists, quotes and code blocks
+   * in remote posts; dropping those tags ran the words of items together ("broken:appsite").
+   */
+  private static final Pattern BLOCK = Pattern.compile(
+      "(?i)(?:</?(?:p|div|li|ul|ol|blockquote|pre|h[1-6])\\b[^<>]*+>\\s*+)++");
+  /** No tag spans a '<': a run of unclosed tags ("<p<p<p…") took quadratic time, seconds for 40 kB. */
+  private static final Pattern TAG = Pattern.compile("<[^<>]*+>");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
   private static final Map<String, String> NAMED = Map.of(
       "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "hellip", "\u2026");
@@ -21,7 +28,8 @@ public final class Html {
     if (html == null || html.isEmpty()) {
       return "";
     }
-    String text = BREAK.matcher(html).replaceAll("\n");
+    String text = BLOCK.matcher(html).replaceAll("\n");
+    text = BREAK.matcher(text).replaceAll("\n");
     text = TAG.matcher(text).replaceAll("");
     return decodeEntities(text).strip();
   }

@@ -21,8 +21,15 @@ import java.util.function.Function;
 public final class MastodonParser {
   private static final String PLATFORM = "Mastodon";
 
-  /** One notification: its own id is the polling cursor, its status is the mention. */
-  public record Notification(String id, Post status) {}
+  /**
+   * One notification: its own id is the polling cursor, its status the mention; empty for another type (a
+   * favourite, a follow) or a mention without its status. Those are kept, not dropped, so paging counts and moves
+   * past them: a server that ignores {@code types[]} (Mastodon before 3.5) can send a full page of favourites,
+   * and dropping it left the cursor where it was, reading that same page every cycle and no mention after it.
+   *
+   * @param createdAt the status's time for a mention, else the notification's (Instant.MAX when unreadable)
+   */
+  public record Notification(String id, Instant createdAt, Optional<Post> status) {}
 
   /** A search hit and the account ids it mentions: hits that mention the brand already came as notifications. */
   public record Found(Post post, List<String> mentionedAccountIds) {}
@@ -45,17 +52,28 @@ public final class MastodonParser {
     return out;
   }
 
-  /** Parses a notifications page; entries that are not mentions with a status are skipped. */
+  /** Parses a notifications page, every entry; only mentions with a status carry one (see {@link Notification}). */
   public static List<Notification> notifications(String body) {
     List<Notification> out = new ArrayList<>();
     for (JsonNode n : array(body)) {
       JsonNode status = n.get("status");
+      String id = requireText(n, "id");
       if (!"mention".equals(n.path("type").asText()) || status == null || !status.isObject()) {
+        out.add(new Notification(id, notifiedAt(n), Optional.empty()));
         continue;
       }
-      out.add(new Notification(requireText(n, "id"), status(status)));
+      Post post = status(status);
+      out.add(new Notification(id, post.createdAt(), Optional.of(post)));
     }
     return out;
+  }
+
+  private static Instant notifiedAt(JsonNode n) {
+    try {
+      return Instant.parse(n.path("created_at").asText(""));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Instant.MAX; // unknown: inside any backfill window, so a backfill reads on past it
+    }
   }
 
   /** Parses an account's statuses page (the brand's own posts, for reply detection). */

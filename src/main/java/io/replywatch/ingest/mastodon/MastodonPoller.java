@@ -53,8 +53,8 @@ public final class MastodonPoller extends Poller {
     Map<String, String> next = new LinkedHashMap<>();
     List<Post> mentions = new ArrayList<>();
     Future<Void> read = this.<Notification>read("notifications", client::notifications, NOTIFICATION_LIMIT,
-        Notification::id, n -> n.status().createdAt(), now)
-        .map(f -> collect(f, next, "notifications", mentions, Notification::status));
+        Notification::id, Notification::createdAt, now)
+        .map(f -> collect(f, next, "notifications", mentions, n -> n.status().orElse(null)));
     for (String keyword : brand.keywords()) {
       String endpoint = "search:" + keyword;
       read = read.compose(v -> this.<Found>read(endpoint, q -> client.search(keyword, q), SEARCH_LIMIT,

@@ -43,6 +43,14 @@ public final class XParser {
   /** Parses a tweets page (mentions, search or user timeline). The empty page is {@code {"meta":{"result_count":0}}}. */
   public static Page page(String body) {
     JsonNode root = WireJson.read("X", body);
+    if (root.isObject() && !root.has("meta") && !root.has("data") && root.path("errors").size() > 0) {
+      // X answers 200 with only an errors array when the resource itself is gone (a suspended or deleted user
+      // id): say what X said, rather than call the page malformed.
+      JsonNode e = root.path("errors").path(0);
+      String title = e.path("title").asText(""), detail = e.path("detail").asText(e.path("message").asText(""));
+      throw new PollException(PollException.Kind.REJECTED, "X answered 200 with errors only: "
+          + title + (title.isEmpty() || detail.isEmpty() ? "" : ": ") + detail, Optional.empty());
+    }
     if (!root.isObject() || !root.has("meta") && !root.has("data")) {
       throw malformed("expected an object with data/meta");
     }

@@ -2,12 +2,16 @@ package io.replywatch.ingest.mastodon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.ingest.Html;
+import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +46,19 @@ class MastodonParserTest {
       ]""";
 
   @Test
-  void shouldParseMentionNotificationsAndSkipOtherTypes() {
+  void shouldParseMentionNotificationsAndKeepOtherTypesWithoutAStatus() {
     List<MastodonParser.Notification> page = MastodonParser.notifications(PAGE);
-    assertEquals(2, page.size());
-    Post first = page.get(0).status();
+    assertEquals(List.of("21", "20", "19"), page.stream().map(MastodonParser.Notification::id).toList(),
+        "every entry, so paging counts and passes the favourite");
+    assertEquals(Optional.empty(), page.get(1).status());
+    assertEquals(Instant.parse("2026-08-01T13:50:16.001Z"), page.get(1).createdAt());
+    Post first = page.get(0).status().orElseThrow();
     assertEquals("21", page.get(0).id(), "the notification id is the cursor");
     assertEquals("117020577157693549", first.id(), "the status id is the mention id");
     assertEquals("@acme hello!", first.text());
     assertEquals(Instant.parse("2026-08-01T13:51:42.823Z"), first.createdAt());
     assertEquals("https://social.example/@admin/117020577157693549", first.permalink());
-    Post second = page.get(1).status();
+    Post second = page.get(2).status().orElseThrow();
     assertEquals(Optional.of("117020570000000000"), second.inReplyToId());
     assertEquals("haskal@cybre.space", second.authorHandle());
     assertEquals("same!\nline two & more <b>", second.text());
@@ -72,6 +79,31 @@ class MastodonParserTest {
     PollException e = assertThrows(PollException.class, () -> MastodonParser.notifications(body));
     assertEquals(PollException.Kind.MALFORMED, e.kind());
     assertTrue(e.getMessage().startsWith("malformed Mastodon page: "), e.getMessage());
+  }
+
+  /**
+   * A server that ignores {@code types[]} (Mastodon before 3.5) sends favourites too. A full page of them must move
+   * the cursor on: when the parser dropped them the page read as empty, the cursor stayed, and that same page came
+   * back every cycle, so no mention after it was ever read.
+   */
+  @Test
+  void shouldPagePastAFullPageOfOtherNotifications() throws Exception {
+    StringBuilder favourites = new StringBuilder("[");
+    for (int id = 180; id > 100; id--) {
+      favourites.append(id < 180 ? "," : "").append("{\"id\": \"").append(id)
+          .append("\", \"type\": \"favourite\", \"created_at\": \"2026-08-01T13:00:00Z\", \"account\": {\"id\": \"1\"}}");
+    }
+    String mention = PAGE.replace("\"id\": \"21\"", "\"id\": \"181\"");
+    Map<String, String> pages = Map.of("100", favourites.append("]").toString(), "180", mention, "181", "[]");
+    List<String> asked = new java.util.ArrayList<>();
+    Paging.Fetched<MastodonParser.Notification> read = Paging.<MastodonParser.Notification>forward(q -> {
+      asked.add(q.get("min_id"));
+      return Future.succeededFuture(MastodonParser.notifications(pages.get(q.get("min_id"))));
+    }, "100", 80, MastodonParser.Notification::id).toCompletionStage().toCompletableFuture().get();
+    assertEquals(List.of("100", "180"), asked, "on past the favourites in the same cycle");
+    assertEquals("181", read.cursor());
+    assertTrue(read.items().stream().anyMatch(n -> n.status().map(p -> p.id().equals("117020577157693549"))
+        .orElse(false)), "the mention after them is read");
   }
 
   @Test
@@ -106,8 +138,21 @@ class MastodonParserTest {
       "x &#128512; y | x \uD83D\uDE00 y",
       "&#0; &#xZZ; &bogus; | &#0; &#xZZ; &bogus;",
       "'' | ''",
+      // Mastodon 4.2+ keeps lists, quotes and code blocks in remote posts: their words must not run together.
+      "<p>broken:</p><ul><li>app</li><li>site</li></ul> | broken:\\napp\\nsite",
+      "<p>you said</p><blockquote><p>refund in 3 days</p></blockquote><p>it's 10</p> | you said\\nrefund in 3 days\\nit's 10",
+      "<p>a<br>b<br><br>c</p> | a\\nb\\n\\nc",
+      "<pre><code>error 500</code></pre><p>again</p> | error 500\\nagain",
   })
   void shouldTurnHtmlIntoText(String html, String text) {
     assertEquals(text.replace("\\n", "\n"), Html.toText(html));
+  }
+
+  /** Hostile markup: thousands of unclosed tags took seconds (quadratic) before tags stopped spanning a '<'. */
+  @Test
+  void shouldStripARunOfUnclosedTagsInLinearTime() {
+    String hostile = "<p".repeat(40_000) + "<a".repeat(40_000);
+    String text = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Html.toText(hostile));
+    assertEquals(hostile, text, "no complete tag: nothing to strip");
   }
 }

@@ -111,6 +111,17 @@ class XParserTest {
     assertEquals(Optional.empty(), page.nextToken());
   }
 
+  /** A suspended or deleted user id: X answers 200 with only an errors array, which is no malformed page. */
+  @Test
+  void shouldSayWhatXSaidWhenA200CarriesOnlyErrors() {
+    String body = "{\"errors\":[{\"value\":\"42\",\"detail\":\"User has been suspended: [42].\","
+        + "\"title\":\"Forbidden\",\"resource_type\":\"user\",\"parameter\":\"id\",\"resource_id\":\"42\","
+        + "\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}";
+    PollException e = assertThrows(PollException.class, () -> XParser.page(body));
+    assertEquals(PollException.Kind.REJECTED, e.kind());
+    assertEquals("X answered 200 with errors only: Forbidden: User has been suspended: [42].", e.getMessage());
+  }
+
   @Test
   void shouldHoldToASpentDailyCapRatherThanTheFifteenMinuteWindow() {
     Instant now = Instant.ofEpochSecond(1_700_000_000);
