@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls one brand's X account (social-apis.md §1): mentions timeline and recent search for the brand's keywords,
@@ -34,6 +36,7 @@ import java.util.function.Function;
  * recent mentions without {@code since_id} now and then, because X sometimes leaves mentions out of such queries.
  */
 public final class XPoller extends Poller {
+  private static final Logger LOG = LoggerFactory.getLogger(XPoller.class);
   static final int PAGE_SIZE = 100;
   /** Recent search covers the last 7 days; a minute less, so the bound is inside it when X checks. */
   private static final java.time.Duration SEARCH_WINDOW = java.time.Duration.ofDays(7).minusMinutes(1);
@@ -153,8 +156,14 @@ public final class XPoller extends Poller {
     return request(endpoint, () -> call.apply(query)).compose(page -> {
       newestFirst.addAll(page.posts());
       String top = pages == 0 ? page.newestId().orElse(null) : newest;
-      if (page.nextToken().isPresent() && !page.posts().isEmpty() && pages + 1 < Paging.MAX_PAGES) {
-        return page(endpoint, tokenParam, base, page.nextToken().get(), call, newestFirst, top, pages + 1);
+      if (page.nextToken().isPresent() && !page.posts().isEmpty()) {
+        if (pages + 1 < Paging.MAX_PAGES) {
+          return page(endpoint, tokenParam, base, page.nextToken().get(), call, newestFirst, top, pages + 1);
+        }
+        // The cursor still moves to the newest post, so what lies between it and the oldest read is not read.
+        // Say so: a keyword search after a long outage is the one read that can be this long.
+        LOG.warn("x {} for {} stopped after {} pages ({} posts): older posts back to the last cycle are skipped",
+            endpoint, account.handle(), Paging.MAX_PAGES, newestFirst.size());
       }
       List<Post> oldestFirst = new ArrayList<>(newestFirst);
       Collections.reverse(oldestFirst);
