@@ -305,4 +305,14 @@ class SlaTrackerTest {
     assertEquals(List.of("held:r2", "released:r2"), listener.held, "the store row goes once r1 is known");
     assertTrue(tracker.openEpisodes().isEmpty());
   }
+
+  @Test
+  void shouldNotCountAnAutomatedAccountWhoseHandleIsWrittenInAnotherCase() {
+    var brand = new io.replywatch.config.ReplywatchConfig.Brand("acme", List.of(), java.util.Set.of("AcmeBot"),
+        List.of());
+    var bot = new io.replywatch.ingest.Post(io.replywatch.ingest.Platform.X, "r1", "900", "acmebot",
+        "Thanks for reaching out! We'll get back to you.", T0, Optional.of("m1"), Optional.empty(), "https://x/r1",
+        Optional.empty());
+    assertEquals(List.of(), SlaVerticle.countedReplies(brand, List.of(bot)));
+  }
 }
