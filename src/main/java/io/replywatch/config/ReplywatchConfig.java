@@ -43,7 +43,10 @@ public record ReplywatchConfig(
 
     /** Whether posts by this account id or handle are automated (auto-responders) and so never count as replies. */
     public boolean isAutomated(String accountIdOrHandle) {
-      return automatedAccounts.contains(accountIdOrHandle);
+      // Handles are case-insensitive on every platform (as wrote() treats them): "AcmeBot" in the config must
+      // still catch the platform's "acmebot", or the auto-responder's reply silently closes the episode.
+      return accountIdOrHandle != null
+          && automatedAccounts.stream().anyMatch(a -> a.equalsIgnoreCase(accountIdOrHandle));
     }
 
     /** Whether one of the brand's own accounts on that platform wrote a post: by author id, or by handle. */

@@ -118,7 +118,11 @@ final class Recorder implements SlaListener {
     store.saveEpisode(e);
     waiting.close(e.id());
     Duration rt = e.responseTime().orElse(Duration.ZERO);
-    metrics.responseTime(e.brand(), e.platform(), e.classification().category(), e.isFirst(), rt);
+    // Closed by hand (spam, answered by phone) is no response: as /api/v1/sla and replay, the histograms that the
+    // dashboards' compliance and percentiles read count only episodes the brand answered on the platform.
+    if (e.closeReason().filter("replied"::equals).isPresent()) {
+      metrics.responseTime(e.brand(), e.platform(), e.classification().category(), e.isFirst(), rt);
+    }
     activity.log("answered", e.id() + " " + e.classification().category().id() + " after " + rt.toMinutes() + " min"
         + e.closeReason().filter(r -> !r.equals("replied")).map(r -> " (closed by hand: " + r + ")").orElse(""));
   }

@@ -107,7 +107,13 @@ public final class SlaTracker {
    * closes every open episode there.
    */
   public void onBrandReply(String brand, Post reply) {
-    if (reply.inReplyToId().isEmpty() || posts.containsKey(key(reply.platform(), reply.id()))) {
+    if (posts.containsKey(key(reply.platform(), reply.id()))) {
+      return;
+    }
+    if (reply.inReplyToId().isEmpty()) {
+      // A brand post that starts a thread answers nobody, but customers complain under it and the brand answers
+      // there: remembered, a brand reply to it finds its conversation instead of waiting for ever as held.
+      rememberBrandPost(brand, reply, conversationOf(reply));
       return;
     }
     String parentId = reply.inReplyToId().get();
@@ -117,8 +123,7 @@ public final class SlaTracker {
       listener.replyHeld(brand, reply);
       return;
     }
-    posts.put(key(reply.platform(), reply.id()), new PostInfo(parent.conversation(), null, reply.createdAt()));
-    listener.remembered(brand, reply, parent.conversation(), null);
+    rememberBrandPost(brand, reply, parent.conversation());
     List<Episode> answered = new ArrayList<>();
     if (parent.customerId() != null) {
       Episode e = openByThread.get(threadKey(brand, reply.platform(), parent.conversation(), parent.customerId()));
@@ -141,6 +146,17 @@ public final class SlaTracker {
     Instant answeredUpTo = parent.createdAt().isAfter(reply.createdAt()) ? parent.createdAt() : reply.createdAt();
     for (Episode e : answered) {
       close(e, reply.createdAt(), answeredUpTo, "replied");
+    }
+  }
+
+  /** A brand post becomes known; a reply held for it (seen first) is handled now. */
+  private void rememberBrandPost(String brand, Post post, String conversation) {
+    posts.put(key(post.platform(), post.id()), new PostInfo(conversation, null, post.createdAt()));
+    listener.remembered(brand, post, conversation, null);
+    Post early = pendingReplies.remove(key(post.platform(), post.id()));
+    if (early != null) {
+      listener.replyReleased(early);
+      onBrandReply(brand, early);
     }
   }
 

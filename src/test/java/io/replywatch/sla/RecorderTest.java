@@ -53,4 +53,32 @@ class RecorderTest {
       assertTrue(line.contains("@jane 03:00:00 RESOLVED forged line"), line);
     }
   }
+
+  /** A spam mention closed by hand after a day must not count as a day-long response on the dashboards. */
+  @Test
+  void shouldRecordResponseTimesOnlyForEpisodesTheBrandAnswered() {
+    ManualClock clock = new ManualClock(Posts.T0);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (Database db = Database.open(dir.resolve("t.db"))) {
+      SlaStore store = new SlaStore(db);
+      Recorder recorder = new Recorder(store, new ServiceMetrics(registry), new WaitingTable(clock),
+          new ActivityLog(line -> { }, clock), new Alerts(List.of(), List.of()), clock);
+      SlaTracker tracker = new SlaTracker(io.replywatch.config.ConfigLoader.defaultPolicies(), recorder);
+      store.inTransaction(() -> {
+        Mention spam = Posts.mention("1", "spammer", Posts.T0, null);
+        store.saveMention(spam, Posts.as(Category.NEUTRAL));
+        tracker.onMention(spam, Posts.as(Category.NEUTRAL));
+        Mention jane = Posts.mention("2", "jane", Posts.T0, null);
+        store.saveMention(jane, Posts.as(Category.NEUTRAL));
+        tracker.onMention(jane, Posts.as(Category.NEUTRAL));
+        tracker.closeByHand("mastodon-1", "spam", Posts.T0.plus(java.time.Duration.ofDays(1)));
+        tracker.onBrandReply("acme", Posts.post("3", "acme", Posts.T0.plusSeconds(120), "2"));
+      });
+    }
+    for (String name : List.of("replywatch.response", "replywatch.first.response")) {
+      var timer = registry.get(name).tag("category", "neutral").timer();
+      assertEquals(1, timer.count(), name + ": only jane's answered episode");
+      assertEquals(120.0, timer.max(java.util.concurrent.TimeUnit.SECONDS), name);
+    }
+  }
 }

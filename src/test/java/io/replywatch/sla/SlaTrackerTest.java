@@ -283,4 +283,36 @@ class SlaTrackerTest {
     tracker.onBrandReply("acme", post("r1", "acme", T0, "m2"));
     assertTrue(tracker.openEpisodes().isEmpty(), "the reply to its follow-up closes it");
   }
+
+  @Test
+  void shouldCloseEveryCustomerOfTheThreadWhenTheBrandRepliesToItsOwnOpeningPost() {
+    // The brand's announcement starts the thread; customers complain under it; the brand answers under it
+    tracker.onBrandReply("acme", post("p0", "acme", T0, null));
+    tracker.onMention(mention("m1", "jane", T0.plusSeconds(60), "p0"), as(Category.COMPLAINT));
+    tracker.onMention(mention("m2", "bob", T0.plusSeconds(120), "p0"), as(Category.COMPLAINT));
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plusSeconds(600), "p0"));
+    assertEquals(List.of(), tracker.openEpisodes().stream().map(Episode::id).toList());
+    tracker.fireDue(T0.plus(Duration.ofHours(2)));
+    assertEquals(List.of(), listener.levels(), "answered in the thread: no warning, no page");
+  }
+
+  @Test
+  void shouldHandleAReplyToABrandPostSeenBeforeThatPost() {
+    tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
+    tracker.onBrandReply("acme", post("r2", "acme", T0.plusSeconds(300), "r1"));
+    assertEquals(List.of("held:r2"), listener.held);
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plusSeconds(200), "m1"));
+    assertEquals(List.of("held:r2", "released:r2"), listener.held, "the store row goes once r1 is known");
+    assertTrue(tracker.openEpisodes().isEmpty());
+  }
+
+  @Test
+  void shouldNotCountAnAutomatedAccountWhoseHandleIsWrittenInAnotherCase() {
+    var brand = new io.replywatch.config.ReplywatchConfig.Brand("acme", List.of(), java.util.Set.of("AcmeBot"),
+        List.of());
+    var bot = new io.replywatch.ingest.Post(io.replywatch.ingest.Platform.X, "r1", "900", "acmebot",
+        "Thanks for reaching out! We'll get back to you.", T0, Optional.of("m1"), Optional.empty(), "https://x/r1",
+        Optional.empty());
+    assertEquals(List.of(), SlaVerticle.countedReplies(brand, List.of(bot)));
+  }
 }
