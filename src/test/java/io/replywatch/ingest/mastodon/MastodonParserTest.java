@@ -143,6 +143,13 @@ class MastodonParserTest {
       "<p>you said</p><blockquote><p>refund in 3 days</p></blockquote><p>it's 10</p> | you said\\nrefund in 3 days\\nit's 10",
       "<p>a<br>b<br><br>c</p> | a\\nb\\n\\nc",
       "<pre><code>error 500</code></pre><p>again</p> | error 500\\nagain",
+      "<P>Upper</P><BR/>x | Upper\\n\\nx",
+      "<p>a</p> \t <div>b</div> | a\\nb",
+      "<p>hi <span class=h-card><a href=u>@<span>acme</span></a></span> ok</p> | hi @acme ok",
+      // Mastodon escapes a literal '<' as &lt;: a bare one that a '>' follows reads as a tag.
+      "a < b and c > d | a  d",
+      "<br class=x>a<>b<param>c<p_x>d | abcd",
+      "<p>1 &lt; 2 &amp;&amp; 3 &gt; 2</p> | 1 < 2 && 3 > 2",
   })
   void shouldTurnHtmlIntoText(String html, String text) {
     assertEquals(text.replace("\\n", "\n"), Html.toText(html));
