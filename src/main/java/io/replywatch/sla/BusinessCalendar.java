@@ -2,6 +2,7 @@ package io.replywatch.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * When the SLA clock runs. Outside business hours it stops, so a target is reached later in wall time. The
@@ -9,16 +10,20 @@ import java.time.Instant;
  */
 public interface BusinessCalendar {
 
-  /** The instant at which {@code target} of running clock time has passed since {@code start}. */
-  Instant deadline(Instant start, Duration target);
+  /**
+   * The instant at which {@code target} of running clock time has passed since {@code start}; empty when the clock
+   * does not run that long within the calendar's search horizon, so that the caller goes on without that deadline
+   * instead of failing the poll that asked.
+   */
+  Optional<Instant> deadline(Instant start, Duration target);
 
   /** How much clock time ran between two instants (the waiting age that counts against the SLA). */
   Duration elapsed(Instant from, Instant to);
 
   BusinessCalendar ALWAYS = new BusinessCalendar() {
     @Override
-    public Instant deadline(Instant start, Duration target) {
-      return start.plus(target);
+    public Optional<Instant> deadline(Instant start, Duration target) {
+      return Optional.of(start.plus(target));
     }
 
     @Override

@@ -27,8 +27,9 @@ public record SlaPolicy(Optional<Duration> warning, Optional<Duration> breach, B
     };
   }
 
+  /** Empty without a target at that level, or when the calendar's clock never runs that long (it logs why). */
   public Optional<Instant> deadline(Instant openedAt, Level level) {
-    return target(level).map(t -> calendar.deadline(openedAt, t));
+    return target(level).flatMap(t -> calendar.deadline(openedAt, t));
   }
 
   /** The first configured policy that matches, as product.md §2 says; none matching means measure only. */

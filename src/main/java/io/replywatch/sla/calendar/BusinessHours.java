@@ -1,5 +1,6 @@
 package io.replywatch.sla.calendar;
 
+import io.replywatch.config.Durations;
 import io.replywatch.config.ReplywatchConfig.Calendar;
 import io.replywatch.config.ReplywatchConfig.Window;
 import io.replywatch.sla.BusinessCalendar;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
@@ -16,7 +18,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link BusinessCalendar} for support teams that only answer during office hours: the SLA clock runs inside
@@ -30,15 +36,30 @@ import java.util.Set;
  * earlier occurrence and the end the later one, so a window over the repeated hour really lasts an hour longer.
  */
 public final class BusinessHours implements BusinessCalendar {
-  /** How far ahead a deadline is searched for before the calendar is deemed to have no business time. */
-  private static final int MAX_DAYS = 366 * 20;
+  /** The config check refuses a target this calendar does not reach within this much wall time of the load. */
+  public static final Period HORIZON = Period.ofYears(20);
+  /**
+   * How far ahead a deadline is searched for: the checked horizon and a year, so that an episode opened up to a
+   * year before the config was checked (a backfill reaches back at most 365 days) still finds its deadline.
+   */
+  private static final Period SEARCH = HORIZON.plusYears(1);
+  private static final Logger LOG = LoggerFactory.getLogger(BusinessHours.class);
+  /** Calendar and target pairs already warned about: a deadline is asked for again on every poll. */
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
+  private final String name;
   private final ZoneId zone;
   private final ZoneRules rules;
   private final Map<DayOfWeek, List<Window>> week;
   private final Set<LocalDate> holidays;
 
   public BusinessHours(ZoneId zone, Map<DayOfWeek, List<Window>> week, Set<LocalDate> holidays) {
+    this(zone.getId(), zone, week, holidays);
+  }
+
+  /** {@code name} only names the calendar in the log. */
+  public BusinessHours(String name, ZoneId zone, Map<DayOfWeek, List<Window>> week, Set<LocalDate> holidays) {
+    this.name = name;
     this.zone = zone;
     this.rules = zone.getRules();
     this.week = new EnumMap<>(DayOfWeek.class);
@@ -48,21 +69,26 @@ public final class BusinessHours implements BusinessCalendar {
 
   /** The calendar a validated config entry describes. */
   public static BusinessHours of(Calendar calendar) {
-    return new BusinessHours(calendar.zone(), calendar.hours(), calendar.holidays());
+    return new BusinessHours(calendar.name(), calendar.zone(), calendar.hours(), calendar.holidays());
   }
 
   public ZoneId zone() {
     return zone;
   }
 
+  /**
+   * Empty, with a warning logged once per calendar and target, when the clock does not run {@code target} within
+   * {@link #SEARCH} (a holiday list covering the windows for years): the episode then has no deadline at that
+   * target rather than an exception on every poll. The config check refuses what it can see of this at load.
+   */
   @Override
-  public Instant deadline(Instant start, Duration target) {
+  public Optional<Instant> deadline(Instant start, Duration target) {
     if (target.isNegative() || target.isZero()) {
-      return start;
+      return Optional.of(start);
     }
     Duration remaining = target;
     LocalDate day = LocalDate.ofInstant(start, zone);
-    for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
+    for (LocalDate end = day.plus(SEARCH); day.isBefore(end); day = day.plusDays(1)) {
       for (Instant[] w : windows(day)) {
         Instant from = w[0].isBefore(start) ? start : w[0];
         if (!w[1].isAfter(from)) {
@@ -70,12 +96,16 @@ public final class BusinessHours implements BusinessCalendar {
         }
         Duration open = Duration.between(from, w[1]);
         if (open.compareTo(remaining) >= 0) {
-          return from.plus(remaining);
+          return Optional.of(from.plus(remaining));
         }
         remaining = remaining.minus(open);
       }
     }
-    throw new IllegalStateException("no business time in " + MAX_DAYS + " days after " + start);
+    if (WARNED.add(name + " " + target)) {
+      LOG.warn("calendar '{}': {} of business time is not reached within {} years of {}; episodes under it get no"
+          + " deadline at that target", name, Durations.format(target), SEARCH.getYears(), start);
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.replywatch.sla.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.replywatch.config.ReplywatchConfig.Window;
 import java.time.DayOfWeek;
@@ -16,6 +15,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class BusinessHoursTest {
     BusinessHours cal = calendar(zone, hours, holidays);
     Instant start = OffsetDateTime.parse(opened).toInstant();
     Duration t = io.replywatch.config.Durations.parse(target).orElseThrow();
-    Instant due = cal.deadline(start, t);
+    Instant due = cal.deadline(start, t).orElseThrow();
     assertEquals(OffsetDateTime.parse(deadline).toInstant(), due, what);
     assertEquals(t, cal.elapsed(start, due), "the clock ran exactly the target until the deadline: " + what);
   }
@@ -93,20 +93,36 @@ class BusinessHoursTest {
     BusinessHours cal = calendar("America/New_York", ALL_DAY, "");
     Instant start = Instant.parse("2026-03-07T17:13:00Z");
     for (int h = 0; h < 24 * 300; h += 7) {
-      assertEquals(start.plus(Duration.ofHours(h)), cal.deadline(start, Duration.ofHours(h)), "+" + h + "h");
+      assertEquals(Optional.of(start.plus(Duration.ofHours(h))), cal.deadline(start, Duration.ofHours(h)), "+" + h + "h");
     }
   }
 
   @Test
   void shouldReturnTheStartForAZeroTarget() {
     Instant sunday = Instant.parse("2026-11-22T12:00:00Z");
-    assertEquals(sunday, calendar("Europe/Berlin", OFFICE, "").deadline(sunday, Duration.ZERO));
+    assertEquals(Optional.of(sunday), calendar("Europe/Berlin", OFFICE, "").deadline(sunday, Duration.ZERO));
   }
 
   @Test
-  void shouldFailRatherThanLoopWhenThereIsNoBusinessTime() {
+  void shouldGiveNoDeadlineRatherThanThrowWhenThereIsNoBusinessTime() {
     BusinessHours cal = new BusinessHours(ZoneId.of("UTC"), Map.of(), Set.of());
-    assertThrows(IllegalStateException.class, () -> cal.deadline(Instant.EPOCH, Duration.ofMinutes(1)));
+    assertEquals(Optional.empty(), cal.deadline(Instant.EPOCH, Duration.ofMinutes(1)));
+    assertEquals(Optional.empty(), cal.deadline(Instant.EPOCH, Duration.ofMinutes(1)), "and again, unchanged");
+  }
+
+  @Test
+  void shouldGiveNoDeadlineWhenHolidaysCoverEveryWindowOfTheSearch() {
+    // One minute on Mondays, and every Monday of the next 25 years a holiday: the clock never runs.
+    LocalDate monday = LocalDate.of(2026, 11, 23);
+    String holidays = java.util.stream.Stream.iterate(monday, d -> d.plusWeeks(1)).limit(52 * 25)
+        .map(LocalDate::toString).collect(Collectors.joining(","));
+    BusinessHours cal = calendar("Europe/Berlin", "mon 09:00-09:01", holidays);
+    Instant opened = OffsetDateTime.parse("2026-11-22T12:00+01:00").toInstant();
+    assertEquals(Optional.empty(), cal.deadline(opened, Duration.ofMinutes(1)));
+    assertEquals(Duration.ZERO, cal.elapsed(opened, opened.plus(Duration.ofDays(365))));
+    // the same minute a week after the last holiday is found
+    assertEquals(Optional.of(monday.plusWeeks(52 * 25).atTime(9, 1).atZone(ZoneId.of("Europe/Berlin")).toInstant()),
+        cal.deadline(opened.plus(Duration.ofDays(365 * 5)), Duration.ofMinutes(1)));
   }
 
   /** "mon-fri 09:00-12:00 13:00-18:00; sat 10:00-14:00" in a zone, with comma-separated holidays. */
