@@ -4,6 +4,7 @@ import io.replywatch.config.ReplywatchConfig.Calendar;
 import io.replywatch.config.ReplywatchConfig.Window;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -92,6 +93,18 @@ final class CalendarConfig {
       }
     }
     return List.copyOf(windows);
+  }
+
+  /** How long the calendar is open in a week by the wall clock, DST and holidays aside: for messages. */
+  static Duration perWeek(Calendar calendar) {
+    Duration total = Duration.ZERO;
+    for (List<Window> day : calendar.hours().values()) {
+      for (Window w : day) {
+        total = total.plus(w.endsAtMidnight() ? Duration.ofDays(1).minusNanos(w.start().toNanoOfDay())
+            : Duration.between(w.start(), w.end()));
+      }
+    }
+    return total;
   }
 
   /** "mon", or a range "mon-fri"; a range may wrap around the week end ("fri-mon"). */

@@ -10,13 +10,16 @@ import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.ingest.Platform;
+import io.replywatch.sla.calendar.BusinessHours;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -50,14 +53,21 @@ public final class ConfigLoader {
 
   private final Function<String, String> env;
   private final boolean secrets;
+  private final Clock clock;
 
   public ConfigLoader(Function<String, String> env) {
-    this(env, true);
+    this(env, Clock.systemUTC());
   }
 
-  private ConfigLoader(Function<String, String> env, boolean secrets) {
+  /** {@code clock} is when the calendar check starts counting business time: holidays are dates. */
+  public ConfigLoader(Function<String, String> env, Clock clock) {
+    this(env, true, clock);
+  }
+
+  private ConfigLoader(Function<String, String> env, boolean secrets, Clock clock) {
     this.env = env;
     this.secrets = secrets;
+    this.clock = clock;
   }
 
   public static ConfigLoader fromSystemEnv() {
@@ -70,7 +80,7 @@ public final class ConfigLoader {
    * checked for typos.
    */
   public static ConfigLoader withoutSecrets(Function<String, String> env) {
-    return new ConfigLoader(env, false);
+    return new ConfigLoader(env, false, Clock.systemUTC());
   }
 
   /** Loads a file; any problem becomes a {@link ConfigException} naming the file and key path. */
@@ -118,7 +128,7 @@ public final class ConfigLoader {
     Function<String, String> patched = name -> unset.contains(name) ? UNSET_STAND_IN : env.apply(name);
     for (int i = 0; i < MAX_UNSET_LISTED; i++) {
       try {
-        new ConfigLoader(patched, secrets).read(new Node(root, "", new EnvSubstitution(patched)));
+        new ConfigLoader(patched, secrets, clock).read(new Node(root, "", new EnvSubstitution(patched)));
         break;
       } catch (ConfigFailure f) {
         if (f.unset == null || !unset.add(f.unset.name)) {
@@ -152,7 +162,7 @@ public final class ConfigLoader {
     List<Brand> brands = brands(root.get("brands"));
     Map<Platform, PlatformSettings> platforms = platforms(root.get("platforms"));
     Node sla = root.get("sla").requireObject(Set.of("policies", "calendars"));
-    List<Policy> policies = policies(sla.get("policies"), CalendarConfig.read(sla.get("calendars")));
+    List<Policy> policies = policies(sla.get("policies"), CalendarConfig.read(sla.get("calendars")), clock.instant());
     Node alerts = root.get("alerts").requireObject(Set.of("support", "paging"));
     Alerts routing = secrets
         ? new Alerts(channels(alerts.get("support"), true), channels(alerts.get("paging"), false))
@@ -264,7 +274,7 @@ public final class ConfigLoader {
     };
   }
 
-  private static List<Policy> policies(Node node, Map<String, ReplywatchConfig.Calendar> calendars) {
+  private static List<Policy> policies(Node node, Map<String, ReplywatchConfig.Calendar> calendars, Instant now) {
     if (node.isMissing()) {
       return defaultPolicies();
     }
@@ -289,6 +299,11 @@ public final class ConfigLoader {
       Optional<ReplywatchConfig.Calendar> calendar = p.get("calendar").text().map(name -> Optional.ofNullable(
           calendars.get(name)).orElseThrow(() -> p.get("calendar").fail("unknown calendar '" + name + "' (defined in "
           + "sla.calendars: " + (calendars.isEmpty() ? "none" : String.join(", ", sorted(calendars.keySet()))) + ")")));
+      if (calendar.isPresent() && (breach.isPresent() || warning.isPresent())) {
+        // warning is never longer than breach, so the longest target present is the one to check
+        requireReachable(p.get(breach.isPresent() ? "breach" : "warning"), breach.or(() -> warning).get(),
+            calendar.get(), now);
+      }
       out.add(new Policy(brands, Set.copyOf(platforms), Set.copyOf(categories), warning, breach, calendar));
     }
     return List.copyOf(out);
@@ -301,6 +316,29 @@ public final class ConfigLoader {
       throw n.fail("must be longer than 0s (leave the key out for no alert at this level)");
     }
     return Optional.ofNullable(d);
+  }
+
+  /**
+   * Refuses a target the calendar's clock does not run within {@link BusinessHours#HORIZON} from now: at run time
+   * its deadline search would give up and the episode never alert. Measured with the calendar itself, so DST and
+   * the listed holidays count, and a calendar whose holidays cover every window is refused for any target.
+   */
+  private static void requireReachable(Node n, Duration target, ReplywatchConfig.Calendar cal, Instant now) {
+    Instant end = now.atZone(cal.zone()).plus(BusinessHours.HORIZON).toInstant();
+    Duration open = BusinessHours.of(cal).elapsed(now, end);
+    if (open.compareTo(target) < 0) {
+      int years = BusinessHours.HORIZON.getYears();
+      String holidays = cal.holidays().isEmpty() ? ""
+          : "; with its holidays, " + inDays(open) + " in the next " + years + " years";
+      throw n.fail(inDays(target) + " of business time under calendar '" + cal.name() + "' takes more than " + years
+          + " years (the calendar is open " + inDays(CalendarConfig.perWeek(cal)) + " a week" + holidays + ")");
+    }
+  }
+
+  /** Like {@link Durations#format} but with days, as targets are written: "365d", not "8760h". */
+  private static String inDays(Duration d) {
+    Duration rest = d.minusDays(d.toDays());
+    return d.toDays() == 0 ? Durations.format(d) : d.toDays() + "d" + (rest.isZero() ? "" : Durations.format(rest));
   }
 
   /** A duration no longer than {@code max} (whole days), or {@code fallback} when the key is absent. */

@@ -10,7 +10,11 @@ import io.replywatch.ingest.Platform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -283,6 +287,53 @@ class ConfigLoaderTest {
     assertTrue(cal.hours().get(java.time.DayOfWeek.SUNDAY).get(0).endsAtMidnight());
     assertTrue(cal.holidays().contains(java.time.LocalDate.of(2026, 12, 26)));
     assertEquals(Optional.empty(), c.policies().get(1).calendar(), "without a calendar the clock runs 24/7");
+  }
+
+  /** Business hours one Monday window long, for the checks that a target is reached within 20 years. */
+  private static String mondays(String window, String holidays, String targets) {
+    return MINIMAL + "sla:\n  calendars: { cal: { timezone: Europe/Berlin, hours: { mon: [\"" + window + "\"] }"
+        + holidays + " } }\n  policies:\n    - { match: { category: praise } }\n    - { " + targets
+        + ", calendar: cal }\n";
+  }
+
+  private static final ConfigLoader AT_2026 =
+      new ConfigLoader(ENV::get, Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
+
+  @ParameterizedTest(name = "{0} with {1}")
+  @CsvSource(delimiter = '|', value = {
+      // window   | targets              | refusal (none: accepted)
+      "09:00-09:01 | breach: 365d         | sla.policies[1].breach: 365d of business time under calendar 'cal' takes more than 20 years (the calendar is open 1m a week)",
+      "09:00-09:01 | warning: 30m, breach: 2d | sla.policies[1].breach: 2d of business time under calendar 'cal' takes more than 20 years (the calendar is open 1m a week)",
+      "09:00-09:01 | warning: 2d          | sla.policies[1].warning: 2d of business time under calendar 'cal' takes more than 20 years (the calendar is open 1m a week)",
+      "09:00-09:01 | warning: 17h         | ",
+      // 20 years hold 1,043 or 1,044 Mondays: 8h each is 347d of business time, 9h each is 391d
+      "09:00-17:00 | breach: 365d         | sla.policies[1].breach: 365d of business time under calendar 'cal' takes more than 20 years (the calendar is open 8h a week)",
+      "09:00-18:00 | breach: 365d         | ",
+      "00:00-24:00 | breach: 365d         | ",
+  })
+  void shouldRefuseATargetTheCalendarDoesNotReachInTwentyYears(String window, String targets, String refusal) {
+    String yaml = mondays(window, "", targets);
+    if (refusal == null) {
+      assertTrue(AT_2026.parse(yaml, "ok.yaml").policies().get(1).calendar().isPresent());
+      return;
+    }
+    ConfigException e = assertThrows(ConfigException.class, () -> AT_2026.parse(yaml, "cal.yaml"));
+    assertEquals("cal.yaml: " + refusal, e.getMessage());
+  }
+
+  @Test
+  void shouldRefuseACalendarWhoseHolidaysCoverEveryWindow() {
+    // every Monday of the next 21 years a holiday: the calendar never opens
+    String every = java.util.stream.Stream.iterate(LocalDate.of(2026, 11, 23), d -> d.plusWeeks(1)).limit(52 * 21)
+        .map(d -> "\"" + d + "\"").collect(java.util.stream.Collectors.joining(", "));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AT_2026.parse(mondays("09:00-18:00", ", holidays: [" + every + "]", "warning: 1m"), "cal.yaml"));
+    assertEquals("cal.yaml: sla.policies[1].warning: 1m of business time under calendar 'cal' takes more than 20"
+        + " years (the calendar is open 9h a week; with its holidays, 0s in the next 20 years)", e.getMessage());
+    // a year's worth of holidays only delays the clock
+    String year = every.substring(0, every.indexOf("\"2027-11-22\""));
+    assertTrue(AT_2026.parse(mondays("09:00-18:00", ", holidays: [" + year + "\"2027-11-22\"]", "warning: 1m"),
+        "ok.yaml").policies().get(1).warning().isPresent());
   }
 
   @Test
