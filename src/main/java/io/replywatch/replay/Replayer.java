@@ -1,5 +1,6 @@
 package io.replywatch.replay;
 
+import io.replywatch.classify.Category;
 import io.replywatch.classify.Classification;
 import io.replywatch.classify.Classifier;
 import io.replywatch.config.ReplywatchConfig.Policy;
@@ -96,8 +97,16 @@ public final class Replayer implements SlaListener {
   public void opened(Episode e) {
     ReplayStats s = stats(e.brand(), e.platform());
     s.episodes++;
-    if (e.policy().warning().isPresent() || e.policy().breach().isPresent()) {
+    if (hasTargets(e.policy())) {
       s.withTargets++;
+    }
+  }
+
+  /** An episode that had no target and now has one counts among those with targets, as if it had opened so. */
+  @Override
+  public void escalated(Episode e, Category categoryBefore, SlaPolicy policyBefore) {
+    if (!hasTargets(policyBefore) && hasTargets(e.policy())) {
+      stats(e.brand(), e.platform()).withTargets++;
     }
   }
 
@@ -116,6 +125,10 @@ public final class Replayer implements SlaListener {
     if (p.breach().filter(b -> clock.compareTo(b) <= 0).isPresent()) {
       s.withinBreach++;
     }
+  }
+
+  private static boolean hasTargets(SlaPolicy p) {
+    return p.warning().isPresent() || p.breach().isPresent();
   }
 
   @Override

@@ -19,11 +19,16 @@ public final class Episode {
   /** A customer message inside the episode: the first opened it, later ones are follow-ups. */
   record Message(String postId, Instant createdAt) {}
 
+  /** A follow-up more urgent than the episode so far, whose classification (and so policy) the episode took. */
+  public record Escalation(Mention by, Classification classification) {}
+
   private final String id;
   private final Mention opening;
-  private final Classification classification;
+  // Not final: a more urgent follow-up escalates the episode (SlaTracker), never the other way.
+  private Classification classification;
   private final String conversation;
-  private final SlaPolicy policy;
+  private SlaPolicy policy;
+  private Escalation escalation;
   private final boolean first;
   private final List<Message> messages = new ArrayList<>();
   private final Set<Level> fired = EnumSet.noneOf(Level.class);
@@ -88,6 +93,11 @@ public final class Episode {
     return policy;
   }
 
+  /** The follow-up that escalated this episode, if one did; its classification is then {@link #classification}. */
+  public Optional<Escalation> escalation() {
+    return Optional.ofNullable(escalation);
+  }
+
   /** Whether this is the conversation's first episode: its response time is the first response time. */
   public boolean isFirst() {
     return first;
@@ -132,6 +142,16 @@ public final class Episode {
 
   void addMessage(String postId, Instant createdAt) {
     messages.add(new Message(postId, createdAt));
+  }
+
+  /**
+   * Takes a more urgent follow-up's classification and policy. The opening, its instant and the events fired stay:
+   * the customer has waited since the first message, and what was sent was sent. The caller re-queues deadlines.
+   */
+  void escalate(Escalation to, SlaPolicy newPolicy) {
+    escalation = to;
+    classification = to.classification();
+    policy = newPolicy;
   }
 
   void markFired(Level level) {

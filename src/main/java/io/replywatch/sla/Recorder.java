@@ -108,6 +108,16 @@ final class Recorder implements SlaListener {
     }
   }
 
+  /** The waiting gauge moves to the new category; the store row is written by the {@link #followUp} that follows. */
+  @Override
+  public void escalated(Episode e, io.replywatch.classify.Category before, SlaPolicy policyBefore) {
+    waiting.open(e.id(), e.brand(), e.platform(), e.classification().category(), e.openedAt(),
+        e.policy().calendar());
+    activity.log("escalated", e.id() + " " + before.id() + " -> " + e.classification().category().id()
+        + e.policy().deadline(e.openedAt(), Level.WARNING).map(t -> ": warning at " + hhmm(t)).orElse("")
+        + e.policy().deadline(e.openedAt(), Level.BREACH).map(t -> ", page at " + hhmm(t)).orElse(""));
+  }
+
   @Override
   public void followUp(Episode e, String postId) {
     store.saveEpisode(e);

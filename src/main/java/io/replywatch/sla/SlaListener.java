@@ -1,5 +1,6 @@
 package io.replywatch.sla;
 
+import io.replywatch.classify.Category;
 import io.replywatch.ingest.Post;
 
 /**
@@ -21,6 +22,12 @@ public interface SlaListener {
 
   /** A held reply stopped waiting: its parent arrived, or it was dropped to keep the number held bounded. */
   default void replyReleased(Post reply) {}
+
+  /**
+   * A more urgent follow-up escalated an open episode: it now has that follow-up's classification and policy, and
+   * its deadlines count from its opening. {@link #followUp} follows for the same message.
+   */
+  default void escalated(Episode episode, Category categoryBefore, SlaPolicy policyBefore) {}
 
   /** A follow-up message from the customer joined an open episode. */
   default void followUp(Episode episode, String postId) {}

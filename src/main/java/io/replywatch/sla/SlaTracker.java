@@ -1,5 +1,6 @@
 package io.replywatch.sla;
 
+import io.replywatch.classify.Category;
 import io.replywatch.classify.Classification;
 import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.ingest.Mention;
@@ -77,6 +78,7 @@ public final class SlaTracker {
     Episode current = openByThread.get(thread);
     if (current != null) {
       current.addMessage(post.id(), post.createdAt());
+      escalateIfMoreUrgent(current, mention, classification);
       listener.followUp(current, post.id());
     } else {
       openEpisode(mention, classification, conversation, thread);
@@ -86,6 +88,40 @@ public final class SlaTracker {
       listener.replyReleased(early);
       onBrandReply(mention.brand(), early);
     }
+  }
+
+  /**
+   * A follow-up more urgent than its episode ("hi" then "my order arrived broken") gives the episode its category
+   * and policy: otherwise the complaint would wait under the greeting's never-alerting policy. Deadlines count
+   * from the episode's opening, since the customer has waited since the first message, so one already past fires
+   * at the next {@link #fireDue}. Never the other way: "thanks" after a complaint leaves the complaint's clock.
+   */
+  private void escalateIfMoreUrgent(Episode e, Mention followUp, Classification classification) {
+    SlaPolicy policy = SlaPolicy.resolve(policies, e.brand(), e.platform(), classification.category());
+    if (urgency(classification.category(), policy) <= urgency(e.classification().category(), e.policy())) {
+      return;
+    }
+    Category categoryBefore = e.classification().category();
+    SlaPolicy policyBefore = e.policy();
+    unqueue(e);
+    e.escalate(new Episode.Escalation(followUp, classification), policy);
+    queueUnfired(e);
+    listener.escalated(e, categoryBefore, policyBefore);
+  }
+
+  /**
+   * How urgent a message is, to compare a follow-up with its episode: first whether its policy has a target at all
+   * (so a follow-up never takes away a clock, whatever the configured rules), then complaint > question > praise =
+   * neutral (complaint wins over question, product.md §2; praise and neutral ask nothing of the brand).
+   */
+  static int urgency(Category category, SlaPolicy policy) {
+    int rank = switch (category) {
+      case COMPLAINT -> 2;
+      case QUESTION -> 1;
+      case PRAISE, NEUTRAL -> 0;
+    };
+    boolean targets = policy.warning().isPresent() || policy.breach().isPresent();
+    return (targets ? 10 : 0) + rank;
   }
 
   private void openEpisode(Mention mention, Classification classification, String conversation, String thread) {
@@ -178,9 +214,7 @@ public final class SlaTracker {
     e.close(at, reason);
     open.remove(e.id());
     openByThread.remove(threadKey(e.brand(), e.platform(), e.conversation(), e.customerId()));
-    for (Level level : List.of(Level.WARNING, Level.BREACH)) {
-      e.policy().deadline(e.openedAt(), level).ifPresent(d -> deadlines.remove(new Deadline(d, e.id(), level)));
-    }
+    unqueue(e);
     listener.closed(e);
     if (e.hasAnyEvent()) {
       listener.event(SlaEvents.of(e, Level.RESOLVED, at, e.responseTime().orElse(Duration.ZERO)));
@@ -230,12 +264,24 @@ public final class SlaTracker {
     for (Episode.Message m : e.messages()) {
       rememberPost(e.brand(), e.platform(), m.postId(), e.conversation(), e.customerId(), m.createdAt());
     }
+    queueUnfired(e);
+    listener.opened(e);
+  }
+
+  /** Queues the episode's deadlines under its current policy, except those of levels it already fired. */
+  private void queueUnfired(Episode e) {
     for (Level level : List.of(Level.WARNING, Level.BREACH)) {
       if (!e.hasFired(level)) {
         e.policy().deadline(e.openedAt(), level).ifPresent(at -> deadlines.add(new Deadline(at, e.id(), level)));
       }
     }
-    listener.opened(e);
+  }
+
+  /** Takes the episode's deadlines under its current policy out of the queue. */
+  private void unqueue(Episode e) {
+    for (Level level : List.of(Level.WARNING, Level.BREACH)) {
+      e.policy().deadline(e.openedAt(), level).ifPresent(d -> deadlines.remove(new Deadline(d, e.id(), level)));
+    }
   }
 
   /** Fires every deadline at or before {@code now}, each (episode, level) once, earliest first. */

@@ -84,12 +84,22 @@ public final class SlaVerticle extends VerticleBase {
     store.pendingRepliesSince(since).forEach(tracker::restorePendingReply);
     List<SlaStore.OpenEpisode> open = store.openEpisodes();
     open.stream().filter(SlaStore.OpenEpisode::breachFired).forEach(o -> recorder.paged(o.opening().key()));
-    recorder.quietly(() -> open.forEach(o -> tracker.restore(Episode.restored(o.opening(), o.classification(),
-        o.conversation(), SlaPolicy.resolve(config.policies(), o.opening().brand(), o.opening().post().platform(),
-            o.classification().category()), o.first(), o.messageIds(), o.messageTimes(), fired(o)))));
+    recorder.quietly(() -> open.forEach(o -> tracker.restore(restored(o))));
     if (!open.isEmpty()) {
       recorder.activity().log("restored", open.size() + " open episode(s) from " + "the store");
     }
+  }
+
+  /** An open episode as it was: escalated by a follow-up, it takes that follow-up's classification and policy again. */
+  private Episode restored(SlaStore.OpenEpisode o) {
+    Episode e = Episode.restored(o.opening(), o.classification(), o.conversation(), policy(o.opening(),
+        o.classification()), o.first(), o.messageIds(), o.messageTimes(), fired(o));
+    o.escalation().ifPresent(x -> e.escalate(x, policy(o.opening(), x.classification())));
+    return e;
+  }
+
+  private SlaPolicy policy(Mention opening, Classification c) {
+    return SlaPolicy.resolve(config.policies(), opening.brand(), opening.post().platform(), c.category());
   }
 
   private static java.util.Set<Level> fired(SlaStore.OpenEpisode o) {

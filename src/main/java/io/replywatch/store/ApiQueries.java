@@ -49,9 +49,15 @@ public final class ApiQueries {
       case "answered" -> " AND e.closed_at IS NOT NULL";
       default -> "";
     };
+    // The classification shown is the episode's: that of the follow-up that escalated it (x), if one did.
     String sql = "SELECT e.id AS episode_id, e.opened_at, e.closed_at, e.close_reason, e.response_ms, e.messages,"
-        + " e.warning_fired, e.breach_fired, m.* FROM episodes e JOIN mentions m"
-        + " ON m.platform = e.platform AND m.id = e.mention_id WHERE (? IS NULL OR e.brand = ?)"
+        + " e.warning_fired, e.breach_fired, e.escalated_by, coalesce(x.category, m.category) AS episode_category,"
+        + " coalesce(x.polarity, m.polarity) AS episode_polarity,"
+        + " coalesce(x.confidence, m.confidence) AS episode_confidence,"
+        + " coalesce(x.language, m.language) AS episode_language,"
+        + " coalesce(x.question, m.question) AS episode_question, m.* FROM episodes e JOIN mentions m"
+        + " ON m.platform = e.platform AND m.id = e.mention_id"
+        + " LEFT JOIN mentions x ON x.platform = e.platform AND x.id = e.escalated_by WHERE (? IS NULL OR e.brand = ?)"
         + " AND (? IS NULL OR e.platform = ?)" + where + " ORDER BY e.opened_at DESC LIMIT ?";
     JsonArray items = new JsonArray();
     Instant now = clock.instant();
@@ -94,11 +100,12 @@ public final class ApiQueries {
         .put("permalink", rs.getString("permalink"))
         .put("createdAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString())
         .put("receivedAt", Instant.ofEpochMilli(rs.getLong("received_at")).toString())
-        .put("category", rs.getString("category"))
-        .put("polarity", rs.getDouble("polarity"))
-        .put("confidence", rs.getDouble("confidence"))
-        .put("language", rs.getString("language"))
-        .put("question", rs.getInt("question") == 1)
+        .put("category", rs.getString("episode_category"))
+        .put("polarity", rs.getDouble("episode_polarity"))
+        .put("confidence", rs.getDouble("episode_confidence"))
+        .put("language", rs.getString("episode_language"))
+        .put("question", rs.getInt("episode_question") == 1)
+        .put("escalatedBy", rs.getString("escalated_by"))
         .put("messages", rs.getString("messages").split(",").length)
         .put("state", open ? "waiting" : "replied".equals(reason) ? "answered" : "closed")
         .put("closeReason", open || "replied".equals(reason) ? null : reason)

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
   /** The schema this build writes. Bump it and append to {@link #MIGRATIONS} for every change. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   /** Migration {@code v} takes a store from schema version {@code v} to {@code v + 1}. */
   static final List<String> MIGRATIONS = List.of("""
@@ -69,6 +69,11 @@ public final class Database implements AutoCloseable {
         author_id TEXT NOT NULL, author_handle TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL,
         conversation_id TEXT, permalink TEXT NOT NULL, platform_language TEXT,
         PRIMARY KEY (platform, in_reply_to));
+      """,
+      // The follow-up (a mention on the episode's platform) whose classification an escalated episode took; NULL
+      // when it keeps its opening's. A restart must restore the complaint's clock, not the greeting's silence.
+      """
+      ALTER TABLE episodes ADD COLUMN escalated_by TEXT;
       """);
 
   private final Path path;

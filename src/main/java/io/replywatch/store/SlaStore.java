@@ -104,11 +104,13 @@ public final class SlaStore {
     update("""
         INSERT INTO episodes (id, brand, platform, mention_id, conversation, customer_id, opened_at, category, first,
           messages, warning_fired, breach_fired, closed_at, close_reason, response_ms, warning_ms, breach_ms,
-          business_response_ms)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+          business_response_ms, escalated_by)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
         ON CONFLICT (id) DO UPDATE SET messages = excluded.messages, warning_fired = excluded.warning_fired,
           breach_fired = excluded.breach_fired, closed_at = excluded.closed_at, close_reason = excluded.close_reason,
-          response_ms = excluded.response_ms, business_response_ms = excluded.business_response_ms""",
+          response_ms = excluded.response_ms, business_response_ms = excluded.business_response_ms,
+          category = excluded.category, warning_ms = excluded.warning_ms, breach_ms = excluded.breach_ms,
+          escalated_by = excluded.escalated_by""",
         e.id(), e.brand(), e.platform().id(), e.opening().post().id(), e.conversation(), e.customerId(),
         e.openedAt().toEpochMilli(), e.classification().category().id(), e.isFirst() ? 1 : 0,
         String.join(",", e.messageKeys()), e.hasFired(Level.WARNING) ? 1 : 0, e.hasFired(Level.BREACH) ? 1 : 0,
@@ -116,7 +118,8 @@ public final class SlaStore {
         e.responseTime().map(d -> d.toMillis()).orElse(null),
         e.policy().warning().map(d -> d.toMillis()).orElse(null),
         e.policy().breach().map(d -> d.toMillis()).orElse(null),
-        e.responseTime().map(rt -> businessMillis(e, rt)).orElse(null));
+        e.responseTime().map(rt -> businessMillis(e, rt)).orElse(null),
+        e.escalation().map(x -> x.by().post().id()).orElse(null));
   }
 
   /** The response as the targets count it: with business hours, time outside them does not (as the deadlines). */
@@ -149,13 +152,17 @@ public final class SlaStore {
     }
   }
 
-  /** An open episode as stored, with its opening mention and classification, for recovery. */
+  /**
+   * An open episode as stored, for recovery: its opening mention and that mention's classification, and the
+   * follow-up that escalated it with the follow-up's classification, if one did.
+   */
   public record OpenEpisode(Mention opening, Classification classification, String conversation, boolean first,
-      List<String> messageIds, List<Instant> messageTimes, boolean warningFired, boolean breachFired) {}
+      List<String> messageIds, List<Instant> messageTimes, boolean warningFired, boolean breachFired,
+      Optional<Episode.Escalation> escalation) {}
 
   public List<OpenEpisode> openEpisodes() {
     String sql = """
-        SELECT e.conversation, e.first, e.messages, e.warning_fired, e.breach_fired, m.*
+        SELECT e.conversation, e.first, e.messages, e.warning_fired, e.breach_fired, e.escalated_by, m.*
         FROM episodes e JOIN mentions m ON m.platform = e.platform AND m.id = e.mention_id
         WHERE e.closed_at IS NULL ORDER BY e.opened_at""";
     List<OpenEpisode> out = new ArrayList<>();
@@ -169,12 +176,30 @@ public final class SlaStore {
           times.add(Instant.ofEpochMilli(Long.parseLong(key.substring(at + 1))));
         }
         out.add(new OpenEpisode(mention(rs), classification(rs), rs.getString("conversation"), rs.getInt("first") == 1,
-            ids, times, rs.getInt("warning_fired") == 1, rs.getInt("breach_fired") == 1));
+            ids, times, rs.getInt("warning_fired") == 1, rs.getInt("breach_fired") == 1,
+            Optional.ofNullable(rs.getString("escalated_by")).flatMap(id -> escalation(rs, id))));
       }
     } catch (SQLException e) {
       throw new StoreException("reading open episodes", e);
     }
     return out;
+  }
+
+  /**
+   * The escalating follow-up, read on its own: escalations are rare, and one join of mentions keeps m.* plain. The
+   * service saves it in the episode's transaction; were it missing, the episode restores as it opened rather than
+   * stopping the start.
+   */
+  private Optional<Episode.Escalation> escalation(ResultSet episode, String mentionId) {
+    try (PreparedStatement s = c.prepareStatement("SELECT * FROM mentions WHERE platform = ? AND id = ?")) {
+      s.setString(1, episode.getString("platform"));
+      s.setString(2, mentionId);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(new Episode.Escalation(mention(rs), classification(rs))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading the follow-up " + mentionId + " that escalated an episode", e);
+    }
   }
 
   /** A post known before a restart. */

@@ -197,4 +197,33 @@ class ReplayerTest {
     // breach deadlines are next Monday, after the data ends.
     assertEquals(figures(4L, 4L, 3L, 2700.0, 4200.0, 3L, 3L, 3L, 0L, 1L), r.total().figures());
   }
+
+  /**
+   * As the service: under the default policies a neutral first message followed, unanswered, by a complaint gets the
+   * complaint's clock from the first message, and counts among the episodes with targets.
+   */
+  @Test
+  void shouldEscalateAnEpisodeWhoseFollowUpIsAComplaint() {
+    java.time.Instant t0 = java.time.Instant.parse("2026-09-01T10:00:00Z");
+    List<HistoryItem> items = List.of(
+        customer("1", "@AcmeHelp I have an order from last week", t0, null, 1),
+        customer("2", "@AcmeHelp my order arrived broken, I want a refund", t0.plusSeconds(45 * 60), "1", 2),
+        new HistoryItem("AcmeHelp", xPost("3", "AcmeHelp", "sorry, refund on its way", t0.plusSeconds(70 * 60), "2"),
+            true, 3, 3));
+    ReplayReport r = new Replayer(ConfigLoader.defaultPolicies(), Classifiers.byDefault(), (b, a) -> false)
+        .run(items, msg -> {});
+    // One episode, answered after 70 minutes: warned at 30 (due when the complaint arrived at 45) and paged at 60.
+    assertEquals(figures(1L, 1L, 1L, 4200.0, 4200.0, 0L, 0L, 1L, 1L, 0L), r.total().figures());
+  }
+
+  private static HistoryItem customer(String id, String text, java.time.Instant at, String inReplyTo, long line) {
+    return new HistoryItem("AcmeHelp", xPost(id, "jane", text, at, inReplyTo), false, line, line);
+  }
+
+  private static io.replywatch.ingest.Post xPost(String id, String author, String text, java.time.Instant at,
+      String inReplyTo) {
+    return new io.replywatch.ingest.Post(Platform.X, id, author, author, text, at,
+        java.util.Optional.ofNullable(inReplyTo), java.util.Optional.empty(), "https://x.com/" + author + "/" + id,
+        java.util.Optional.of("en"));
+  }
 }
