@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param episodeId stable across restarts and replicas: {@code <platform>-<id of the opening post>}
  * @param mentionId the platform id of the post that opened the episode
+ * @param text the text of that post or, for an escalated episode, of the follow-up that escalated it
+ * @param permalink the link to the post whose text is quoted
  * @param at when the event happened: the deadline for warning/breach, the reply's time for resolved
  * @param waited how long the customer had waited at {@code at} (for resolved: the response time)
  * @param warningTarget the policy's warning target, if any

@@ -67,6 +67,10 @@ class EscalationTest {
     assertEquals(List.of("warning:complaint", "breach:complaint"), categories());
     assertEquals(t(60), listener.events.get(1).at());
     assertEquals(60, listener.events.get(1).waitedMinutes());
+    SlaEvent page = listener.events.get(1);
+    assertEquals("text of m2", page.text(), "the alert quotes the complaint that gave the clock, not the greeting");
+    assertEquals("https://example.social/@jane/m2", page.permalink());
+    assertEquals("m1", page.mentionId(), "the episode's opening post, as documented");
   }
 
   @Test
