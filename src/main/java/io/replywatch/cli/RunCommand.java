@@ -30,7 +30,8 @@ public final class RunCommand implements Command {
         usage: replywatch run [--config FILE]
 
         Starts the service with the given config (default: config/replywatch.yaml) and runs until stopped
-        (Ctrl-C or SIGTERM). Serves /metrics, /health/live and /health/ready on server.host:server.port.
+        (Ctrl-C or SIGTERM). Serves /metrics, /health/live, /health/ready and the /api/v1 endpoints on
+        server.host:server.port.
         Exits 2 if the config is unusable, naming the file and key path.
 
           --config FILE   the config file (default: config/replywatch.yaml)""";

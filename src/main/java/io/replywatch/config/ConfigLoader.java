@@ -198,7 +198,9 @@ public final class ConfigLoader {
           throw a.get("id").fail("the " + account.platform().id() + " account '" + account.id()
               + "' is already listed at " + first + " (one account belongs to one brand, once)");
         }
-        first = accountPaths.putIfAbsent(account.platform().id() + " handle " + account.handle(), a.path());
+        // Handles in any case: the platforms treat "ACME" and "acme" as one account (and so does isAutomated).
+        first = accountPaths.putIfAbsent(account.platform().id() + " handle "
+            + account.handle().toLowerCase(java.util.Locale.ROOT), a.path());
         if (first != null) {
           throw a.get("handle").fail("the " + account.platform().id() + " account '" + account.handle()
               + "' is already listed at " + first + " (one account belongs to one brand, once)");

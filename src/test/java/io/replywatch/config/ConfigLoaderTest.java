@@ -402,6 +402,10 @@ class ConfigLoaderTest {
         + "      - { platform: mastodon, id: \"2\", handle: acme, token: t }\n", "f.yaml"));
     assertEquals("f.yaml: brands[0].accounts[1].handle: the mastodon account 'acme' is already listed at"
         + " brands[0].accounts[0] (one account belongs to one brand, once)", handle.getMessage());
+    ConfigException upper = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL
+        + "      - { platform: mastodon, id: \"2\", handle: ACME, token: t }\n", "f.yaml"));
+    assertTrue(upper.getMessage().contains("the mastodon account 'ACME' is already listed at brands[0].accounts[0]"),
+        upper.getMessage());
     // The same id and handle on another platform is another account.
     loader.parse(MINIMAL + "      - { platform: x, id: \"1\", handle: acme, token: t }\n", "f.yaml");
   }
