@@ -49,6 +49,7 @@ public final class ServiceMetrics {
     for (Category c : Category.values()) {
       mentions(brand, platform, c);
       responseTimer(brand, platform, c);
+      slaResponseTimer(brand, platform, c);
       kindTimer("first", brand, platform, c);
       kindTimer("next", brand, platform, c);
       for (Level level : Level.values()) {
@@ -92,10 +93,21 @@ public final class ServiceMetrics {
     mentions(brand, platform, category).increment();
   }
 
-  /** @param first whether the episode was its conversation's first (first response time) or a later one (next) */
-  public void responseTime(String brand, Platform platform, Category category, boolean first, Duration d) {
-    responseTimer(brand, platform, category).record(d);
-    kindTimer(first ? "first" : "next", brand, platform, category).record(d);
+  /**
+   * One answered episode, recorded in both clocks together so that the two histograms always count the same
+   * episodes.
+   *
+   * @param first whether the episode was its conversation's first (first response time) or a later one (next)
+   * @param wall the wall-clock response time, what the customer waited ({@code replywatch_response_seconds} and
+   *     the first/next histograms)
+   * @param slaClock the response time as the episode's SLA policy counts it: with business hours, time outside
+   *     them does not run; equal to {@code wall} without a calendar ({@code replywatch_response_sla_seconds})
+   */
+  public void responseTime(String brand, Platform platform, Category category, boolean first, Duration wall,
+      Duration slaClock) {
+    responseTimer(brand, platform, category).record(wall);
+    kindTimer(first ? "first" : "next", brand, platform, category).record(wall);
+    slaResponseTimer(brand, platform, category).record(slaClock);
   }
 
   public void slaEvent(String brand, Platform platform, Category category, Level level) {
@@ -143,6 +155,16 @@ public final class ServiceMetrics {
   private Timer responseTimer(String brand, Platform platform, Category category) {
     return Timer.builder("replywatch.response")
         .description("Time from a customer's first unanswered message to the brand's reply, per closed episode")
+        .tags("brand", brand, "platform", platform.id(), "category", category.id())
+        .serviceLevelObjectives(RESPONSE_BUCKETS)
+        .register(registry);
+  }
+
+  /** Same labels and buckets as {@link #responseTimer}, so the compliance rules read the same {@code le} values. */
+  private Timer slaResponseTimer(String brand, Platform platform, Category category) {
+    return Timer.builder("replywatch.response.sla")
+        .description("Response time per closed episode as the SLA clock counts it: with a business-hours calendar"
+            + " time outside business hours does not count; wall-clock time for policies without one")
         .tags("brand", brand, "platform", platform.id(), "category", category.id())
         .serviceLevelObjectives(RESPONSE_BUCKETS)
         .register(registry);

@@ -32,6 +32,16 @@ public record SlaPolicy(Optional<Duration> warning, Optional<Duration> breach, B
     return target(level).flatMap(t -> calendar.deadline(openedAt, t));
   }
 
+  /**
+   * A response time as the targets count it: with business hours, time outside them does not run. What
+   * {@code /api/v1/sla}, replay and {@code replywatch_response_sla_seconds} judge the targets on.
+   *
+   * @param wall the wall-clock time from {@code openedAt} to the answer
+   */
+  public Duration clockTime(Instant openedAt, Duration wall) {
+    return calendar.elapsed(openedAt, openedAt.plus(wall));
+  }
+
   /** The first configured policy that matches, as product.md §2 says; none matching means measure only. */
   public static SlaPolicy resolve(List<Policy> policies, String brand, Platform platform, Category category) {
     for (Policy p : policies) {

@@ -16,6 +16,7 @@ final class MetricsContract {
       Map.entry("replywatch_next_response_seconds", "histogram"),
       Map.entry("replywatch_mentions_total", "counter"),
       Map.entry("replywatch_response_seconds", "histogram"),
+      Map.entry("replywatch_response_sla_seconds", "histogram"),
       Map.entry("replywatch_waiting", "gauge"),
       Map.entry("replywatch_sla_events_total", "counter"),
       Map.entry("replywatch_notifications_total", "counter"),
