@@ -118,7 +118,7 @@ public final class Replayer implements SlaListener {
     s.response(rt.toMillis() / 1000.0);
     SlaPolicy p = e.policy();
     // Targets are met or missed in clock time: with business hours, time outside them does not count.
-    Duration clock = p.calendar().elapsed(e.openedAt(), e.openedAt().plus(rt));
+    Duration clock = p.clockTime(e.openedAt(), rt);
     if (p.warning().filter(w -> clock.compareTo(w) <= 0).isPresent()) {
       s.withinWarning++;
     }

@@ -124,7 +124,7 @@ public final class SlaStore {
 
   /** The response as the targets count it: with business hours, time outside them does not (as the deadlines). */
   private static long businessMillis(Episode e, Duration responseTime) {
-    return e.policy().calendar().elapsed(e.openedAt(), e.openedAt().plus(responseTime)).toMillis();
+    return e.policy().clockTime(e.openedAt(), responseTime).toMillis();
   }
 
   /** Records an event; false if this (episode, level) was already recorded, so it must not be sent again. */
