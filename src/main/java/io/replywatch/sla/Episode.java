@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,8 +17,20 @@ import java.util.Set;
  * message until the brand's next reply. Mutable, and owned by one {@link SlaTracker}; never shared across threads.
  */
 public final class Episode {
-  /** A customer message inside the episode: the first opened it, later ones are follow-ups. */
-  record Message(String postId, Instant createdAt) {}
+  /**
+   * A customer message inside the episode: the first opened it, later ones are follow-ups. Its mention and that
+   * mention's own classification are kept so that a reply answering only the earlier messages opens the next
+   * episode from the first later one ({@link SlaTracker}); both are null for a follow-up restored from a store that
+   * no longer holds its mention.
+   */
+  record Message(String postId, Instant createdAt, Mention mention, Classification classification) {
+    boolean known() {
+      return mention != null && classification != null;
+    }
+  }
+
+  /** A follow-up read back from the store with its own classification, to rebuild its {@link Message}. */
+  public record FollowUp(Mention mention, Classification classification) {}
 
   /** A follow-up more urgent than the episode so far, whose classification (and so policy) the episode took. */
   public record Escalation(Mention by, Classification classification) {}
@@ -42,15 +55,27 @@ public final class Episode {
     this.conversation = conversation;
     this.policy = policy;
     this.first = first;
-    this.messages.add(new Message(opening.post().id(), opening.post().createdAt()));
+    this.messages.add(new Message(opening.post().id(), opening.post().createdAt(), opening, classification));
   }
 
   /** Rebuilds an episode read back from the store, with its follow-ups and the events it already fired. */
   public static Episode restored(Mention opening, Classification classification, String conversation,
       SlaPolicy policy, boolean first, List<String> messageIds, List<Instant> messageTimes, Set<Level> fired) {
+    return restored(opening, classification, conversation, policy, first, messageIds, messageTimes, Map.of(), fired);
+  }
+
+  /**
+   * As above, with the follow-ups' mentions by post id: {@code classification} is the opening mention's own, and a
+   * follow-up missing from {@code followUps} is kept by id and time only.
+   */
+  public static Episode restored(Mention opening, Classification classification, String conversation,
+      SlaPolicy policy, boolean first, List<String> messageIds, List<Instant> messageTimes,
+      Map<String, FollowUp> followUps, Set<Level> fired) {
     Episode e = new Episode(opening, classification, conversation, policy, first);
     for (int i = 1; i < messageIds.size(); i++) {
-      e.addMessage(messageIds.get(i), messageTimes.get(i));
+      FollowUp f = followUps.get(messageIds.get(i));
+      e.messages.add(new Message(messageIds.get(i), messageTimes.get(i), f == null ? null : f.mention(),
+          f == null ? null : f.classification()));
     }
     e.fired.addAll(fired);
     return e;
@@ -140,8 +165,13 @@ public final class Episode {
     return messages;
   }
 
-  void addMessage(String postId, Instant createdAt) {
-    messages.add(new Message(postId, createdAt));
+  void addMessage(Mention followUp, Classification classification) {
+    messages.add(new Message(followUp.post().id(), followUp.post().createdAt(), followUp, classification));
+  }
+
+  /** A follow-up carried over from the episode a reply split (SlaTracker), as it was kept there. */
+  void addMessage(Message message) {
+    messages.add(message);
   }
 
   /**

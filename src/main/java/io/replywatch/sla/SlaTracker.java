@@ -77,7 +77,7 @@ public final class SlaTracker {
     String thread = threadKey(mention.brand(), post.platform(), conversation, post.authorId());
     Episode current = openByThread.get(thread);
     if (current != null) {
-      current.addMessage(post.id(), post.createdAt());
+      current.addMessage(mention, classification);
       escalateIfMoreUrgent(current, mention, classification);
       listener.followUp(current, post.id());
     } else {
@@ -210,7 +210,7 @@ public final class SlaTracker {
     // Follow-ups written after the reply are not answered by it: they start the next episode.
     List<Episode.Message> later =
         e.messages().stream().filter(m -> m.createdAt().isAfter(answeredUpTo)).toList();
-    e.messages().removeAll(later);
+    e.messages().removeIf(m -> m.createdAt().isAfter(answeredUpTo));
     e.close(at, reason);
     open.remove(e.id());
     openByThread.remove(threadKey(e.brand(), e.platform(), e.conversation(), e.customerId()));
@@ -224,17 +224,38 @@ public final class SlaTracker {
     }
   }
 
+  /**
+   * The follow-ups a reply did not answer (written after it) open the next episode, as a customer message after a
+   * brand reply does (product.md §2). It opens from the earliest of them with that message's own text, link,
+   * language and classification; the others join it as follow-ups in time order, so a more urgent one escalates it
+   * ({@link #escalateIfMoreUrgent}). Nothing comes from the answered episode: its classification, or the follow-up
+   * that escalated it, belongs to the messages the reply answered.
+   */
   private void reopen(Episode answered, List<Episode.Message> later) {
-    Episode.Message first = later.get(0);
-    Mention m = answered.opening();
-    Post p = m.post();
-    Post followUp = new Post(p.platform(), first.postId(), p.authorId(), p.authorHandle(), p.text(),
-        first.createdAt(), p.inReplyToId(), p.conversationId(), p.permalink(), p.language());
-    String thread = threadKey(m.brand(), p.platform(), answered.conversation(), p.authorId());
-    openEpisode(new Mention(m.brand(), m.account(), followUp, m.receivedAt()), answered.classification(),
-        answered.conversation(), thread);
+    List<Episode.Message> inOrder = later.stream().sorted(Comparator.comparing(Episode.Message::createdAt)).toList();
+    Episode.Message first = inOrder.get(0);
+    String thread = threadKey(answered.brand(), answered.platform(), answered.conversation(), answered.customerId());
+    if (first.known()) {
+      openEpisode(first.mention(), first.classification(), answered.conversation(), thread);
+    } else {
+      // Only after a restart whose store no longer held this follow-up's mention: nothing says what it said, so the
+      // episode opens as it did before follow-ups were kept, at the follow-up's id and time but quoting, linking and
+      // classified as the answered episode's opening post.
+      Mention m = answered.opening();
+      Post p = m.post();
+      Post followUp = new Post(p.platform(), first.postId(), p.authorId(), p.authorHandle(), p.text(),
+          first.createdAt(), p.inReplyToId(), p.conversationId(), p.permalink(), p.language());
+      openEpisode(new Mention(m.brand(), m.account(), followUp, m.receivedAt()), answered.classification(),
+          answered.conversation(), thread);
+    }
     Episode next = openByThread.get(thread);
-    later.stream().skip(1).forEach(msg -> next.addMessage(msg.postId(), msg.createdAt()));
+    for (Episode.Message msg : inOrder.subList(1, inOrder.size())) {
+      next.addMessage(msg);
+      if (msg.known()) {
+        escalateIfMoreUrgent(next, msg.mention(), msg.classification());
+      }
+      listener.followUp(next, msg.postId());
+    }
   }
 
   /** Recovery: a post known before the restart, so replies and follow-ups to it find their conversation. */

@@ -93,7 +93,7 @@ public final class SlaVerticle extends VerticleBase {
   /** An open episode as it was: escalated by a follow-up, it takes that follow-up's classification and policy again. */
   private Episode restored(SlaStore.OpenEpisode o) {
     Episode e = Episode.restored(o.opening(), o.classification(), o.conversation(), policy(o.opening(),
-        o.classification()), o.first(), o.messageIds(), o.messageTimes(), fired(o));
+        o.classification()), o.first(), o.messageIds(), o.messageTimes(), o.followUps(), fired(o));
     o.escalation().ifPresent(x -> e.escalate(x, policy(o.opening(), x.classification())));
     return e;
   }

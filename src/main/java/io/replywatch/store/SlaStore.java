@@ -16,7 +16,9 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -154,11 +156,13 @@ public final class SlaStore {
 
   /**
    * An open episode as stored, for recovery: its opening mention and that mention's classification, and the
-   * follow-up that escalated it with the follow-up's classification, if one did.
+   * follow-up that escalated it with the follow-up's classification, if one did. {@code followUps}: the mentions of
+   * its follow-ups with their classifications, by post id, so a reply that answers only the earlier messages opens
+   * the next episode from the later ones' own; one whose mention is missing is left out.
    */
   public record OpenEpisode(Mention opening, Classification classification, String conversation, boolean first,
       List<String> messageIds, List<Instant> messageTimes, boolean warningFired, boolean breachFired,
-      Optional<Episode.Escalation> escalation) {}
+      Optional<Episode.Escalation> escalation, Map<String, Episode.FollowUp> followUps) {}
 
   public List<OpenEpisode> openEpisodes() {
     String sql = """
@@ -166,7 +170,8 @@ public final class SlaStore {
         FROM episodes e JOIN mentions m ON m.platform = e.platform AND m.id = e.mention_id
         WHERE e.closed_at IS NULL ORDER BY e.opened_at""";
     List<OpenEpisode> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+    try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery();
+        PreparedStatement byId = c.prepareStatement("SELECT * FROM mentions WHERE platform = ? AND id = ?")) {
       while (rs.next()) {
         List<String> ids = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
@@ -175,9 +180,14 @@ public final class SlaStore {
           ids.add(key.substring(0, at));
           times.add(Instant.ofEpochMilli(Long.parseLong(key.substring(at + 1))));
         }
+        String platform = rs.getString("platform");
+        Map<String, Episode.FollowUp> followUps = new HashMap<>();
+        for (String id : ids.subList(1, ids.size())) {
+          storedMention(byId, platform, id).ifPresent(f -> followUps.put(id, f));
+        }
         out.add(new OpenEpisode(mention(rs), classification(rs), rs.getString("conversation"), rs.getInt("first") == 1,
             ids, times, rs.getInt("warning_fired") == 1, rs.getInt("breach_fired") == 1,
-            Optional.ofNullable(rs.getString("escalated_by")).flatMap(id -> escalation(rs, id))));
+            Optional.ofNullable(rs.getString("escalated_by")).flatMap(id -> escalation(byId, platform, id)), followUps));
       }
     } catch (SQLException e) {
       throw new StoreException("reading open episodes", e);
@@ -190,15 +200,24 @@ public final class SlaStore {
    * service saves it in the episode's transaction; were it missing, the episode restores as it opened rather than
    * stopping the start.
    */
-  private Optional<Episode.Escalation> escalation(ResultSet episode, String mentionId) {
-    try (PreparedStatement s = c.prepareStatement("SELECT * FROM mentions WHERE platform = ? AND id = ?")) {
-      s.setString(1, episode.getString("platform"));
-      s.setString(2, mentionId);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(new Episode.Escalation(mention(rs), classification(rs))) : Optional.empty();
+  private static Optional<Episode.Escalation> escalation(PreparedStatement byId, String platform, String mentionId) {
+    return storedMention(byId, platform, mentionId)
+        .map(f -> new Episode.Escalation(f.mention(), f.classification()));
+  }
+
+  /**
+   * A follow-up's mention and its classification, by id ({@code byId} selects mentions by platform and id); empty
+   * if the store does not hold it.
+   */
+  private static Optional<Episode.FollowUp> storedMention(PreparedStatement byId, String platform, String mentionId) {
+    try {
+      byId.setString(1, platform);
+      byId.setString(2, mentionId);
+      try (ResultSet rs = byId.executeQuery()) {
+        return rs.next() ? Optional.of(new Episode.FollowUp(mention(rs), classification(rs))) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new StoreException("reading the follow-up " + mentionId + " that escalated an episode", e);
+      throw new StoreException("reading the follow-up " + mentionId + " of an open episode", e);
     }
   }
 
