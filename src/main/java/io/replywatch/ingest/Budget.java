@@ -25,6 +25,18 @@ public final class Budget {
     return r != null && r.exhausted(1) && now.isBefore(r.reset()) ? Optional.of(r.reset()) : Optional.empty();
   }
 
+  /**
+   * Whether a request to {@code bucket} may go now and leave more than {@code reserve} in its window: for optional
+   * reads (X's backlog) that stop rather than wait, so they never hold up or fail the cycle that makes them.
+   */
+  public boolean spare(String bucket, int reserve, Instant now) {
+    if (now.isBefore(blockedUntil)) {
+      return false;
+    }
+    RateLimit r = buckets.get(bucket);
+    return r == null || !r.exhausted(reserve) || !now.isBefore(r.reset());
+  }
+
   public void update(String bucket, RateLimit rateLimit) {
     buckets.put(bucket, rateLimit);
   }

@@ -166,6 +166,15 @@ public abstract class Poller extends VerticleBase {
   }
 
   /**
+   * Whether {@code bucket} can spare a request now and still keep more than {@code reserve} in hand: an optional
+   * read (X's backlog) asks before each request and stops when not, instead of waiting for the reset, so it only
+   * spends what the window has over and never turns a cycle that read new posts into a {@code BudgetWait}.
+   */
+  protected boolean spare(String bucket, int reserve) {
+    return !stopped && budget.spare(bucket, reserve, clock.instant());
+  }
+
+  /**
    * For an optional read such as a keyword search or a subreddit: a request the platform rejects (400, 404) or
    * forbids (403: a private subreddit, a search the plan lacks) is logged, named in the source's health detail and
    * skipped (its cursor stays), so one bad keyword or community never stops the mentions read this cycle; any

@@ -23,6 +23,20 @@ class BudgetTest {
   }
 
   @Test
+  void shouldSpareARequestOnlyAboveTheReserve() {
+    Budget b = new Budget();
+    assertEquals(true, b.spare("search", 5, NOW), "unknown means go");
+    b.update("search", new RateLimit(OptionalInt.of(6), NOW.plusSeconds(60)));
+    assertEquals(true, b.spare("search", 5, NOW));
+    b.update("search", new RateLimit(OptionalInt.of(5), NOW.plusSeconds(60)));
+    assertEquals(false, b.spare("search", 5, NOW), "the reserve stays in hand");
+    assertEquals(true, b.spare("mentions", 5, NOW), "X buckets are separate");
+    assertEquals(true, b.spare("search", 5, NOW.plusSeconds(60)), "the window has reset");
+    b.block(NOW.plusSeconds(120));
+    assertEquals(false, b.spare("mentions", 5, NOW.plusSeconds(60)), "nothing spare while a 429 blocks");
+  }
+
+  @Test
   void shouldBlockEveryBucketAfterA429() {
     Budget b = new Budget();
     assertEquals(NOW.plusSeconds(120), b.block(NOW.plusSeconds(120)));

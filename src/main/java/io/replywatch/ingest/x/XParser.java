@@ -35,8 +35,12 @@ import java.util.function.Function;
  * reply to an edited complaint still finds the episode. Without the expansion the id is kept as sent.
  */
 public final class XParser {
-  /** One page: tweets newest first, the newest id (the next {@code since_id}), and the token for older tweets. */
-  public record Page(List<Post> posts, Optional<String> newestId, Optional<String> nextToken) {}
+  /**
+   * One page: tweets newest first, the newest id (the next {@code since_id}), the oldest id (the {@code until_id}
+   * of what is older than the page), and the token for older tweets. Both ids are wire ids (an edit's own id).
+   */
+  public record Page(List<Post> posts, Optional<String> newestId, Optional<String> oldestId,
+      Optional<String> nextToken) {}
 
   private XParser() {}
 
@@ -68,15 +72,20 @@ public final class XParser {
       throw malformed("data is not an array");
     }
     String newest = null;
+    String oldest = null;
     for (JsonNode t : data) {
       posts.add(tweet(t, handles, originals));
       // The wire id, not the post's: an edit's new id is what since_id must move past.
-      newest = Ids.max(newest, require(t, "id"));
+      String id = require(t, "id");
+      newest = Ids.max(newest, id);
+      oldest = oldest == null || Ids.ORDER.compare(id, oldest) < 0 ? id : oldest;
     }
     final String newestSeen = newest;
+    final String oldestSeen = oldest;
     JsonNode meta = root.path("meta");
     Optional<String> newestId = text(meta, "newest_id").or(() -> Optional.ofNullable(newestSeen));
-    return new Page(posts, newestId, text(meta, "next_token"));
+    Optional<String> oldestId = text(meta, "oldest_id").or(() -> Optional.ofNullable(oldestSeen));
+    return new Page(posts, newestId, oldestId, text(meta, "next_token"));
   }
 
   static Post tweet(JsonNode t, Map<String, String> handles, Map<String, String> originals) {

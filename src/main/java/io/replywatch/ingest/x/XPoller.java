@@ -5,6 +5,7 @@ import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.CursorStore;
+import io.replywatch.ingest.Ids;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
@@ -21,9 +22,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * Polls one brand's X account (social-apis.md §1): mentions timeline and recent search for the brand's keywords,
  * then the brand's own tweets (replies made anywhere, the X app included). Each endpoint keeps a {@code since_id}
  * cursor and follows {@code next_token} back until it is reached; a first start reads back {@code backfill} with
- * {@code start_time}. X rate-limits each endpoint on its own, so each is its own budget. An {@link XSweep} re-reads
+ * {@code start_time}. A read that {@link Paging#MAX_PAGES} stop short of the cursor (a keyword search after a long
+ * outage) leaves its unread range in a backlog entry beside the cursor, read by {@code until_id} with what the
+ * following cycles' page caps and windows leave over after the new posts, until it is empty. X rate-limits each endpoint on its own, so each is its own budget. An {@link XSweep} re-reads
  * recent mentions without {@code since_id} now and then, because X sometimes leaves mentions out of such queries.
  */
 public final class XPoller extends Poller {
@@ -43,11 +48,66 @@ public final class XPoller extends Poller {
   private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
       .withZone(java.time.ZoneOffset.UTC);
 
-  /** What one endpoint gave this cycle: posts oldest first and the cursor to store, if any. */
-  private record Read(List<Post> posts, Optional<String> cursor) {}
+  /**
+   * Backlog requests stop while their endpoint's window has this many or fewer left, keeping them for the next
+   * cycle's new posts (a cycle starts with more than {@code Poller.RESERVE} in hand, then reads until 1 is left).
+   */
+  static final int BACKLOG_RESERVE = 5;
+  /** Suffix of the cursor-store entry that keeps an endpoint's unread ranges. */
+  static final String BACKLOG = ":backlog";
 
-  /** An endpoint not read this cycle: no posts, and its cursor stays as it was. */
-  private static final Read NOTHING = new Read(List.of(), Optional.empty());
+  /**
+   * What one endpoint gave this cycle: posts oldest first and the cursor-store entries to write once they were
+   * handed on, the backlog's before the cursor's (a crash between the two then reads a range twice, never skips it).
+   */
+  private record Read(List<Post> posts, Map<String, String> cursors) {}
+
+  /** An endpoint not read this cycle: no posts, and its cursor and backlog stay as they were. */
+  private static final Read NOTHING = new Read(List.of(), Map.of());
+
+  /**
+   * One newest-first walk by next token: posts newest first, the newest id of the first page and the oldest of the
+   * last (wire ids), whether it reached its lower bound (X sent no further token), and the requests it made.
+   */
+  private record Walk(List<Post> newestFirst, Optional<String> newest, Optional<String> oldest, boolean complete,
+      int pages) {}
+
+  /**
+   * A range of an endpoint not read yet, because a cycle stopped at {@link Paging#MAX_PAGES}: newer than
+   * {@code since} and older than {@code until} (ids, both exclusive, as X's {@code since_id}/{@code until_id}), or,
+   * when the read it was left by started from {@code start_time} (a first start, an aged-out search cursor), from
+   * {@code since} as an instant. Stored as {@code since..until}, several comma-separated, newest first.
+   */
+  record Gap(String since, String until) {
+    boolean timeBound() {
+      return since.contains("T");
+    }
+
+    @Override
+    public String toString() {
+      return since + ".." + until;
+    }
+
+    static List<Gap> parse(String stored) {
+      List<Gap> gaps = new ArrayList<>();
+      for (String range : stored.split(",")) {
+        int dots = range.indexOf("..");
+        if (dots > 0 && dots + 2 < range.length()) {
+          gaps.add(new Gap(range.substring(0, dots).trim(), range.substring(dots + 2).trim()));
+        } else if (!range.isBlank()) {
+          LOG.warn("x backlog entry {} is not since..until: ignored", range);
+        }
+      }
+      return gaps;
+    }
+
+    static String format(List<Gap> gaps) {
+      return String.join(",", gaps.stream().map(Gap::toString).toList());
+    }
+  }
+
+  /** What the backlog gave this cycle: posts newest first, the ranges still unread, newest first. */
+  private record Drained(List<Post> newestFirst, List<Gap> left) {}
 
   private XClient client;
   private XSweep sweep;
@@ -65,11 +125,11 @@ public final class XPoller extends Poller {
 
   @Override
   protected Future<Cycle> cycle(Instant now) {
-    Map<String, String> next = new HashMap<>();
+    Map<String, String> next = new LinkedHashMap<>();
     List<Post> mentions = new ArrayList<>();
     return read("mentions", "pagination_token", now, q -> client.mentions(account.id(), q))
         .compose(m -> {
-          keep(next, "mentions", m, mentions);
+          keep(next, m, mentions);
           return sweep(now);
         })
         .compose(swept -> {
@@ -79,11 +139,11 @@ public final class XPoller extends Poller {
                   .recover(e -> skipRejected(e, "keyword search").map(NOTHING));
         })
         .compose(s -> {
-          keep(next, "search", s, mentions);
+          keep(next, s, mentions);
           return read("tweets", "pagination_token", now, q -> client.tweets(account.id(), q));
         })
         .map(t -> {
-          next.putAll(t.cursor().map(c -> Map.of("tweets", c)).orElse(Map.of()));
+          next.putAll(t.cursors());
           return new Cycle(mentions, t.posts(), next);
         });
   }
@@ -96,12 +156,12 @@ public final class XPoller extends Poller {
     }
     Map<String, String> base = Map.of("max_results", Integer.toString(PAGE_SIZE),
         "start_time", START_TIME.format(from.get().truncatedTo(ChronoUnit.SECONDS)));
-    return page("mentions", "pagination_token", base, null, q -> client.mentions(account.id(), q),
-        new ArrayList<>(), null, 0).map(Read::posts);
+    return walk("mentions", "pagination_token", base, Paging.MAX_PAGES, () -> true,
+        q -> client.mentions(account.id(), q)).map(w -> oldestFirst(w.newestFirst()));
   }
 
-  private static void keep(Map<String, String> next, String endpoint, Read read, List<Post> into) {
-    read.cursor().ifPresent(c -> next.put(endpoint, c));
+  private static void keep(Map<String, String> next, Read read, List<Post> into) {
+    next.putAll(read.cursors());
     into.addAll(read.posts());
   }
 
@@ -113,61 +173,187 @@ public final class XPoller extends Poller {
   }
 
   /**
-   * Newest first down to the cursor: {@code since_id} (exclusive) with the stored cursor, else {@code start_time}
-   * of the backfill window; then {@code tokenParam} until X sends no {@code next_token}. The new cursor is the
-   * newest id of the first page.
+   * New posts first, newest first down to the cursor: {@code since_id} (exclusive) with the stored cursor, else
+   * {@code start_time} of the backfill window; then {@code tokenParam} until X sends no {@code next_token}. The new
+   * cursor is the newest id of the first page. When {@link Paging#MAX_PAGES} stop that read before the cursor, the
+   * range between the cursor and the oldest post read joins the endpoint's backlog; the pages of the cycle's
+   * budget that the new posts left over then read the backlog (see {@link #drain}).
    */
   private Future<Read> read(String endpoint, String tokenParam, Instant now,
       Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call) {
     Optional<String> cursor = cursor(endpoint);
-    Future<Read> read = readFrom(endpoint, tokenParam, now, call, cursor);
+    String storedBacklog = cursor(endpoint + BACKLOG).orElse("");
+    List<Gap> backlog = Gap.parse(storedBacklog);
+    Future<Read> read = readFrom(endpoint, tokenParam, now, call, cursor, backlog, storedBacklog);
     if (cursor.isEmpty() || !endpoint.equals("search")) {
       return read;
     }
     // Recent search answers 400 to a since_id older than its 7-day window (after a long outage): read the window.
-    return read.recover(e -> e instanceof PollException p && p.kind() == PollException.Kind.REJECTED
-        ? readFrom(endpoint, tokenParam, now, call, Optional.empty()) : Future.failedFuture(e));
+    return read.recover(e -> rejected(e)
+        ? readFrom(endpoint, tokenParam, now, call, Optional.empty(), backlog, storedBacklog)
+        : Future.failedFuture(e));
   }
 
   private Future<Read> readFrom(String endpoint, String tokenParam, Instant now,
-      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, Optional<String> cursor) {
+      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, Optional<String> cursor, List<Gap> backlog,
+      String storedBacklog) {
     Map<String, String> base = new HashMap<>();
     base.put("max_results", Integer.toString(PAGE_SIZE));
+    String lower;
     if (cursor.isPresent()) {
-      base.put("since_id", cursor.get());
+      lower = cursor.get();
+      base.put("since_id", lower);
     } else {
       Instant from = now.minus(settings.backfill());
       if (endpoint.equals("search") && from.isBefore(now.minus(SEARCH_WINDOW))) {
         from = now.minus(SEARCH_WINDOW);
       }
-      base.put("start_time", START_TIME.format(from.truncatedTo(ChronoUnit.SECONDS)));
+      lower = START_TIME.format(from.truncatedTo(ChronoUnit.SECONDS));
+      base.put("start_time", lower);
     }
-    return page(endpoint, tokenParam, base, null, call, new ArrayList<>(), null, 0)
-        .map(r -> new Read(r.posts(), r.cursor().or(() -> cursor)));
+    return walk(endpoint, tokenParam, base, Paging.MAX_PAGES, () -> true, call).compose(head -> {
+      List<Gap> gaps = new ArrayList<>();
+      if (!head.complete() && head.oldest().isPresent()) {
+        gaps.add(new Gap(lower, head.oldest().get()));
+        LOG.info("x {} for {} stopped after {} pages ({} posts): the older posts back to {} are read as backlog "
+            + "from the next cycle on", endpoint, account.handle(), head.pages(), head.newestFirst().size(), lower);
+      }
+      return drain(endpoint, tokenParam, now, call, backlog, Paging.MAX_PAGES - head.pages(), new ArrayList<>(),
+          new ArrayList<>()).map(d -> {
+            gaps.addAll(d.left());
+            List<Post> newestFirst = new ArrayList<>(head.newestFirst());
+            newestFirst.addAll(d.newestFirst());
+            Map<String, String> cursors = new LinkedHashMap<>();
+            String left = Gap.format(gaps);
+            if (!left.equals(storedBacklog)) {
+              cursors.put(endpoint + BACKLOG, left);
+              if (!backlog.isEmpty() || !d.newestFirst().isEmpty()) {
+                LOG.info("x {} backlog for {}: {} posts read this cycle, {}", endpoint, account.handle(),
+                    d.newestFirst().size(), gaps.isEmpty() ? "none left" : "left: " + left);
+              }
+            }
+            head.newest().or(() -> cursor).ifPresent(c -> cursors.put(endpoint, c));
+            return new Read(oldestFirst(newestFirst), cursors);
+          });
+    });
   }
 
-  private Future<Read> page(String endpoint, String tokenParam, Map<String, String> base, String token,
-      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, List<Post> newestFirst,
-      String newest, int pages) {
+  /**
+   * The backlog, newest range first, within {@code pages} requests and only while the endpoint's window can spare
+   * them ({@link #BACKLOG_RESERVE}): each range newest first with {@code since_id} (or {@code start_time}) and
+   * {@code until_id}, following the token; a range read to its end is dropped, one stopped early shrinks to what
+   * lies below the oldest post read. What is not reached stays for the next cycle.
+   */
+  private Future<Drained> drain(String endpoint, String tokenParam, Instant now,
+      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, List<Gap> gaps, int pages,
+      List<Post> newestFirst, List<Gap> left) {
+    if (gaps.isEmpty()) {
+      return Future.succeededFuture(new Drained(newestFirst, left));
+    }
+    Gap gap = gaps.get(0);
+    List<Gap> rest = gaps.subList(1, gaps.size());
+    if (!gap.timeBound() && Ids.ORDER.compare(gap.since(), gap.until()) >= 0) {
+      return drain(endpoint, tokenParam, now, call, rest, pages, newestFirst, left); // empty: nothing between
+    }
+    if (pages <= 0 || !spare(endpoint, BACKLOG_RESERVE)) {
+      left.addAll(gaps);
+      return Future.succeededFuture(new Drained(newestFirst, left));
+    }
+    Gap from = endpoint.equals("search") ? withinSearchWindow(gap, now) : gap;
+    Future<Walk> walk = walkGap(endpoint, tokenParam, from, pages, call);
+    Future<Map.Entry<Gap, Walk>> read = walk.map(w -> Map.entry(from, w));
+    if (endpoint.equals("search")) {
+      // The range's since_id aged out of search's 7 days: read what of it the window still holds. Refused even so
+      // (its until_id aged out too), nothing of it can be read any more.
+      read = read.recover(e -> {
+        if (!rejected(e)) {
+          return Future.failedFuture(e);
+        }
+        if (from.timeBound()) {
+          return outOfReach(gap, from);
+        }
+        Gap window = new Gap(START_TIME.format(now.minus(SEARCH_WINDOW).truncatedTo(ChronoUnit.SECONDS)), gap.until());
+        return walkGap(endpoint, tokenParam, window, pages, call).map(w -> Map.entry(window, w))
+            .recover(again -> rejected(again) ? outOfReach(gap, window) : Future.failedFuture(again));
+      });
+    }
+    return read.compose(r -> {
+      Walk w = r.getValue();
+      newestFirst.addAll(w.newestFirst());
+      if (!w.complete()) {
+        left.add(w.oldest().map(o -> new Gap(r.getKey().since(), o)).orElse(gap));
+      }
+      return drain(endpoint, tokenParam, now, call, rest, pages - w.pages(), newestFirst, left);
+    });
+  }
+
+  /** A search range X refuses even within its window: nothing of it can be read any more; say so and drop it. */
+  private Future<Map.Entry<Gap, Walk>> outOfReach(Gap gap, Gap tried) {
+    LOG.warn("x search backlog {} for {} is beyond the 7-day search window: its posts are out of reach", gap,
+        account.handle());
+    return Future.succeededFuture(Map.entry(tried, new Walk(List.of(), Optional.empty(), Optional.empty(), true, 1)));
+  }
+
+  private Future<Walk> walkGap(String endpoint, String tokenParam, Gap gap, int pages,
+      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call) {
+    Map<String, String> base = new HashMap<>();
+    base.put("max_results", Integer.toString(PAGE_SIZE));
+    base.put(gap.timeBound() ? "start_time" : "since_id", gap.since());
+    base.put("until_id", gap.until());
+    return walk(endpoint, tokenParam, base, pages, () -> spare(endpoint, BACKLOG_RESERVE), call);
+  }
+
+  /** A search range bounded by time starts no earlier than the window X still searches. */
+  private static Gap withinSearchWindow(Gap gap, Instant now) {
+    if (!gap.timeBound()) {
+      return gap;
+    }
+    Instant window = now.minus(SEARCH_WINDOW).truncatedTo(ChronoUnit.SECONDS);
+    try {
+      return Instant.parse(gap.since()).isBefore(window) ? new Gap(START_TIME.format(window), gap.until()) : gap;
+    } catch (java.time.format.DateTimeParseException e) {
+      return new Gap(START_TIME.format(window), gap.until());
+    }
+  }
+
+  private static boolean rejected(Throwable e) {
+    return e instanceof PollException p && p.kind() == PollException.Kind.REJECTED;
+  }
+
+  /**
+   * Newest first from {@code base} by {@code tokenParam}, at most {@code maxPages} requests, each only when
+   * {@code mayAsk} (else the walk stops there, incomplete); complete when X sends no further token.
+   */
+  private Future<Walk> walk(String endpoint, String tokenParam, Map<String, String> base, int maxPages,
+      BooleanSupplier mayAsk, Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call) {
+    return walk(endpoint, tokenParam, base, maxPages, mayAsk, call, null,
+        new Walk(new ArrayList<>(), Optional.empty(), Optional.empty(), false, 0));
+  }
+
+  private Future<Walk> walk(String endpoint, String tokenParam, Map<String, String> base, int maxPages,
+      BooleanSupplier mayAsk, Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, String token,
+      Walk sofar) {
+    if (sofar.pages() >= maxPages || !mayAsk.getAsBoolean()) {
+      return Future.succeededFuture(sofar);
+    }
     Map<String, String> query = new HashMap<>(base);
     if (token != null) {
       query.put(tokenParam, token);
     }
     return request(endpoint, () -> call.apply(query)).compose(page -> {
+      List<Post> newestFirst = sofar.newestFirst();
       newestFirst.addAll(page.posts());
-      String top = pages == 0 ? page.newestId().orElse(null) : newest;
-      if (page.nextToken().isPresent() && !page.posts().isEmpty()) {
-        if (pages + 1 < Paging.MAX_PAGES) {
-          return page(endpoint, tokenParam, base, page.nextToken().get(), call, newestFirst, top, pages + 1);
-        }
-        // The cursor still moves to the newest post, so what lies between it and the oldest read is not read.
-        // Say so: a keyword search after a long outage is the one read that can be this long.
-        LOG.warn("x {} for {} stopped after {} pages ({} posts): older posts back to the last cycle are skipped",
-            endpoint, account.handle(), Paging.MAX_PAGES, newestFirst.size());
-      }
-      List<Post> oldestFirst = new ArrayList<>(newestFirst);
-      Collections.reverse(oldestFirst);
-      return Future.succeededFuture(new Read(oldestFirst, Optional.ofNullable(top)));
+      boolean more = page.nextToken().isPresent() && !page.posts().isEmpty();
+      Walk w = new Walk(newestFirst, sofar.pages() == 0 ? page.newestId() : sofar.newest(),
+          page.oldestId().or(sofar::oldest), !more, sofar.pages() + 1);
+      return more ? walk(endpoint, tokenParam, base, maxPages, mayAsk, call, page.nextToken().get(), w)
+          : Future.succeededFuture(w);
     });
+  }
+
+  private static List<Post> oldestFirst(List<Post> newestFirst) {
+    List<Post> out = new ArrayList<>(newestFirst);
+    Collections.reverse(out);
+    return out;
   }
 }

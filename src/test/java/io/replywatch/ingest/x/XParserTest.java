@@ -48,6 +48,7 @@ class XParserTest {
   void shouldJoinHandlesDetectRepliesAndKeepConversation() {
     XParser.Page page = XParser.page(PAGE);
     assertEquals(Optional.of("1339667017109032966"), page.newestId());
+    assertEquals(Optional.of("1339662682102886402"), page.oldestId(), "meta.oldest_id: the next until_id");
     assertEquals(Optional.of("7140dibdnow9c7btw3w29n6yp637sumd41z7ms1qod7ax"), page.nextToken());
     List<Post> posts = page.posts();
     assertEquals(3, posts.size());
@@ -94,6 +95,7 @@ class XParserTest {
     assertEquals("https://x.com/RedTheOne/status/1339667017109032950", edited.permalink(), "links what it quotes");
     assertEquals(Optional.of("1339667017109032950"), page.newestId(),
         "since_id moves past the edit's own id, not back to the original's");
+    assertEquals(Optional.of("1339667017109032950"), page.oldestId(), "until_id too: the wire id");
   }
 
   @Test
@@ -108,6 +110,7 @@ class XParserTest {
     XParser.Page page = XParser.page("{\"meta\":{\"result_count\":0}}");
     assertTrue(page.posts().isEmpty());
     assertEquals(Optional.empty(), page.newestId());
+    assertEquals(Optional.empty(), page.oldestId());
     assertEquals(Optional.empty(), page.nextToken());
   }
 
