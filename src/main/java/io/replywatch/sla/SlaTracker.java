@@ -171,9 +171,10 @@ public final class SlaTracker {
     } else {
       for (Episode e : List.copyOf(open.values())) {
         // Same platform too: conversation ids of two platforms can coincide, and a reply on one answers nobody on
-        // the other.
+        // the other. And not an episode opened after the reply: it answers no message written later (seen late,
+        // it closed such an episode with none of its messages, recorded 0 minutes and opened it again, same id).
         if (e.brand().equals(brand) && e.platform() == reply.platform()
-            && e.conversation().equals(parent.conversation())) {
+            && e.conversation().equals(parent.conversation()) && !reply.createdAt().isBefore(e.openedAt())) {
           answered.add(e);
         }
       }

@@ -297,6 +297,18 @@ class SlaTrackerTest {
   }
 
   @Test
+  void shouldNotLetALateSeenReplyToABrandPostCloseAnEpisodeOpenedAfterIt() {
+    tracker.onBrandReply("acme", post("p0", "acme", T0, null));
+    tracker.onMention(mention("m1", "jane", T0.plusSeconds(600), "p0"), as(Category.COMPLAINT));
+    // Written before jane's complaint, read after it (a slow page, a reply held for its parent)
+    tracker.onBrandReply("acme", post("r1", "acme", T0.plusSeconds(300), "p0"));
+    assertEquals(List.of("mastodon-m1"), tracker.openEpisodes().stream().map(Episode::id).toList());
+    assertEquals(List.of(), listener.closed, "not closed with none of its messages and opened again");
+    tracker.fireDue(T0.plus(Duration.ofMinutes(40)));
+    assertEquals(List.of("warning:mastodon-m1"), listener.levels(), "her clock runs from 10 minutes on");
+  }
+
+  @Test
   void shouldHandleAReplyToABrandPostSeenBeforeThatPost() {
     tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
     tracker.onBrandReply("acme", post("r2", "acme", T0.plusSeconds(300), "r1"));
