@@ -20,4 +20,15 @@ public final class Ids {
     }
     return ORDER.compare(a, b) >= 0 ? a : b;
   }
+
+  /** The older of two ids, either of which may be null (as {@link #max}). */
+  public static String min(String a, String b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return ORDER.compare(a, b) <= 0 ? a : b;
+  }
 }

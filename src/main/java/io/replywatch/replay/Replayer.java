@@ -97,7 +97,7 @@ public final class Replayer implements SlaListener {
   public void opened(Episode e) {
     ReplayStats s = stats(e.brand(), e.platform());
     s.episodes++;
-    if (hasTargets(e.policy())) {
+    if (e.policy().hasTargets()) {
       s.withTargets++;
     }
   }
@@ -105,7 +105,7 @@ public final class Replayer implements SlaListener {
   /** An episode that had no target and now has one counts among those with targets, as if it had opened so. */
   @Override
   public void escalated(Episode e, Category categoryBefore, SlaPolicy policyBefore) {
-    if (!hasTargets(policyBefore) && hasTargets(e.policy())) {
+    if (!policyBefore.hasTargets() && e.policy().hasTargets()) {
       stats(e.brand(), e.platform()).withTargets++;
     }
   }
@@ -125,10 +125,6 @@ public final class Replayer implements SlaListener {
     if (p.breach().filter(b -> clock.compareTo(b) <= 0).isPresent()) {
       s.withinBreach++;
     }
-  }
-
-  private static boolean hasTargets(SlaPolicy p) {
-    return p.warning().isPresent() || p.breach().isPresent();
   }
 
   @Override

@@ -101,10 +101,8 @@ final class Recorder implements SlaListener {
       return;
     }
     store.saveEpisode(e);
-    if (e.policy().warning().isPresent() || e.policy().breach().isPresent()) {
-      activity.log("waiting", e.id() + " " + e.classification().category().id() + ": "
-          + e.policy().deadline(e.openedAt(), Level.WARNING).map(t -> "warning at " + hhmm(t)).orElse("")
-          + e.policy().deadline(e.openedAt(), Level.BREACH).map(t -> ", page at " + hhmm(t)).orElse(""));
+    if (e.policy().hasTargets()) {
+      activity.log("waiting", e.id() + " " + e.classification().category().id() + ": " + deadlines(e));
     }
   }
 
@@ -113,9 +111,17 @@ final class Recorder implements SlaListener {
   public void escalated(Episode e, io.replywatch.classify.Category before, SlaPolicy policyBefore) {
     waiting.open(e.id(), e.brand(), e.platform(), e.classification().category(), e.openedAt(),
         e.policy().calendar());
+    String due = deadlines(e);
     activity.log("escalated", e.id() + " " + before.id() + " -> " + e.classification().category().id()
-        + e.policy().deadline(e.openedAt(), Level.WARNING).map(t -> ": warning at " + hhmm(t)).orElse("")
-        + e.policy().deadline(e.openedAt(), Level.BREACH).map(t -> ", page at " + hhmm(t)).orElse(""));
+        + (due.isEmpty() ? "" : ": " + due));
+  }
+
+  /** "warning at 10:30, page at 11:00", as far as the episode's policy has those targets. */
+  private String deadlines(Episode e) {
+    List<String> due = new ArrayList<>();
+    e.policy().deadline(e.openedAt(), Level.WARNING).ifPresent(t -> due.add("warning at " + hhmm(t)));
+    e.policy().deadline(e.openedAt(), Level.BREACH).ifPresent(t -> due.add("page at " + hhmm(t)));
+    return String.join(", ", due);
   }
 
   @Override

@@ -27,6 +27,11 @@ public record SlaPolicy(Optional<Duration> warning, Optional<Duration> breach, B
     };
   }
 
+  /** Whether the policy alerts at all: a warning or breach target (else it only measures). */
+  public boolean hasTargets() {
+    return warning.isPresent() || breach.isPresent();
+  }
+
   /** Empty without a target at that level, or when the calendar's clock never runs that long (it logs why). */
   public Optional<Instant> deadline(Instant openedAt, Level level) {
     return target(level).flatMap(t -> calendar.deadline(openedAt, t));

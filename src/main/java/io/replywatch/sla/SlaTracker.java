@@ -120,8 +120,7 @@ public final class SlaTracker {
       case QUESTION -> 1;
       case PRAISE, NEUTRAL -> 0;
     };
-    boolean targets = policy.warning().isPresent() || policy.breach().isPresent();
-    return (targets ? 10 : 0) + rank;
+    return (policy.hasTargets() ? 10 : 0) + rank;
   }
 
   private void openEpisode(Mention mention, Classification classification, String conversation, String thread) {

@@ -187,7 +187,8 @@ public final class SlaStore {
         }
         out.add(new OpenEpisode(mention(rs), classification(rs), rs.getString("conversation"), rs.getInt("first") == 1,
             ids, times, rs.getInt("warning_fired") == 1, rs.getInt("breach_fired") == 1,
-            Optional.ofNullable(rs.getString("escalated_by")).flatMap(id -> escalation(byId, platform, id)), followUps));
+            Optional.ofNullable(rs.getString("escalated_by")).flatMap(id -> escalation(byId, platform, id, followUps)),
+            followUps));
       }
     } catch (SQLException e) {
       throw new StoreException("reading open episodes", e);
@@ -196,12 +197,13 @@ public final class SlaStore {
   }
 
   /**
-   * The escalating follow-up, read on its own: escalations are rare, and one join of mentions keeps m.* plain. The
-   * service saves it in the episode's transaction; were it missing, the episode restores as it opened rather than
-   * stopping the start.
+   * The escalating follow-up: one of the follow-ups just read, else (not expected: it is always one of the
+   * episode's messages) read on its own. The service saves it in the episode's transaction; were it missing, the
+   * episode restores as it opened rather than stopping the start.
    */
-  private static Optional<Episode.Escalation> escalation(PreparedStatement byId, String platform, String mentionId) {
-    return storedMention(byId, platform, mentionId)
+  private static Optional<Episode.Escalation> escalation(PreparedStatement byId, String platform, String mentionId,
+      Map<String, Episode.FollowUp> followUps) {
+    return Optional.ofNullable(followUps.get(mentionId)).or(() -> storedMention(byId, platform, mentionId))
         .map(f -> new Episode.Escalation(f.mention(), f.classification()));
   }
 

@@ -78,7 +78,7 @@ public final class XParser {
       // The wire id, not the post's: an edit's new id is what since_id must move past.
       String id = require(t, "id");
       newest = Ids.max(newest, id);
-      oldest = oldest == null || Ids.ORDER.compare(id, oldest) < 0 ? id : oldest;
+      oldest = Ids.min(oldest, id);
     }
     final String newestSeen = newest;
     final String oldestSeen = oldest;

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * cursor and follows {@code next_token} back until it is reached; a first start reads back {@code backfill} with
  * {@code start_time}. A read that {@link Paging#MAX_PAGES} stop short of the cursor (a keyword search after a long
  * outage) leaves its unread range in a backlog entry beside the cursor, read by {@code until_id} with what the
- * following cycles' page caps and windows leave over after the new posts, until it is empty. X rate-limits each endpoint on its own, so each is its own budget. An {@link XSweep} re-reads
+ * following cycles' page caps and windows leave over after the new posts, until it is empty. X rate-limits each
+ * endpoint on its own, so each is its own budget. An {@link XSweep} re-reads
  * recent mentions without {@code since_id} now and then, because X sometimes leaves mentions out of such queries.
  */
 public final class XPoller extends Poller {
