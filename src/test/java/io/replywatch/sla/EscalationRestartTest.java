@@ -3,14 +3,13 @@ package io.replywatch.sla;
 import static io.replywatch.sla.SlaStageHarness.sqlColumn;
 import static io.replywatch.testing.Posts.T0;
 import static io.replywatch.testing.Posts.post;
+import static io.replywatch.testing.Posts.said;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Post;
 import io.replywatch.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,11 +66,5 @@ class EscalationRestartTest {
       assertEquals(List.of("breach complaint", "resolved complaint", "warning complaint"),
           sqlColumn(db, "SELECT DISTINCT level || ' ' || json_extract(payload, '$.category') FROM outbox ORDER BY 1"));
     }
-  }
-
-  private static Mention said(String id, String text, Instant at, String inReplyTo) {
-    Post p = post(id, "jane", at, inReplyTo);
-    return new Mention("acme", "acme", new Post(p.platform(), p.id(), p.authorId(), p.authorHandle(), text,
-        p.createdAt(), p.inReplyToId(), p.conversationId(), p.permalink(), p.language()), at);
   }
 }

@@ -3,10 +3,10 @@ package io.replywatch.sla;
 import static io.replywatch.sla.SlaStageHarness.sqlColumn;
 import static io.replywatch.testing.Posts.T0;
 import static io.replywatch.testing.Posts.post;
+import static io.replywatch.testing.Posts.said;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Post;
 import io.replywatch.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,11 +102,5 @@ class SplitEpisodeRestartTest {
               + " || json_extract(payload, '$.mentionId') || ' ' || json_extract(payload, '$.text') || ' '"
               + " || json_extract(payload, '$.permalink') FROM outbox"), "30 minutes from m2, quoting m3");
     }
-  }
-
-  private static Mention said(String id, String text, Instant at, String inReplyTo) {
-    Post p = post(id, "jane", at, inReplyTo);
-    return new Mention("acme", "acme", new Post(p.platform(), p.id(), p.authorId(), p.authorHandle(), text,
-        p.createdAt(), p.inReplyToId(), p.conversationId(), p.permalink(), p.language()), at);
   }
 }

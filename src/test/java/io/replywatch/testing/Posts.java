@@ -24,6 +24,13 @@ public final class Posts {
     return new Mention("acme", "acme", post(id, author, at, inReplyTo), at);
   }
 
+  /** As {@link #mention}, by jane, saying {@code text}: for tests that run the real classifier. */
+  public static Mention said(String id, String text, Instant at, String inReplyTo) {
+    Post p = post(id, "jane", at, inReplyTo);
+    return new Mention("acme", "acme", new Post(p.platform(), p.id(), p.authorId(), p.authorHandle(), text,
+        p.createdAt(), p.inReplyToId(), p.conversationId(), p.permalink(), p.language()), at);
+  }
+
   public static Classification as(Category category) {
     return new Classification(category, category == Category.COMPLAINT ? -0.8 : 0.0, 0.9, "en", false);
   }
