@@ -7,13 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the config's human durations: {@code 500ms}, {@code 30s}, {@code 30m}, {@code 1h30m}, {@code 2d}. A
+ * Parses the config's human durations: {@code 500ms}, {@code 30s}, {@code 30m}, {@code 1h30m}, {@code 2d}. Units
+ * go from the largest to the smallest, each at most once, as in Prometheus: {@code 30m30m} or {@code 30s1h} is
+ * more likely a slip than a wish for 60 minutes or 1h30s, so it is refused rather than summed. A
  * duration too long to count in nanoseconds (about 292 years) comes back as {@link #MAX}, so a caller compares
  * it with its own limit and says so, instead of an ArithmeticException here or in a later {@code toMillis()}.
  */
 public final class Durations {
   public static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  /** Units from the largest down: a part's unit must come later in this list than the part before it. */
+  private static final java.util.List<String> ORDER = java.util.List.of("d", "h", "m", "s", "ms");
   private static final Map<String, Long> NANOS = Map.of("ms", 1_000_000L, "s", 1_000_000_000L,
       "m", 60_000_000_000L, "h", 3_600_000_000_000L, "d", 86_400_000_000_000L);
 
@@ -27,10 +31,13 @@ public final class Durations {
     long nanos = 0;
     boolean tooLong = false;
     int end = 0;
+    int lastUnit = -1;
     while (m.find()) {
-      if (m.start() != end) {
+      int unit = ORDER.indexOf(m.group(2));
+      if (m.start() != end || unit <= lastUnit) {
         return Optional.empty();
       }
+      lastUnit = unit;
       try {
         nanos = Math.addExact(nanos, Math.multiplyExact(Long.parseLong(m.group(1)), NANOS.get(m.group(2))));
       } catch (ArithmeticException | NumberFormatException e) {

@@ -459,7 +459,8 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"30", "m30", "30 m", "-5s", "1h-5m", "99999999999999999999999d-1s", "99999999999999999999999x"})
+  @CsvSource({"30", "m30", "30 m", "-5s", "1h-5m", "99999999999999999999999d-1s", "99999999999999999999999x",
+      "30m30m", "30s1h", "1m1ms1s"})
   void shouldRejectBadDurations(String text) {
     assertEquals(Optional.empty(), Durations.parse(text));
   }
