@@ -1,7 +1,7 @@
 package io.replywatch.config;
 
 import io.replywatch.config.ReplywatchConfig.Calendar;
-import io.replywatch.config.ReplywatchConfig.Window;
+import io.replywatch.sla.calendar.Window;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -11,6 +11,7 @@ import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.ingest.Platform;
 import io.replywatch.sla.calendar.BusinessHours;
+import io.replywatch.time.Durations;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -327,7 +328,7 @@ public final class ConfigLoader {
    */
   private static void requireReachable(Node n, Duration target, ReplywatchConfig.Calendar cal, Instant now) {
     Instant end = now.atZone(cal.zone()).plus(BusinessHours.HORIZON).toInstant();
-    Duration open = BusinessHours.of(cal).elapsed(now, end);
+    Duration open = cal.businessHours().elapsed(now, end);
     if (open.compareTo(target) < 0) {
       int years = BusinessHours.HORIZON.getYears();
       String holidays = cal.holidays().isEmpty() ? ""

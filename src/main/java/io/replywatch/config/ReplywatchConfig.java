@@ -2,10 +2,11 @@ package io.replywatch.config;
 
 import io.replywatch.classify.Category;
 import io.replywatch.ingest.Platform;
+import io.replywatch.sla.calendar.BusinessHours;
+import io.replywatch.sla.calendar.Window;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -93,13 +94,12 @@ public record ReplywatchConfig(
    *
    * @param hours per weekday, ordered and non-overlapping windows; a day without an entry is closed
    */
-  public record Calendar(String name, ZoneId zone, Map<DayOfWeek, List<Window>> hours, Set<LocalDate> holidays) {}
-
-  /**
-   * One business-hours window of a day, in wall-clock time: from {@code start} up to {@code end}, or up to the
-   * next midnight when {@code endsAtMidnight} (written {@code 24:00}; then {@code end} is unused).
-   */
-  public record Window(LocalTime start, LocalTime end, boolean endsAtMidnight) {}
+  public record Calendar(String name, ZoneId zone, Map<DayOfWeek, List<Window>> hours, Set<LocalDate> holidays) {
+    /** The SLA clock this entry describes. */
+    public BusinessHours businessHours() {
+      return new BusinessHours(name, zone, hours, holidays);
+    }
+  }
 
   /** Alert routing: warning goes to support; breach to support and paging. */
   public record Alerts(List<Channel> support, List<Channel> paging) {}

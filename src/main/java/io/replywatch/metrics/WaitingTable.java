@@ -39,7 +39,7 @@ public final class WaitingTable {
   }
 
   private record Entry(String brand, Platform platform, Category category, Instant openedAt,
-      io.replywatch.sla.BusinessCalendar calendar) {}
+      io.replywatch.sla.calendar.BusinessCalendar calendar) {}
 
   private final Clock clock;
   private final Map<String, Entry> open = new ConcurrentHashMap<>();
@@ -54,7 +54,7 @@ public final class WaitingTable {
 
   /** @param calendar the episode's business hours: its age counts only their time, as its deadlines do */
   public void open(String episodeId, String brand, Platform platform, Category category, Instant openedAt,
-      io.replywatch.sla.BusinessCalendar calendar) {
+      io.replywatch.sla.calendar.BusinessCalendar calendar) {
     open.put(episodeId, new Entry(brand, platform, category, openedAt, calendar));
   }
 

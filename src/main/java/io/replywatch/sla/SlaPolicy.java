@@ -1,9 +1,10 @@
 package io.replywatch.sla;
 
 import io.replywatch.classify.Category;
+import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.ingest.Platform;
-import io.replywatch.sla.calendar.BusinessHours;
+import io.replywatch.sla.calendar.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ public record SlaPolicy(Optional<Duration> warning, Optional<Duration> breach, B
   public static SlaPolicy resolve(List<Policy> policies, String brand, Platform platform, Category category) {
     for (Policy p : policies) {
       if (p.matches(brand, platform, category)) {
-        BusinessCalendar calendar = p.calendar().<BusinessCalendar>map(BusinessHours::of).orElse(BusinessCalendar.ALWAYS);
+        BusinessCalendar calendar = p.calendar().<BusinessCalendar>map(ReplywatchConfig.Calendar::businessHours).orElse(BusinessCalendar.ALWAYS);
         return new SlaPolicy(p.warning(), p.breach(), calendar);
       }
     }

@@ -1,7 +1,7 @@
 package io.replywatch.store;
 
 import io.replywatch.metrics.WaitingTable.Age;
-import io.replywatch.sla.BusinessCalendar;
+import io.replywatch.sla.calendar.BusinessCalendar;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.classify.Category;
 import io.replywatch.ingest.Platform;
+import io.replywatch.time.Durations;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

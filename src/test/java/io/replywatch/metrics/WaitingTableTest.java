@@ -3,9 +3,9 @@ package io.replywatch.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.replywatch.classify.Category;
-import io.replywatch.config.ReplywatchConfig.Window;
+import io.replywatch.sla.calendar.Window;
 import io.replywatch.ingest.Platform;
-import io.replywatch.sla.BusinessCalendar;
+import io.replywatch.sla.calendar.BusinessCalendar;
 import io.replywatch.sla.calendar.BusinessHours;
 import io.replywatch.time.ManualClock;
 import java.time.DayOfWeek;

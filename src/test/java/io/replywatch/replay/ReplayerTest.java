@@ -180,7 +180,7 @@ class ReplayerTest {
 
   @Test
   void shouldJudgeTargetsInBusinessTimeWhenThePolicyHasACalendar() throws IOException {
-    var window = new ReplywatchConfig.Window(java.time.LocalTime.of(10, 0), java.time.LocalTime.of(10, 30), false);
+    var window = new io.replywatch.sla.calendar.Window(java.time.LocalTime.of(10, 0), java.time.LocalTime.of(10, 30), false);
     var calendar = new ReplywatchConfig.Calendar("short", java.time.ZoneId.of("UTC"),
         Map.of(java.time.DayOfWeek.MONDAY, List.of(window)), java.util.Set.of());
     var policy = new ReplywatchConfig.Policy(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),

@@ -11,7 +11,7 @@ import io.replywatch.classify.Category;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.config.ReplywatchConfig.Calendar;
 import io.replywatch.config.ReplywatchConfig.Policy;
-import io.replywatch.config.ReplywatchConfig.Window;
+import io.replywatch.sla.calendar.Window;
 import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;

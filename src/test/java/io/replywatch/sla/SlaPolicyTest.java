@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.replywatch.classify.Category;
 import io.replywatch.config.ReplywatchConfig.Calendar;
 import io.replywatch.config.ReplywatchConfig.Policy;
-import io.replywatch.config.ReplywatchConfig.Window;
+import io.replywatch.sla.calendar.Window;
 import io.replywatch.ingest.Platform;
 import java.time.DayOfWeek;
 import java.time.Duration;

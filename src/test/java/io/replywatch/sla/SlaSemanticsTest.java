@@ -12,7 +12,7 @@ import io.replywatch.classify.Category;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig.Calendar;
 import io.replywatch.config.ReplywatchConfig.Policy;
-import io.replywatch.config.ReplywatchConfig.Window;
+import io.replywatch.sla.calendar.Window;
 import io.replywatch.ingest.Platform;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -184,9 +184,9 @@ class SlaTrackerTest {
   @Test
   void shouldStopTheClockOutsideBusinessHoursWhenThePolicyHasACalendar() {
     var cal = new io.replywatch.config.ReplywatchConfig.Calendar("eu", java.time.ZoneId.of("Europe/Berlin"),
-        java.util.Map.of(java.time.DayOfWeek.FRIDAY, List.of(new io.replywatch.config.ReplywatchConfig.Window(
+        java.util.Map.of(java.time.DayOfWeek.FRIDAY, List.of(new io.replywatch.sla.calendar.Window(
             java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), false)),
-            java.time.DayOfWeek.MONDAY, List.of(new io.replywatch.config.ReplywatchConfig.Window(
+            java.time.DayOfWeek.MONDAY, List.of(new io.replywatch.sla.calendar.Window(
             java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), false))),
         java.util.Set.of());
     var policy = new io.replywatch.config.ReplywatchConfig.Policy(java.util.Set.of(), java.util.Set.of(),

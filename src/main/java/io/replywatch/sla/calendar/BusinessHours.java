@@ -1,9 +1,6 @@
 package io.replywatch.sla.calendar;
 
-import io.replywatch.config.Durations;
-import io.replywatch.config.ReplywatchConfig.Calendar;
-import io.replywatch.config.ReplywatchConfig.Window;
-import io.replywatch.sla.BusinessCalendar;
+import io.replywatch.time.Durations;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,11 +62,6 @@ public final class BusinessHours implements BusinessCalendar {
     this.week = new EnumMap<>(DayOfWeek.class);
     week.forEach((day, windows) -> this.week.put(day, List.copyOf(windows)));
     this.holidays = Set.copyOf(holidays);
-  }
-
-  /** The calendar a validated config entry describes. */
-  public static BusinessHours of(Calendar calendar) {
-    return new BusinessHours(calendar.name(), calendar.zone(), calendar.hours(), calendar.holidays());
   }
 
   public ZoneId zone() {

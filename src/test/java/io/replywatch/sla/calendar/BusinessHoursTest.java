@@ -2,7 +2,7 @@ package io.replywatch.sla.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.replywatch.config.ReplywatchConfig.Window;
+import io.replywatch.sla.calendar.Window;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +66,7 @@ class BusinessHoursTest {
       String deadline) {
     BusinessHours cal = calendar(zone, hours, holidays);
     Instant start = OffsetDateTime.parse(opened).toInstant();
-    Duration t = io.replywatch.config.Durations.parse(target).orElseThrow();
+    Duration t = io.replywatch.time.Durations.parse(target).orElseThrow();
     Instant due = cal.deadline(start, t).orElseThrow();
     assertEquals(OffsetDateTime.parse(deadline).toInstant(), due, what);
     assertEquals(t, cal.elapsed(start, due), "the clock ran exactly the target until the deadline: " + what);

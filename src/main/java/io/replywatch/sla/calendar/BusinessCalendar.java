@@ -1,4 +1,4 @@
-package io.replywatch.sla;
+package io.replywatch.sla.calendar;
 
 import java.time.Duration;
 import java.time.Instant;

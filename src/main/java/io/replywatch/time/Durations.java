@@ -1,4 +1,4 @@
-package io.replywatch.config;
+package io.replywatch.time;
 
 import java.time.Duration;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the config's human durations: {@code 500ms}, {@code 30s}, {@code 30m}, {@code 1h30m}, {@code 2d}. Units
+ * Parses and prints the human durations of the config and the log: {@code 500ms}, {@code 30s}, {@code 30m}, {@code 1h30m}, {@code 2d}. Units
  * go from the largest to the smallest, each at most once, as in Prometheus: {@code 30m30m} or {@code 30s1h} is
  * more likely a slip than a wish for 60 minutes or 1h30s, so it is refused rather than summed. A
  * duration too long to count in nanoseconds (about 292 years) comes back as {@link #MAX}, so a caller compares
