@@ -3,8 +3,10 @@ package io.replywatch.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.Addresses;
 import io.replywatch.LocalCodec;
+import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimRequest;
@@ -44,6 +46,10 @@ public abstract class IngestContract {
   protected final InMemoryCursorStore cursors = new InMemoryCursorStore();
   protected final SourceHealth health = new SourceHealth();
   protected final List<PollBatch> batches = new CopyOnWriteArrayList<>();
+  protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  protected final ServiceMetrics metrics = new ServiceMetrics(registry);
+  /** The store's real table of items set aside, in a throwaway file. */
+  protected RejectedTable rejected;
   protected Vertx vertx;
   protected SimulatorBase sim;
 
@@ -56,6 +62,7 @@ public abstract class IngestContract {
 
   @BeforeEach
   void setUpVertx() throws Exception {
+    rejected = new RejectedTable();
     vertx = Vertx.vertx();
     LocalCodec.register(vertx, PollBatch.class);
     vertx.eventBus().<PollBatch>consumer(Addresses.POLL_BATCH, m -> {
@@ -69,6 +76,7 @@ public abstract class IngestContract {
   @AfterEach
   void tearDownVertx() throws Exception {
     await(vertx.close());
+    rejected.close();
   }
 
   @Test

@@ -56,7 +56,7 @@ class RedditPollerTest {
 
   private RedditPoller poller() {
     PlatformSettings settings = new PlatformSettings(sim.baseUrl(), Duration.ofSeconds(60), Duration.ofHours(24));
-    return new RedditPoller(brand, brand.accounts().get(0), settings, h.cursors, h.health, h.metrics, h.clock);
+    return new RedditPoller(brand, brand.accounts().get(0), settings, h.cursors, h.rejected, h.health, h.metrics, h.clock);
   }
 
   private String fullname(String timelineId) {

@@ -65,7 +65,7 @@ class XPollerTest {
   }
 
   private XPoller poller() {
-    return new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.health, h.metrics, h.clock);
+    return new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.rejected, h.health, h.metrics, h.clock);
   }
 
   @Test
@@ -200,7 +200,7 @@ class XPollerTest {
     String openEdit = edits.edit(open, T0.plus(Duration.ofMinutes(12)), "refund please, order 77");
     String reply = script.add(T0.plus(Duration.ofMinutes(17)), "42", "AcmeSupport", "done", true, openEdit, "en");
     PlatformSettings own = new PlatformSettings(edits.baseUrl(), Duration.ofMinutes(5), Duration.ofHours(24));
-    XPoller poller = new XPoller(brand, brand.accounts().get(0), own, h.cursors, h.health, h.metrics, h.clock);
+    XPoller poller = new XPoller(brand, brand.accounts().get(0), own, h.cursors, h.rejected, h.health, h.metrics, h.clock);
 
     h.start(poller); // T0: the complaint and its answer
     h.steps(poller, 4, Duration.ofMinutes(5)); // +5 its edit, +10 the second complaint, +15 its edit, +20 the reply
