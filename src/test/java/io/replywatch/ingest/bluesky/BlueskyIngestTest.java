@@ -14,6 +14,7 @@ import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.bluesky.BlueskySimulator;
 import java.time.Duration;
@@ -46,6 +47,12 @@ class BlueskyIngestTest extends IngestContract {
   @Override
   protected void markMentionsCaughtUp() {
     cursors.put(Platform.BLUESKY, HANDLE, "notifications", IngestScript.T0.toString());
+  }
+
+  @Override
+  protected boolean notificationsCursorPast(SimPost p) {
+    return HighWater.decode(cursors.get(Platform.BLUESKY, HANDLE, "notifications")).orElseThrow().at()
+        .isAfter(p.createdAt().plusSeconds(1));
   }
 
   @Test

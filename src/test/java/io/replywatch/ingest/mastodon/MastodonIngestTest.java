@@ -14,6 +14,7 @@ import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.mastodon.MastodonSimulator;
 import java.time.Duration;
@@ -47,6 +48,12 @@ class MastodonIngestTest extends IngestContract {
     String newest = script.timeline.all().stream().filter(p -> !p.brand() && !p.createdAt().isAfter(IngestScript.T0))
         .map(p -> p.id()).max(io.replywatch.ingest.Ids.ORDER).orElseThrow();
     cursors.put(Platform.MASTODON, "acme", "notifications", newest);
+  }
+
+  @Override
+  protected boolean notificationsCursorPast(SimPost p) {
+    String cursor = cursors.get(Platform.MASTODON, "acme", "notifications").orElseThrow();
+    return io.replywatch.ingest.Ids.ORDER.compare(cursor, p.id()) > 0;
   }
 
   @Test
