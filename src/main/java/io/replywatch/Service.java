@@ -15,6 +15,7 @@ import io.replywatch.http.HttpVerticle;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollBatch;
+import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.bluesky.BlueskyPoller;
 import io.replywatch.ingest.mastodon.MastodonPoller;
@@ -32,6 +33,7 @@ import io.replywatch.store.Database;
 import io.replywatch.store.Outbox;
 import io.replywatch.store.SlaStore;
 import io.replywatch.store.SqliteCursorStore;
+import io.replywatch.store.SqliteRejectedStore;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -68,6 +70,7 @@ public final class Service {
   private final SourceHealth health;
   private final Database database;
   private final CursorStore cursors;
+  private final RejectedStore rejected;
   private HttpVerticle http;
 
   private Service(Vertx vertx, PrometheusMeterRegistry registry, SourceHealth health, Database database,
@@ -75,6 +78,7 @@ public final class Service {
     this.vertx = vertx;
     this.database = database;
     this.cursors = cursors != null ? cursors : new SqliteCursorStore(database);
+    this.rejected = new SqliteRejectedStore(database);
     this.registry = registry;
     this.health = health;
   }
@@ -148,10 +152,10 @@ public final class Service {
   private io.vertx.core.Deployable poller(Brand b, Account a, Options o, ServiceMetrics metrics) {
     PlatformSettings settings = o.config().platforms().get(a.platform());
     return switch (a.platform()) {
-      case MASTODON -> new MastodonPoller(b, a, settings, cursors, health, metrics, o.clock());
-      case BLUESKY -> new BlueskyPoller(b, a, settings, cursors, health, metrics, o.clock());
-      case X -> new XPoller(b, a, settings, cursors, health, metrics, o.clock());
-      case REDDIT -> new RedditPoller(b, a, settings, cursors, health, metrics, o.clock());
+      case MASTODON -> new MastodonPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
+      case BLUESKY -> new BlueskyPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
+      case X -> new XPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
+      case REDDIT -> new RedditPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
     };
   }
 

@@ -85,7 +85,7 @@ public final class IngestBench implements BenchSection {
     return List.of(
         new Feed(Platform.MASTODON, MastodonPageStream.BRAND_ID, 80,
             MastodonPageStream.notificationPages(mentions / 80, 80, t0),
-            body -> MastodonParser.notifications(body).stream().flatMap(n -> n.status().stream()).toList(),
+            body -> MastodonParser.notifications(body).items().stream().flatMap(n -> n.status().stream()).toList(),
             JsonPointer.empty()),
         new Feed(Platform.X, "42", 100, XPageStream.mentionPages(mentions / 100, 100, t0),
             body -> XParser.page(body).posts(), JsonPointer.compile("/data")),

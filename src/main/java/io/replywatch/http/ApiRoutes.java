@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/v1} (product.md §3): mentions by state, SLA figures, closing an episode by hand, and the alert
- * outbox by state (failed deliveries are kept for inspection). Every
+ * {@code /api/v1} (product.md §3): mentions by state, SLA figures, closing an episode by hand, the alert outbox by
+ * state (failed deliveries are kept for inspection), and the items the pollers set aside as unreadable. Every
  * parameter is validated: a bad one is a 400 with a JSON {@code error} naming it, never a 500.
  */
 final class ApiRoutes {
@@ -29,6 +29,7 @@ final class ApiRoutes {
   private static final List<String> MENTION_PARAMS = List.of("state", "brand", "platform", "limit");
   private static final List<String> SLA_PARAMS = List.of("brand", "platform");
   private static final List<String> NOTIFICATION_PARAMS = List.of("state", "limit");
+  private static final List<String> REJECTED_PARAMS = List.of("platform", "limit");
   private static final Pattern BRAND = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
   private static final Pattern EPISODE = Pattern.compile("[a-z]+-[A-Za-z0-9._:~/@-]{1,300}");
   private static final int MAX_REASON = 500;
@@ -48,6 +49,7 @@ final class ApiRoutes {
     router.get("/api/v1/mentions").handler(this::mentions);
     router.get("/api/v1/sla").handler(this::sla);
     router.get("/api/v1/notifications").handler(this::notifications);
+    router.get("/api/v1/rejected").handler(this::rejected);
     // No file uploads: BodyHandler.create() would make a "file-uploads" directory wherever the service was started.
     // The id by a pattern, not ":id": Bluesky's (an at:// URI) has slashes, and must work without percent-encoding.
     router.postWithRegex(Pattern.quote(CLOSE_PREFIX) + ".+" + Pattern.quote(CLOSE_SUFFIX))
@@ -99,6 +101,17 @@ final class ApiRoutes {
     Integer limit = limit(ctx);
     if (limit != null) {
       blocking(ctx, () -> queries.notifications(state, limit));
+    }
+  }
+
+  private void rejected(RoutingContext ctx) {
+    if (unknownParameter(ctx, REJECTED_PARAMS)) {
+      return;
+    }
+    Integer limit = limit(ctx);
+    String platform = limit == null ? null : platform(ctx);
+    if (platform != null) {
+      blocking(ctx, () -> queries.rejected(blankToNull(platform), limit));
     }
   }
 

@@ -18,9 +18,17 @@ public final class Paging {
   /** What one cycle read: items oldest first, and the cursor to store once they were handed on. */
   public record Fetched<T>(List<T> items, String cursor) {}
 
-  /** One page request; the map holds the query parameters. Returns items newest first. */
+  /**
+   * One page as its parser read it: the items it could read, newest first, those it set aside, and how many
+   * entries the page had on the wire. Paging moves by the ids of the items read, so an item set aside is passed by
+   * its neighbours' ids; and it compares {@code entries} with the limit, so a page with an item set aside is not
+   * taken for the last, short one.
+   */
+  public record Page<T>(List<T> items, List<Rejected> rejected, int entries) {}
+
+  /** One page request; the map holds the query parameters. */
   public interface PageFetch<T> {
-    Future<List<T>> fetch(Map<String, String> query);
+    Future<Page<T>> fetch(Map<String, String> query);
   }
 
   private Paging() {}
@@ -32,15 +40,18 @@ public final class Paging {
 
   private static <T> Future<Fetched<T>> forward(PageFetch<T> fetch, String cursor, int limit,
       Function<T, String> idOf, List<T> acc, int pages) {
-    return fetch.fetch(Map.of("min_id", cursor, "limit", Integer.toString(limit))).compose(page -> {
+    return fetch.fetch(Map.of("min_id", cursor, "limit", Integer.toString(limit))).compose(read -> {
+      List<T> page = read.items();
       if (page.isEmpty()) {
+        // Empty, or every entry set aside without an id to move past: the cursor stays, and the next cycle asks
+        // again (finding the same entries, already kept, or newer ones that move it on).
         return Future.succeededFuture(new Fetched<>(acc, cursor));
       }
       List<T> oldestFirst = new ArrayList<>(page);
       java.util.Collections.reverse(oldestFirst);
       acc.addAll(oldestFirst);
       String next = idOf.apply(page.get(0));
-      if (page.size() < limit || pages + 1 >= MAX_PAGES) {
+      if (read.entries() < limit || pages + 1 >= MAX_PAGES) {
         return Future.succeededFuture(new Fetched<>(acc, next));
       }
       return forward(fetch, next, limit, idOf, acc, pages + 1);
@@ -62,7 +73,8 @@ public final class Paging {
     Map<String, String> query = maxId == null
         ? Map.of("limit", Integer.toString(limit))
         : Map.of("limit", Integer.toString(limit), "max_id", maxId);
-    return fetch.fetch(query).compose(page -> {
+    return fetch.fetch(query).compose(read -> {
+      List<T> page = read.items();
       String top = newest == null && !page.isEmpty() ? idOf.apply(page.get(0)) : newest;
       boolean reachedWindow = false;
       for (T item : page) {
@@ -72,7 +84,7 @@ public final class Paging {
           newestFirst.add(item);
         }
       }
-      if (page.isEmpty() || page.size() < limit || reachedWindow || pages + 1 >= MAX_PAGES) {
+      if (page.isEmpty() || read.entries() < limit || reachedWindow || pages + 1 >= MAX_PAGES) {
         List<T> oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
         return Future.succeededFuture(new Fetched<>(oldestFirst, top));

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * service clock inside the rate-limit {@link Budget} (never a request between a 429 and its reset, also across a
  * restart), backoff with jitter on failures, source health and metrics, and handing one {@link PollBatch} per
  * cycle to the SLA stage with the cursors stored only after the batch was taken. A failed cycle stores nothing, so
- * the next one reads the same posts again: nothing is lost and nothing is handed on twice.
+ * the next one reads the same posts again: nothing is lost and nothing is handed on twice. An item of a page that
+ * cannot be read is set aside ({@link Rejected}) and kept before the cursors move past it; the cycle succeeds.
  */
 public abstract class Poller extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
@@ -55,6 +56,7 @@ public abstract class Poller extends VerticleBase {
   private final ServiceMetrics metrics;
   private final Budget budget = new Budget();
   private final RecentIds handedOn = new RecentIds(10_000);
+  private final SetAside aside;
   private WebClient webClient;
   private int failures;
   private int requestsThisCycle;
@@ -68,7 +70,7 @@ public abstract class Poller extends VerticleBase {
   private Runnable stopJumps = () -> { };
 
   protected Poller(Platform platform, Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
     this.platform = platform;
     this.brand = brand;
     this.account = account;
@@ -77,6 +79,7 @@ public abstract class Poller extends VerticleBase {
     this.health = health;
     this.metrics = metrics;
     this.clock = clock;
+    this.aside = new SetAside(platform, account.handle(), rejected, metrics);
   }
 
   /** Builds the platform client on the verticle's own {@link WebClient} (kept in a field: Vert.x 5 closes strays). */
@@ -130,6 +133,14 @@ public abstract class Poller extends VerticleBase {
   /** The stored cursor of one endpoint of this account. */
   protected Optional<String> cursor(String endpoint) {
     return cursors.get(platform, account.handle(), endpoint);
+  }
+
+  /**
+   * Items of a page read from {@code endpoint} that could not be read: kept once this cycle's batch was taken,
+   * before its cursors are stored.
+   */
+  protected void setAside(String endpoint, List<Rejected> items) {
+    aside.add(endpoint, items);
   }
 
   /** One request inside the budget of the whole source, for platforms that limit an account as one. */
@@ -247,6 +258,7 @@ public abstract class Poller extends VerticleBase {
     polling = true;
     requestsThisCycle = 0;
     skipped.clear();
+    aside.clear();
     Instant cycleStart = clock.instant();
     Future<Cycle> read;
     try {
@@ -302,6 +314,8 @@ public abstract class Poller extends VerticleBase {
         metrics.ingestLag(platform, Duration.between(m.post().createdAt(), receivedAt));
       });
       own.forEach(p -> handedOn.add(p.id()));
+      // Kept before the cursors move past them, so a crash in between reads them again rather than losing them.
+      aside.keep(receivedAt);
       // Stored even when stopping meanwhile: the batch was taken, so a restart must not hand it on again.
       cycle.cursors().forEach((endpoint, value) -> cursors.put(platform, account.handle(), endpoint, value));
       return null;
@@ -325,6 +339,11 @@ public abstract class Poller extends VerticleBase {
     Instant due = cycleStart.plus(settings.pollInterval());
     scheduleAt(paced.isAfter(due) ? paced : due);
     String detail = skipped.isEmpty() ? "ok" : "ok, but skipped this cycle: " + String.join("; ", skipped);
+    if (aside.kept() > 0) {
+      // Still ok: the rest of the pages was read. The items are in the store for a person to look at.
+      detail += "; " + aside.kept() + " unreadable item(s) set aside this cycle, kept in the store"
+          + " (GET /api/v1/rejected)";
+    }
     if (heldPastInterval(nextDue, cycleStart)) {
       // Polls further apart than the configured interval delay every alert on this source: say so.
       detail += "; next poll not before " + nextDue + ": the rate limit allows no sooner";

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The tolerant JSON reading every platform parser needs: a body that is not JSON, a missing id or an unreadable
- * timestamp becomes one MALFORMED {@link PollException} naming the platform, so the poller counts it and retries;
- * optional fields that are absent, null or empty all read as empty.
+ * timestamp becomes one MALFORMED {@link PollException} naming the platform; optional fields that are absent, null
+ * or empty all read as empty. A malformed page fails the cycle, which is retried; a malformed item inside a
+ * well-formed page is set aside by {@link #item} instead (see {@link Rejected}).
  */
 public final class WireJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +62,42 @@ public final class WireJson {
   }
 
   public static PollException malformed(String platform, String what) {
-    return new PollException(PollException.Kind.MALFORMED, "malformed " + platform + " page: " + what, Optional.empty());
+    return new Malformed(platform, what);
+  }
+
+  /**
+   * Reads one item of a page with {@code read}. An item it cannot read, malformed or tripping our reading in any
+   * other way, is added to {@code rejected} with what {@code id} finds of its id, and the result is empty: one bad
+   * item must not fail the page, since the platform would send it again on every retry.
+   */
+  public static <T> Optional<T> item(JsonNode item, Function<JsonNode, T> read,
+      Function<JsonNode, Optional<String>> id, List<Rejected> rejected) {
+    try {
+      return Optional.of(read.apply(item));
+    } catch (RuntimeException e) {
+      String reason = e instanceof Malformed m ? m.what
+          : "unreadable (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+      rejected.add(Rejected.of(item, idOf(item, id), reason));
+      return Optional.empty();
+    }
+  }
+
+  /** The id of an item being set aside; reading it may fail too, on a sufficiently odd item. */
+  private static Optional<String> idOf(JsonNode item, Function<JsonNode, Optional<String>> id) {
+    try {
+      return id.apply(item);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A MALFORMED failure that keeps what was wrong apart from the message, for an item set aside. */
+  private static final class Malformed extends PollException {
+    private final String what;
+
+    Malformed(String platform, String what) {
+      super(Kind.MALFORMED, "malformed " + platform + " page: " + what, Optional.empty());
+      this.what = what;
+    }
   }
 }

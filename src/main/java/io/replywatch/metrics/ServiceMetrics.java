@@ -64,6 +64,7 @@ public final class ServiceMetrics {
     for (PollOutcome o : PollOutcome.values()) {
       pollCounter(platform, account, o);
     }
+    rejectedCounter(platform, account);
     sourceGauge("replywatch.source.last.success.timestamp", lastSuccess, platform, account, 0,
         "Unix time of the source's last successful poll; 0 until it has succeeded", "seconds");
     // Unknown (NaN) until the platform says: a 0 here would read as a spent quota, and a source that is down or
@@ -120,6 +121,11 @@ public final class ServiceMetrics {
 
   public void poll(Platform platform, String account, PollOutcome outcome) {
     pollCounter(platform, account, outcome).increment();
+  }
+
+  /** An item of a page that could not be read, set aside and kept in the store the first time it was seen. */
+  public void itemRejected(Platform platform, String account) {
+    rejectedCounter(platform, account).increment();
   }
 
   public void lastSuccess(Platform platform, String account, Instant at) {
@@ -198,6 +204,14 @@ public final class ServiceMetrics {
     return Counter.builder("replywatch.poll.requests")
         .description("Requests to a platform's API, by outcome")
         .tags("platform", platform.id(), "account", account, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .register(registry);
+  }
+
+  private Counter rejectedCounter(Platform platform, String account) {
+    return Counter.builder("replywatch.poll.items.rejected")
+        .description("Items of well-formed pages that could not be read: set aside and kept in the store's"
+            + " rejected_items table, each counted once however often the platform sends it again")
+        .tags("platform", platform.id(), "account", account)
         .register(registry);
   }
 

@@ -7,19 +7,22 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What every platform simulator shares: a loopback server on port 0, a script of injected {@link Fault}s served
- * instead of the next answers, a switch that makes the keyword search refuse every query, and a log of every
- * request with the service time it arrived, so tests can check what a poller sent and when (no request after a 429
- * before the reset).
+ * instead of the next answers, a switch that makes the keyword search refuse every query, posts served malformed
+ * inside otherwise good pages, and a log of every request with the service time it arrived, so tests can check
+ * what a poller sent and when (no request after a 429 before the reset).
  */
 public abstract class SimulatorBase extends VerticleBase {
 
   protected final Clock clock;
   private final FaultScript faults = new FaultScript();
   private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
+  private final Set<String> malformed = ConcurrentHashMap.newKeySet();
   private volatile boolean refuseSearch;
   private HttpServer server;
 
@@ -49,6 +52,20 @@ public abstract class SimulatorBase extends VerticleBase {
   /** Serves {@code fault} after {@code okRequests} more requests were answered normally: a fault mid-paging. */
   public void injectAfter(int okRequests, Fault fault) {
     faults.after(okRequests, fault);
+  }
+
+  /**
+   * Serves the post {@code postId}, from now on and in every list that shows it, with a field the poller needs
+   * broken, the way each simulator says: one bad item in a well-formed page, which the platform sends again on every
+   * request (unlike a {@link Fault}, which is served once). Thread-safe.
+   */
+  public void malformItem(String postId) {
+    malformed.add(postId);
+  }
+
+  /** Whether {@code p} is to be served malformed ({@link #malformItem}). */
+  protected boolean malformed(SimPost p) {
+    return malformed.contains(p.id());
   }
 
   public List<SimRequest> requests() {

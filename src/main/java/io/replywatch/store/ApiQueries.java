@@ -185,6 +185,34 @@ public final class ApiQueries {
     return new JsonObject().put("state", state).put("count", items.size()).put("notifications", items);
   }
 
+  /**
+   * {@code GET /api/v1/rejected}: the items the pollers set aside because they could not be read, newest first by
+   * first sighting; null platform means all. The JSON is the platform's, untrusted, and returned as a string.
+   */
+  public synchronized JsonObject rejected(String platform, int limit) {
+    String sql = "SELECT platform, account, endpoint, item_id, reason, raw, raw_length, first_seen, last_seen"
+        + " FROM rejected_items WHERE (? IS NULL OR platform = ?) ORDER BY first_seen DESC, item_key LIMIT ?";
+    JsonArray items = new JsonArray();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, platform);
+      s.setString(2, platform);
+      s.setInt(3, limit);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          items.add(new JsonObject().put("platform", rs.getString("platform")).put("account", rs.getString("account"))
+              .put("endpoint", rs.getString("endpoint")).put("itemId", rs.getString("item_id"))
+              .put("reason", rs.getString("reason"))
+              .put("firstSeen", Instant.ofEpochMilli(rs.getLong("first_seen")).toString())
+              .put("lastSeen", Instant.ofEpochMilli(rs.getLong("last_seen")).toString())
+              .put("rawLength", rs.getInt("raw_length")).put("raw", rs.getString("raw")));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("listing rejected items", e);
+    }
+    return new JsonObject().put("count", items.size()).put("rejected", items);
+  }
+
   /** Nearest-rank percentile over sorted values; null when there are none. */
   static Long nearestRank(List<Long> sorted, double p) {
     if (sorted.isEmpty()) {

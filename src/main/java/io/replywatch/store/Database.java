@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
   /** The schema this build writes. Bump it and append to {@link #MIGRATIONS} for every change. */
-  public static final int SCHEMA_VERSION = 4;
+  public static final int SCHEMA_VERSION = 5;
 
   /** Migration {@code v} takes a store from schema version {@code v} to {@code v + 1}. */
   static final List<String> MIGRATIONS = List.of("""
@@ -74,6 +74,17 @@ public final class Database implements AutoCloseable {
       // when it keeps its opening's. A restart must restore the complaint's clock, not the greeting's silence.
       """
       ALTER TABLE episodes ADD COLUMN escalated_by TEXT;
+      """,
+      // Items of well-formed pages that could not be read, set aside so the rest of the page goes on: kept for a
+      // person to look at, once per item (its id, else a digest of its JSON), however often the platform resends it.
+      // Times are epoch milliseconds; raw is cut at Rejected.MAX_RAW characters, raw_length says how long it was.
+      """
+      CREATE TABLE rejected_items (
+        platform TEXT NOT NULL, account TEXT NOT NULL, item_key TEXT NOT NULL, endpoint TEXT NOT NULL,
+        item_id TEXT, reason TEXT NOT NULL, raw TEXT NOT NULL, raw_length INTEGER NOT NULL,
+        first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,
+        PRIMARY KEY (platform, account, item_key));
+      CREATE INDEX rejected_items_first_seen ON rejected_items (first_seen);
       """);
 
   private final Path path;

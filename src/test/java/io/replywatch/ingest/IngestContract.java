@@ -3,8 +3,10 @@ package io.replywatch.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.Addresses;
 import io.replywatch.LocalCodec;
+import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimRequest;
@@ -44,6 +46,10 @@ public abstract class IngestContract {
   protected final InMemoryCursorStore cursors = new InMemoryCursorStore();
   protected final SourceHealth health = new SourceHealth();
   protected final List<PollBatch> batches = new CopyOnWriteArrayList<>();
+  protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  protected final ServiceMetrics metrics = new ServiceMetrics(registry);
+  /** The store's real table of items set aside, in a throwaway file. */
+  protected RejectedTable rejected;
   protected Vertx vertx;
   protected SimulatorBase sim;
 
@@ -54,8 +60,12 @@ public abstract class IngestContract {
   /** Stores a notifications cursor at T0, as if every mention up to then had been handed on already. */
   protected abstract void markMentionsCaughtUp();
 
+  /** Whether the stored notifications cursor has moved past {@code p}. */
+  protected abstract boolean notificationsCursorPast(SimPost p);
+
   @BeforeEach
   void setUpVertx() throws Exception {
+    rejected = new RejectedTable();
     vertx = Vertx.vertx();
     LocalCodec.register(vertx, PollBatch.class);
     vertx.eventBus().<PollBatch>consumer(Addresses.POLL_BATCH, m -> {
@@ -69,6 +79,7 @@ public abstract class IngestContract {
   @AfterEach
   void tearDownVertx() throws Exception {
     await(vertx.close());
+    rejected.close();
   }
 
   @Test
@@ -104,6 +115,68 @@ public abstract class IngestContract {
 
     assertExactlyOnce(clock.instant());
     assertNoRequestBeforeTheReset();
+  }
+
+  /**
+   * A mention and a brand reply the platform keeps sending malformed, each in the middle of a page (the simulator's
+   * {@code malformItem}; each platform breaks its own field): the rest of each page is handed on, each bad item is
+   * kept once in {@code rejected_items} and counted once however many cycles see it, health names them and stays
+   * ok, the cursor moves past them and later mentions are seen. Before, the whole page failed on every cycle.
+   */
+  @Test
+  void shouldSetAsideMalformedItemsAndReadOnPastThem() throws Exception {
+    SimPost badMention = scripted("mention #205");
+    SimPost badReply = scripted("reply to #201");
+    sim.malformItem(badMention.id());
+    sim.malformItem(badReply.id());
+    markMentionsCaughtUp();
+    Poller poller = poller();
+    await(vertx.deployVerticle(poller));
+    awaitTrue(health::ready, "the first cycle");
+    assertEquals(0, rejected.rows().size(), "nothing malformed before T0");
+
+    step(poller, Duration.ofMinutes(10));
+    assertTrue(detail().startsWith("ok; 2 unreadable item(s) set aside this cycle"), detail());
+    assertEquals(SourceHealth.State.OK, health.snapshot().values().iterator().next().state(), "not blind: ok");
+    for (int i = 0; i < 4; i++) {
+      step(poller, Duration.ofMinutes(1));
+      assertEquals("ok", detail(), "later cycles find nothing new to set aside");
+    }
+    step(poller, Duration.ofMinutes(20));
+    Instant until = clock.instant();
+    assertTrue(handedOn().contains("mention #215"), "later mentions seen");
+
+    Map<String, Long> mentions = new HashMap<>();
+    Map<String, Long> replies = new HashMap<>();
+    batches.forEach(b -> {
+      b.mentions().forEach(m -> mentions.merge(IngestScript.key(m.post().text()), 1L, Long::sum));
+      b.brandPosts().forEach(p -> replies.merge(p.text(), 1L, Long::sum));
+    });
+    for (SimPost p : script.timeline.all()) {
+      if (p.createdAt().isAfter(T0) && !p.createdAt().isAfter(until.minusSeconds(1))) {
+        Map<String, Long> seen = p.brand() ? replies : mentions;
+        long expected = p == badMention || p == badReply ? 0 : 1;
+        assertEquals(expected, seen.getOrDefault(p.text(), 0L), "'" + p.text() + "' handed on");
+      }
+    }
+    List<RejectedTable.Row> rows = rejected.rows();
+    assertEquals(2, rows.size(), "each bad item kept once: " + rows);
+    assertTrue(rows.stream().allMatch(r -> !r.reason().isBlank() && r.raw().startsWith("{")), rows.toString());
+    assertTrue(rows.stream().anyMatch(r -> r.raw().contains("mention #205")), "the mention's JSON is kept");
+    assertTrue(rows.stream().anyMatch(r -> r.raw().contains("reply to #201")), "the reply's JSON is kept");
+    assertEquals(2, registry.find("replywatch.poll.items.rejected").counter().count(), "each counted once");
+    assertTrue(notificationsCursorPast(badMention), "the cursor moved past the bad mention");
+  }
+
+  /** Moves the clock and waits for the poller to finish the cycle that starts. */
+  private void step(Poller poller, Duration d) {
+    long before = poller.settled();
+    clock.advance(d);
+    awaitTrue(() -> poller.settled() > before, "a cycle after " + d);
+  }
+
+  private SimPost scripted(String text) {
+    return script.timeline.all().stream().filter(p -> p.text().equals(text)).findFirst().orElseThrow();
   }
 
   @Test

@@ -37,6 +37,9 @@ public final class PollerHarness implements AutoCloseable {
   public final Vertx vertx = Vertx.vertx();
   public final ManualClock clock;
   public final CursorStore cursors = new InMemoryCursorStore();
+  /** The store's real table of items set aside, in a throwaway file. */
+  public final RejectedTable rejectedTable = new RejectedTable();
+  public final RejectedStore rejected = rejectedTable.store;
   public final SourceHealth health = new SourceHealth();
   public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   public final ServiceMetrics metrics = new ServiceMetrics(registry);
@@ -170,6 +173,12 @@ public final class PollerHarness implements AutoCloseable {
     return c == null ? 0 : c.count();
   }
 
+  /** How many items {@code platform}'s poller set aside and kept, as {@code replywatch_poll_items_rejected_total}. */
+  public double rejectedItems(Platform platform) {
+    var c = registry.find("replywatch.poll.items.rejected").tag("platform", platform.id()).counter();
+    return c == null ? 0 : c.count();
+  }
+
   public static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS);
   }
@@ -177,5 +186,6 @@ public final class PollerHarness implements AutoCloseable {
   @Override
   public void close() throws Exception {
     await(vertx.close());
+    rejectedTable.close();
   }
 }

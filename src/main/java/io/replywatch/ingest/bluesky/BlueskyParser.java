@@ -6,6 +6,7 @@ import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.Rejected;
 import io.replywatch.ingest.WireJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +22,8 @@ import java.util.function.Function;
  * Bluesky's wire format (social-apis.md §3) to our {@link Post}s, with no I/O: notifications, search hits and the
  * author feed, sessions, {@code RateLimit-*} headers (epoch seconds) and {@code {"error","message"}} bodies. A post
  * id is its at-uri; it replies to {@code record.reply.parent.uri}; its conversation is {@code record.reply.root.uri}.
+ * A list without its array is a malformed page; an entry of it that cannot be read (no uri, no author DID, no
+ * readable {@code indexedAt}) is set aside ({@link Rejected}) and the other entries are read.
  */
 public final class BlueskyParser {
   private static final String PLATFORM = "Bluesky";
@@ -36,8 +39,16 @@ public final class BlueskyParser {
    */
   public record Item(Post post, Instant indexedAt, List<String> mentionedDids, Optional<String> quotedUri) {}
 
-  /** One page of a list, newest first; no cursor means the end. */
-  public record Listing(List<Item> items, Optional<String> cursor) {}
+  /**
+   * One page of a list, newest first, and its entries set aside; no cursor means the end. Paging goes by the
+   * cursor and the items' index times, so an entry set aside changes neither.
+   */
+  public record Listing(List<Item> items, Optional<String> cursor, List<Rejected> rejected) {
+    /** A page with nothing set aside. */
+    public Listing(List<Item> items, Optional<String> cursor) {
+      this(items, cursor, List.of());
+    }
+  }
 
   /** A session from {@code createSession}/{@code refreshSession}. Its toString hides the tokens. */
   public record Session(String did, String handle, String accessJwt, String refreshJwt) {
@@ -56,39 +67,53 @@ public final class BlueskyParser {
   public static Listing notifications(String body) {
     JsonNode root = object(body);
     List<Item> out = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
     for (JsonNode n : requireArray(root, "notifications")) {
       if (MENTION_REASONS.contains(n.path("reason").asText())) {
-        out.add(item(n, n.path("record")));
+        WireJson.item(n, x -> item(x, x.path("record")), BlueskyParser::uriOf, rejected).ifPresent(out::add);
       }
     }
-    return new Listing(out, cursor(root));
+    return new Listing(out, cursor(root), rejected);
   }
 
   /** {@code searchPosts}: {@code posts[]} of postView. */
   public static Listing searchPosts(String body) {
     JsonNode root = object(body);
     List<Item> out = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
     for (JsonNode p : requireArray(root, "posts")) {
-      out.add(item(p, p.path("record")));
+      WireJson.item(p, x -> item(x, x.path("record")), BlueskyParser::uriOf, rejected).ifPresent(out::add);
     }
-    return new Listing(out, cursor(root));
+    return new Listing(out, cursor(root), rejected);
   }
 
-  /** {@code getAuthorFeed}: {@code feed[].post}; reposts are skipped (they reply to nothing). */
+  /**
+   * {@code getAuthorFeed}: {@code feed[].post}; reposts are skipped (they reply to nothing). A brand post set aside
+   * is a reply not seen: its episode stays open until answered again or closed by hand.
+   */
   public static Listing authorFeed(String body) {
     JsonNode root = object(body);
     List<Item> out = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
     for (JsonNode f : requireArray(root, "feed")) {
-      if (f.path("reason").path("$type").asText().endsWith("#reasonRepost")) {
-        continue;
+      if (!f.path("reason").path("$type").asText().endsWith("#reasonRepost")) {
+        WireJson.item(f, BlueskyParser::feedPost, x -> uriOf(x.path("post")), rejected).ifPresent(out::add);
       }
-      JsonNode p = f.get("post");
-      if (p == null || !p.isObject()) {
-        throw malformed("feed item without a post");
-      }
-      out.add(item(p, p.path("record")));
     }
-    return new Listing(out, cursor(root));
+    return new Listing(out, cursor(root), rejected);
+  }
+
+  private static Item feedPost(JsonNode f) {
+    JsonNode p = f.get("post");
+    if (p == null || !p.isObject()) {
+      throw malformed("feed item without a post");
+    }
+    return item(p, p.path("record"));
+  }
+
+  /** The at-uri of an entry set aside, if it has one. */
+  private static Optional<String> uriOf(JsonNode n) {
+    return WireJson.text(n, "uri");
   }
 
   public static Session session(String body) {

@@ -7,6 +7,7 @@ import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.bluesky.BlueskyParser.Item;
 import io.replywatch.ingest.bluesky.BlueskyParser.Listing;
@@ -42,8 +43,8 @@ public final class BlueskyPoller extends Poller {
   private BlueskyClient client;
 
   public BlueskyPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
-    super(Platform.BLUESKY, brand, account, settings, cursors, health, metrics, clock);
+      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+    super(Platform.BLUESKY, brand, account, settings, cursors, rejected, health, metrics, clock);
   }
 
   @Override
@@ -99,7 +100,10 @@ public final class BlueskyPoller extends Poller {
       Map<String, Object> q = new HashMap<>(query);
       q.put("limit", LIMIT);
       cursor.ifPresent(c -> q.put("cursor", c));
-      return request(() -> client.get(nsid, q, parse));
+      return request(() -> client.get(nsid, q, parse)).map(listing -> {
+        setAside(endpoint, listing.rejected());
+        return listing;
+      });
     };
     return BlueskyPaging.read(fetch, HighWater.decode(cursor(endpoint)), since).map((Read r) -> {
       r.items().stream().filter(keep).map(Item::post).forEach(into::add);

@@ -4,6 +4,7 @@ import io.replywatch.config.Secret;
 import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.ApiCalls.Dialect;
 import io.replywatch.ingest.ApiPage;
+import io.replywatch.ingest.Paging.Page;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.mastodon.MastodonParser.Notification;
 import io.vertx.core.Future;
@@ -11,7 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -34,7 +34,7 @@ final class MastodonClient {
     this.clock = clock;
   }
 
-  Future<ApiPage<List<Notification>>> notifications(Map<String, String> query) {
+  Future<ApiPage<Page<Notification>>> notifications(Map<String, String> query) {
     // include_filtered: since 4.3 the account's notification policy hides mentions from, say, accounts it does not
     // follow or new ones; a customer who signed up to complain is one. Older servers ignore the parameter.
     HttpRequest<Buffer> req = client.getAbs(baseUrl + "/api/v1/notifications").addQueryParam("types[]", "mention")
@@ -42,14 +42,14 @@ final class MastodonClient {
     return send(req, query, MastodonParser::notifications);
   }
 
-  Future<ApiPage<List<Post>>> statuses(String accountId, Map<String, String> query) {
+  Future<ApiPage<Page<Post>>> statuses(String accountId, Map<String, String> query) {
     HttpRequest<Buffer> req = client.getAbs(baseUrl + "/api/v1/accounts/" + accountId + "/statuses")
         .addQueryParam("exclude_reblogs", "true");
     return send(req, query, MastodonParser::statuses);
   }
 
   /** Full-text status search for one keyword ({@code /api/v2/search?type=statuses}). */
-  Future<ApiPage<List<MastodonParser.Found>>> search(String keyword, Map<String, String> query) {
+  Future<ApiPage<Page<MastodonParser.Found>>> search(String keyword, Map<String, String> query) {
     HttpRequest<Buffer> req = client.getAbs(baseUrl + "/api/v2/search")
         .addQueryParam("q", keyword).addQueryParam("type", "statuses");
     return send(req, query, MastodonParser::searchStatuses);

@@ -2,10 +2,12 @@ package io.replywatch.ingest.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.replywatch.ingest.Html;
+import io.replywatch.ingest.Paging.Page;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.Rejected;
 import io.replywatch.ingest.WireJson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,16 +18,19 @@ import java.util.function.Function;
 
 /**
  * Mastodon's wire format (social-apis.md §2) to our {@link Post}s, with no I/O: notifications of type mention,
- * account statuses, rate-limit headers and error bodies. Tolerant where the document says servers differ.
+ * account statuses, rate-limit headers and error bodies. Tolerant where the document says servers differ. A page
+ * that is not a JSON array (or object, for search) is malformed; an entry in it that cannot be read is set aside
+ * ({@link Rejected}) and the others are read.
  */
 public final class MastodonParser {
   private static final String PLATFORM = "Mastodon";
 
   /**
    * One notification: its own id is the polling cursor, its status the mention; empty for another type (a
-   * favourite, a follow) or a mention without its status. Those are kept, not dropped, so paging counts and moves
-   * past them: a server that ignores {@code types[]} (Mastodon before 3.5) can send a full page of favourites,
-   * and dropping it left the cursor where it was, reading that same page every cycle and no mention after it.
+   * favourite, a follow), a mention without its status, or one whose status was set aside. Those are kept, not
+   * dropped, so paging counts and moves past them: a server that ignores {@code types[]} (Mastodon before 3.5) can
+   * send a full page of favourites, and dropping it left the cursor where it was, reading that same page every
+   * cycle and no mention after it.
    *
    * @param createdAt the status's time for a mention, else the notification's (Instant.MAX when unreadable)
    */
@@ -37,35 +42,59 @@ public final class MastodonParser {
   private MastodonParser() {}
 
   /** Parses a {@code /api/v2/search?type=statuses} answer: {@code {"accounts":[],"statuses":[…],"hashtags":[]}}. */
-  public static List<Found> searchStatuses(String body) {
+  public static Page<Found> searchStatuses(String body) {
     JsonNode root = WireJson.read(PLATFORM, body);
     JsonNode statuses = root.get("statuses");
     if (statuses == null || !statuses.isArray()) {
       throw malformed("expected an object with a 'statuses' array");
     }
     List<Found> out = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
     for (JsonNode s : statuses) {
-      List<String> mentioned = new ArrayList<>();
-      s.path("mentions").forEach(m -> mentioned.add(m.path("id").asText()));
-      out.add(new Found(status(s), List.copyOf(mentioned)));
+      WireJson.item(s, MastodonParser::found, MastodonParser::idOf, rejected).ifPresent(out::add);
     }
-    return out;
+    return new Page<>(out, rejected, statuses.size());
   }
 
-  /** Parses a notifications page, every entry; only mentions with a status carry one (see {@link Notification}). */
-  public static List<Notification> notifications(String body) {
+  private static Found found(JsonNode s) {
+    List<String> mentioned = new ArrayList<>();
+    s.path("mentions").forEach(m -> mentioned.add(m.path("id").asText()));
+    return new Found(status(s), List.copyOf(mentioned));
+  }
+
+  /**
+   * Parses a notifications page, every entry; only mentions with a status carry one (see {@link Notification}). A
+   * mention whose status cannot be read is set aside and kept as an entry without one, so its id still moves the
+   * cursor; an entry without a readable id is set aside alone, and its neighbours' ids move the cursor.
+   */
+  public static Page<Notification> notifications(String body) {
+    JsonNode entries = array(body);
     List<Notification> out = new ArrayList<>();
-    for (JsonNode n : array(body)) {
-      JsonNode status = n.get("status");
-      String id = requireText(n, "id");
-      if (!"mention".equals(n.path("type").asText()) || status == null || !status.isObject()) {
-        out.add(new Notification(id, notifiedAt(n), Optional.empty()));
-        continue;
+    List<Rejected> rejected = new ArrayList<>();
+    for (JsonNode n : entries) {
+      Optional<Notification> read = WireJson.item(n, MastodonParser::notification, MastodonParser::idOf, rejected);
+      if (read.isPresent()) {
+        out.add(read.get());
+      } else {
+        idOf(n).ifPresent(id -> out.add(new Notification(id, notifiedAt(n), Optional.empty())));
       }
-      Post post = status(status);
-      out.add(new Notification(id, post.createdAt(), Optional.of(post)));
     }
-    return out;
+    return new Page<>(out, rejected, entries.size());
+  }
+
+  private static Notification notification(JsonNode n) {
+    JsonNode status = n.get("status");
+    String id = requireText(n, "id");
+    if (!"mention".equals(n.path("type").asText()) || status == null || !status.isObject()) {
+      return new Notification(id, notifiedAt(n), Optional.empty());
+    }
+    Post post = status(status);
+    return new Notification(id, post.createdAt(), Optional.of(post));
+  }
+
+  /** The {@code id} of a notification or status, for an entry set aside; the notification's own for a notification. */
+  private static Optional<String> idOf(JsonNode entry) {
+    return WireJson.text(entry, "id");
   }
 
   private static Instant notifiedAt(JsonNode n) {
@@ -76,16 +105,21 @@ public final class MastodonParser {
     }
   }
 
-  /** Parses an account's statuses page (the brand's own posts, for reply detection). */
-  public static List<Post> statuses(String body) {
+  /**
+   * Parses an account's statuses page (the brand's own posts, for reply detection). A status that cannot be read is
+   * set aside like a mention: a reply in it is then not seen, and its episode stays open until answered again or
+   * closed by hand.
+   */
+  public static Page<Post> statuses(String body) {
+    JsonNode entries = array(body);
     List<Post> out = new ArrayList<>();
-    for (JsonNode s : array(body)) {
-      if (s.hasNonNull("reblog")) {
-        continue;
+    List<Rejected> rejected = new ArrayList<>();
+    for (JsonNode s : entries) {
+      if (!s.hasNonNull("reblog")) {
+        WireJson.item(s, MastodonParser::status, MastodonParser::idOf, rejected).ifPresent(out::add);
       }
-      out.add(status(s));
     }
-    return out;
+    return new Page<>(out, rejected, entries.size());
   }
 
   static Post status(JsonNode s) {

@@ -7,9 +7,11 @@ import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Paging.Fetched;
+import io.replywatch.ingest.Paging.Page;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.mastodon.MastodonParser.Found;
 import io.replywatch.ingest.mastodon.MastodonParser.Notification;
@@ -39,8 +41,8 @@ public final class MastodonPoller extends Poller {
   private MastodonClient client;
 
   public MastodonPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
-    super(Platform.MASTODON, brand, account, settings, cursors, health, metrics, clock);
+      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+    super(Platform.MASTODON, brand, account, settings, cursors, rejected, health, metrics, clock);
   }
 
   @Override
@@ -84,9 +86,12 @@ public final class MastodonPoller extends Poller {
     return null;
   }
 
-  private <T> Future<Fetched<T>> read(String endpoint, Function<Map<String, String>, Future<ApiPage<List<T>>>> call,
+  private <T> Future<Fetched<T>> read(String endpoint, Function<Map<String, String>, Future<ApiPage<Page<T>>>> call,
       int limit, Function<T, String> idOf, Function<T, Instant> createdAt, Instant now) {
-    Paging.PageFetch<T> fetch = query -> request(() -> call.apply(query));
+    Paging.PageFetch<T> fetch = query -> request(() -> call.apply(query)).map(page -> {
+      setAside(endpoint, page.rejected());
+      return page;
+    });
     Optional<String> cursor = cursor(endpoint);
     return cursor.isPresent()
         ? Paging.forward(fetch, cursor.get(), limit, idOf)

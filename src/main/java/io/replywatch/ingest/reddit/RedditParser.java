@@ -6,6 +6,7 @@ import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.Rejected;
 import io.replywatch.ingest.WireJson;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
  * Reddit's wire format (social-apis.md §4) to our {@link Post}s, with no I/O: Listing envelopes of comments
  * ({@code t1}) and posts ({@code t3}), inbox mentions that carry {@code context} instead of a permalink,
  * {@code x-ratelimit-*} headers (remaining a float, reset in seconds from now), JSON and HTML error bodies, and
- * the token endpoint's answer. Post ids are fullnames, because a reply's {@code parent_id} is one.
+ * the token endpoint's answer. Post ids are fullnames, because a reply's {@code parent_id} is one. An answer that is
+ * not a Listing is a malformed page; a comment or post in it that cannot be read (no {@code id}, no
+ * {@code created_utc}) is set aside ({@link Rejected}) and the others are read.
  */
 public final class RedditParser {
   private static final Pattern COMMENTS = Pattern.compile("/comments/([a-z0-9]+)/");
@@ -31,8 +34,11 @@ public final class RedditParser {
   /** Inbox comment types that are mentions: a {@code u/brand}, and a reply to the brand's comment or post. */
   private static final Set<String> INBOX_TYPES = Set.of("username_mention", "comment_reply", "post_reply");
 
-  /** One Listing page: items newest first, and the fullnames of its neighbours ({@code null} on the wire = none). */
-  public record Listing(List<Post> posts, Optional<String> before, Optional<String> after) {}
+  /**
+   * One Listing page: items newest first, the fullnames of its neighbours ({@code null} on the wire = none), and
+   * the items set aside. Paging goes by {@code after} and the items' ids, so an item set aside changes neither.
+   */
+  public record Listing(List<Post> posts, Optional<String> before, Optional<String> after, List<Rejected> rejected) {}
 
   /** An OAuth access token and how long it lives. */
   public record Token(String accessToken, long expiresInSeconds) {}
@@ -59,13 +65,20 @@ public final class RedditParser {
       throw malformed("expected a Listing");
     }
     List<Post> posts = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
     for (JsonNode child : data.get("children")) {
       String kind = child.path("kind").asText();
       if ((kind.equals("t1") || kind.equals("t3")) && keep.test(child.path("data"))) {
-        posts.add(thing(kind, child.path("data")));
+        WireJson.item(child, c -> thing(kind, c.path("data")), c -> fullname(kind, c.path("data")), rejected)
+            .ifPresent(posts::add);
       }
     }
-    return new Listing(posts, text(data, "before"), text(data, "after"));
+    return new Listing(posts, text(data, "before"), text(data, "after"), rejected);
+  }
+
+  /** An item's fullname ({@code t1_…}), as {@link #thing} names the post, for an item set aside. */
+  private static Optional<String> fullname(String kind, JsonNode d) {
+    return text(d, "name").or(() -> text(d, "id").map(id -> kind + "_" + id));
   }
 
   static Post thing(String kind, JsonNode d) {

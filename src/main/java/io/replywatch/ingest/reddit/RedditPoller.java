@@ -11,6 +11,7 @@ import io.replywatch.ingest.Paging.Fetched;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.time.ServiceClock;
@@ -43,8 +44,8 @@ public final class RedditPoller extends Poller {
   private RedditClient client;
 
   public RedditPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
-    super(Platform.REDDIT, brand, account, settings, cursors, health, metrics, clock);
+      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+    super(Platform.REDDIT, brand, account, settings, cursors, rejected, health, metrics, clock);
   }
 
   @Override
@@ -136,8 +137,12 @@ public final class RedditPoller extends Poller {
     Instant since = now.minus(settings.backfill());
     Predicate<Post> seen = cursor.<Predicate<Post>>map(c -> p -> Ids.ORDER.compare(p.id(), c) <= 0)
         .orElse(p -> p.createdAt().isBefore(since));
-    return downTo(query -> request(() -> call.apply(query)), seen, cursor.orElse(null), null, new ArrayList<>(),
-        null, 0);
+    Function<Map<String, String>, Future<RedditParser.Listing>> fetch = query -> request(() -> call.apply(query))
+        .map(listing -> {
+          setAside(endpoint, listing.rejected());
+          return listing;
+        });
+    return downTo(fetch, seen, cursor.orElse(null), null, new ArrayList<>(), null, 0);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.Rejected;
 import io.replywatch.ingest.WireJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +38,18 @@ import java.util.function.Function;
 public final class XParser {
   /**
    * One page: tweets newest first, the newest id (the next {@code since_id}), the oldest id (the {@code until_id}
-   * of what is older than the page), and the token for older tweets. Both ids are wire ids (an edit's own id).
+   * of what is older than the page), the token for older tweets, and the tweets set aside because they cannot be
+   * read. Both ids are wire ids (an edit's own id): X's {@code meta} ids where it sends them, else those of every
+   * tweet with a readable id, so a tweet set aside is passed by its own id or by its neighbours'.
    */
   public record Page(List<Post> posts, Optional<String> newestId, Optional<String> oldestId,
-      Optional<String> nextToken) {}
+      Optional<String> nextToken, List<Rejected> rejected) {
+
+    /** Whether X sent any tweet, read or set aside: an empty page ends a walk even with a token. */
+    public boolean hasTweets() {
+      return !posts.isEmpty() || !rejected.isEmpty();
+    }
+  }
 
   private XParser() {}
 
@@ -67,6 +76,7 @@ public final class XParser {
       text(t, "id").ifPresent(id -> originals.put(id, originalId(t, id)));
     }
     List<Post> posts = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
     JsonNode data = root.path("data");
     if (!data.isMissingNode() && !data.isArray()) {
       throw malformed("data is not an array");
@@ -74,9 +84,10 @@ public final class XParser {
     String newest = null;
     String oldest = null;
     for (JsonNode t : data) {
-      posts.add(tweet(t, handles, originals));
-      // The wire id, not the post's: an edit's new id is what since_id must move past.
-      String id = require(t, "id");
+      WireJson.item(t, x -> tweet(x, handles, originals), x -> text(x, "id"), rejected).ifPresent(posts::add);
+      // The wire id, not the post's: an edit's new id is what since_id must move past. A tweet set aside with a
+      // readable id counts too, so the cursor moves past it.
+      String id = text(t, "id").orElse(null);
       newest = Ids.max(newest, id);
       oldest = Ids.min(oldest, id);
     }
@@ -85,7 +96,7 @@ public final class XParser {
     JsonNode meta = root.path("meta");
     Optional<String> newestId = text(meta, "newest_id").or(() -> Optional.ofNullable(newestSeen));
     Optional<String> oldestId = text(meta, "oldest_id").or(() -> Optional.ofNullable(oldestSeen));
-    return new Page(posts, newestId, oldestId, text(meta, "next_token"));
+    return new Page(posts, newestId, oldestId, text(meta, "next_token"), rejected);
   }
 
   static Post tweet(JsonNode t, Map<String, String> handles, Map<String, String> originals) {

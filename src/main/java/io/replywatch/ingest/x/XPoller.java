@@ -11,6 +11,7 @@ import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.time.ServiceClock;
@@ -113,9 +114,9 @@ public final class XPoller extends Poller {
   private XClient client;
   private XSweep sweep;
 
-  public XPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors, SourceHealth health,
-      ServiceMetrics metrics, ServiceClock clock) {
-    super(Platform.X, brand, account, settings, cursors, health, metrics, clock);
+  public XPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
+      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+    super(Platform.X, brand, account, settings, cursors, rejected, health, metrics, clock);
   }
 
   @Override
@@ -342,9 +343,10 @@ public final class XPoller extends Poller {
       query.put(tokenParam, token);
     }
     return request(endpoint, () -> call.apply(query)).compose(page -> {
+      setAside(endpoint, page.rejected());
       List<Post> newestFirst = sofar.newestFirst();
       newestFirst.addAll(page.posts());
-      boolean more = page.nextToken().isPresent() && !page.posts().isEmpty();
+      boolean more = page.nextToken().isPresent() && page.hasTweets();
       Walk w = new Walk(newestFirst, sofar.pages() == 0 ? page.newestId() : sofar.newest(),
           page.oldestId().or(sofar::oldest), !more, sofar.pages() + 1);
       return more ? walk(endpoint, tokenParam, base, maxPages, mayAsk, call, page.nextToken().get(), w)

@@ -27,7 +27,8 @@ public final class BlueskyPageStream {
   public static List<String> notificationPages(int pages, int perPage, Instant start) {
     List<SimPost> posts = PostStream.posts(pages * perPage, start, ".bsky.social");
     List<Entry> entries =
-        new BlueskyViews(posts, List.of(), Instant.MAX, BRAND_DID, "acme.bsky.social").notifications();
+        new BlueskyViews(posts, List.of(), Instant.MAX, BRAND_DID, "acme.bsky.social", p -> false)
+            .notifications();
     List<String> out = new ArrayList<>(pages);
     String cursor = null;
     do {

@@ -2,12 +2,14 @@ package io.replywatch.simulator.bluesky;
 
 import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What each Bluesky list holds at one instant, before paging: notifications (mentions and replies of customers,
@@ -17,9 +19,15 @@ final class BlueskyViews {
   private final List<SimPost> posts;
   private final List<SimPost> keywordOnly;
   private final BlueskyJson json;
+  private final Predicate<SimPost> malformed;
 
-  /** Posts visible at {@code now} (index time passed) of the timeline and of the keyword-only posts. */
-  BlueskyViews(List<SimPost> timeline, List<SimPost> keywordPosts, Instant now, String brandDid, String brandHandle) {
+  /**
+   * Posts visible at {@code now} (index time passed) of the timeline and of the keyword-only posts; those
+   * {@code malformed} are rendered without their {@code indexedAt}.
+   */
+  BlueskyViews(List<SimPost> timeline, List<SimPost> keywordPosts, Instant now, String brandDid, String brandHandle,
+      Predicate<SimPost> malformed) {
+    this.malformed = malformed;
     this.posts = timeline.stream().filter(p -> !BlueskyJson.indexedAt(p).isAfter(now)).toList();
     this.keywordOnly = keywordPosts.stream().filter(p -> !BlueskyJson.indexedAt(p).isAfter(now)).toList();
     Map<String, SimPost> byId = new HashMap<>();
@@ -31,7 +39,7 @@ final class BlueskyViews {
   List<Entry> notifications() {
     List<Entry> entries = new ArrayList<>();
     for (SimPost p : posts) {
-      entries.add(entry(p, p.brand() ? json.like(p) : json.notification(p), p.brand()));
+      entries.add(p.brand() ? entry(p, json.like(p), true) : entry(p, malform(p, json.notification(p)), false));
     }
     return entries;
   }
@@ -45,17 +53,29 @@ final class BlueskyViews {
     for (SimPost p : pool) {
       boolean mention = !keywordOnly.contains(p);
       if (json.text(p, mention).toLowerCase(Locale.ROOT).contains(needle) && !BlueskyJson.indexedAt(p).isBefore(since)) {
-        entries.add(entry(p, json.postView(p, mention), false));
+        entries.add(entry(p, malform(p, json.postView(p, mention)), false));
       }
     }
     return entries;
   }
 
   List<Entry> authorFeed() {
-    return posts.stream().filter(SimPost::brand).map(p -> entry(p, json.feedViewPost(p), false)).toList();
+    return posts.stream().filter(SimPost::brand).map(p -> {
+      JsonObject view = json.feedViewPost(p);
+      malform(p, view.getJsonObject("post"));
+      return entry(p, view, false);
+    }).toList();
   }
 
-  private static Entry entry(SimPost p, io.vertx.core.json.JsonObject rendered, boolean like) {
+  /** {@code view} without its {@code indexedAt} when {@code p} is to be served malformed. */
+  private JsonObject malform(SimPost p, JsonObject view) {
+    if (malformed.test(p)) {
+      view.remove("indexedAt");
+    }
+    return view;
+  }
+
+  private static Entry entry(SimPost p, JsonObject rendered, boolean like) {
     Instant at = BlueskyJson.indexedAt(p).plusSeconds(like ? 30 : 0);
     return new Entry(at, rendered.getString("uri"), rendered);
   }

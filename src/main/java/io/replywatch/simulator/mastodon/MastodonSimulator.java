@@ -6,6 +6,7 @@ import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.Timeline;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -20,7 +21,8 @@ import java.util.List;
  * A Mastodon instance on a loopback port that serves a scripted {@link Timeline} in Mastodon's wire format
  * (social-apis.md §2): mention notifications and account statuses, newest first, {@code min_id}/{@code max_id}/
  * {@code since_id} paging with {@code Link} headers, {@code X-RateLimit-*} headers with an ISO-8601 reset,
- * 300 requests per 5-minute window, Bearer auth, and injectable faults.
+ * 300 requests per 5-minute window, Bearer auth, and injectable faults. A post served malformed
+ * ({@link #malformItem}) has a status {@code created_at} of {@code "yesterday"}.
  */
 public final class MastodonSimulator extends SimulatorBase {
   public static final int WINDOW_LIMIT = 300;
@@ -65,7 +67,7 @@ public final class MastodonSimulator extends SimulatorBase {
         ? timeline.visible(clock).stream().filter(p -> !p.brand()).toList() : List.of();
     List<SimPost> page = MastodonPages.page(mentions, ctx.request().params(), 40, 80);
     JsonArray body = new JsonArray();
-    page.forEach(p -> body.add(MastodonJson.notification(p, brandAccountId)));
+    page.forEach(p -> body.add(malform(p, MastodonJson.notification(p, brandAccountId))));
     reply(ctx, page, body, "/api/v1/notifications");
   }
 
@@ -81,7 +83,7 @@ public final class MastodonSimulator extends SimulatorBase {
     List<SimPost> own = timeline.visible(clock).stream().filter(SimPost::brand).toList();
     List<SimPost> page = MastodonPages.page(own, ctx.request().params(), 20, 40);
     JsonArray body = new JsonArray();
-    page.forEach(p -> body.add(MastodonJson.status(p)));
+    page.forEach(p -> body.add(malform(p, MastodonJson.status(p))));
     reply(ctx, page, body, "/api/v1/accounts/" + account + "/statuses");
   }
 
@@ -105,11 +107,19 @@ public final class MastodonSimulator extends SimulatorBase {
         .toList();
     List<SimPost> page = MastodonPages.page(hits, ctx.request().params(), 20, 40);
     JsonArray statuses = new JsonArray();
-    page.forEach(p -> statuses.add(keywordPosts.all().contains(p)
-        ? MastodonJson.status(p) : MastodonJson.notification(p, brandAccountId).getJsonObject("status")));
+    page.forEach(p -> statuses.add(malform(p, keywordPosts.all().contains(p)
+        ? MastodonJson.status(p) : MastodonJson.notification(p, brandAccountId).getJsonObject("status"))));
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
-    send(ctx, 200, new io.vertx.core.json.JsonObject().put("accounts", new JsonArray()).put("statuses", statuses)
+    send(ctx, 200, new JsonObject().put("accounts", new JsonArray()).put("statuses", statuses)
         .put("hashtags", new JsonArray()).encode());
+  }
+
+  /** A status, or a notification's status, with an unreadable {@code created_at} when {@code p} is malformed. */
+  private JsonObject malform(SimPost p, JsonObject json) {
+    if (malformed(p)) {
+      (json.containsKey("status") ? json.getJsonObject("status") : json).put("created_at", "yesterday");
+    }
+    return json;
   }
 
   /** Auth, faults and the rate-limit window; answers the request itself and returns false when it must not go on. */

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code x-ratelimit-used/-remaining/-reset} (remaining a float, reset in seconds from now), JSON and HTML errors.
  * Customer posts are inbox mentions ({@code t1}) unless marked search-only, which makes them posts ({@code t3});
  * a customer's reply to a brand post is a {@code comment_reply} or {@code post_reply} as written, in the inbox (and
- * under mentions only if it names {@code u/brand}).
+ * under mentions only if it names {@code u/brand}). A post served malformed ({@link #malformItem}) is a thing
+ * without {@code created_utc}.
  */
 public final class RedditSimulator extends SimulatorBase {
   public static final Duration WINDOW = Duration.ofMinutes(10);
@@ -183,7 +184,13 @@ public final class RedditSimulator extends SimulatorBase {
         strip(ctx.request().getParam("before")), strip(ctx.request().getParam("after")), limit);
     String kind = ctx.request().path().equals("/search") ? "t3_" : "t1_";
     List<JsonObject> things = new ArrayList<>();
-    page.newestFirst().forEach(p -> things.add(render.apply(p, byId)));
+    for (SimPost p : page.newestFirst()) {
+      JsonObject thing = render.apply(p, byId);
+      if (malformed(p)) {
+        thing.getJsonObject("data").remove("created_utc");
+      }
+      things.add(thing);
+    }
     rateHeaders(ctx, now);
     send(ctx, 200, JSON, RedditJson.listing(things,
         page.before() == null ? null : kind + page.before(), page.after() == null ? null : kind + page.after()).encode());

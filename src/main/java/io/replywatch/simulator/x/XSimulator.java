@@ -7,6 +7,7 @@ import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.Timeline;
 import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,9 @@ import java.util.function.Predicate;
  * {@code x-rate-limit-*} headers with an epoch-seconds reset and a window per endpoint; problem+json errors.
  * Customer posts are mentions unless marked search-only; search matches the query's terms in the text. An
  * {@link #edit} is served as X serves one: a new id, {@code edit_history_tweet_ids} from the original to it, and
- * only the latest version in timelines and search.
+ * only the latest version in timelines and search. A post served malformed ({@link #malformItem}) is a tweet
+ * without its {@code id}; {@code meta.newest_id} and {@code oldest_id} still count it, as X computes them apart
+ * from the tweet objects it renders.
  */
 public final class XSimulator extends SimulatorBase {
   public static final Duration WINDOW = Duration.ofMinutes(15);
@@ -184,8 +187,14 @@ public final class XSimulator extends SimulatorBase {
     boolean expand = q.getAll("expansions").stream()
         .anyMatch(e -> List.of(e.split(",")).contains("referenced_tweets.id"));
     rateHeaders(ctx, window, now);
-    send(ctx, 200, "application/json; charset=utf-8",
-        XJson.page(page, next, byId, conversations, brandHandle, searchOnly, histories, expand).encode());
+    JsonObject body = XJson.page(page, next, byId, conversations, brandHandle, searchOnly,
+        histories, expand);
+    for (int i = 0; i < page.size(); i++) {
+      if (malformed(page.get(i))) {
+        body.getJsonArray("data").getJsonObject(i).remove("id");
+      }
+    }
+    send(ctx, 200, "application/json; charset=utf-8", body.encode());
   }
 
   /** {@code edit_history_tweet_ids} of version {@code id}: the original first, {@code id} last. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
@@ -14,8 +13,8 @@ import io.replywatch.ingest.IngestScript;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.SourceHealth;
-import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.bluesky.BlueskySimulator;
 import java.time.Duration;
@@ -28,7 +27,6 @@ class BlueskyIngestTest extends IngestContract {
   private static final String DID = "did:plc:acmebrand222333344445555";
   private static final String HANDLE = "acme.bsky.social";
   private static final String PASSWORD = "abcd-efgh-ijkl-mnop";
-  private final ServiceMetrics metrics = new ServiceMetrics(new SimpleMeterRegistry());
   private BlueskySimulator bluesky;
 
   @Override
@@ -42,12 +40,19 @@ class BlueskyIngestTest extends IngestContract {
     Account account = new Account(Platform.BLUESKY, DID, HANDLE, new Secret(PASSWORD));
     Brand brand = new Brand("acme", List.of(account), Set.of(), List.of(IngestScript.KEYWORD));
     return new BlueskyPoller(brand, account,
-        new PlatformSettings(bluesky.baseUrl(), Duration.ofSeconds(30), BACKFILL), cursors, health, metrics, clock);
+        new PlatformSettings(bluesky.baseUrl(), Duration.ofSeconds(30), BACKFILL), cursors, rejected.store, health,
+        metrics, clock);
   }
 
   @Override
   protected void markMentionsCaughtUp() {
     cursors.put(Platform.BLUESKY, HANDLE, "notifications", IngestScript.T0.toString());
+  }
+
+  @Override
+  protected boolean notificationsCursorPast(SimPost p) {
+    return HighWater.decode(cursors.get(Platform.BLUESKY, HANDLE, "notifications")).orElseThrow().at()
+        .isAfter(p.createdAt().plusSeconds(1));
   }
 
   @Test

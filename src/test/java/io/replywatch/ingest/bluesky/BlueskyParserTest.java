@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The parser against the examples of social-apis.md §3. */
@@ -145,9 +146,54 @@ class BlueskyParserTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "<html>503</html>", "{\"notifications\": ", "[]", "{\"cursor\":\"x\"}",
-      "{\"notifications\":[{\"reason\":\"mention\",\"record\":{}}]}"})
+      "{\"notifications\": {}}"})
   void shouldRejectMalformedPages(String body) {
     PollException e = assertThrows(PollException.class, () -> BlueskyParser.notifications(body));
     assertEquals(PollException.Kind.MALFORMED, e.kind());
+  }
+
+  /**
+   * One notification the parser cannot read in a well-formed list: set aside, the others read, the cursor kept.
+   * Failing the page for it failed every cycle for ever, since the AppView sends the same entry each time.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "no uri | \"uri\": \"at://did:plc:ucustomer5bbbbccccddddee/app.bsky.feed.post/3kmq2p6wk3s2c\", | '' | '' | missing field 'uri'",
+      "no indexedAt | \"indexedAt\": \"2024-03-05T12:00:01.456Z\" | \"isIndexed\": true | at://did:plc:ucustomer5bbbbccccddddee/app.bsky.feed.post/3kmq2p6wk3s2c | missing field 'indexedAt'",
+      "bad indexedAt | 2024-03-05T12:00:01.456Z | soon | at://did:plc:ucustomer5bbbbccccddddee/app.bsky.feed.post/3kmq2p6wk3s2c | bad timestamp 'soon'",
+      "no author DID | \"author\": {\"did\": \"did:plc:ucustomer5bbbbccccddddee\", | \"author\": { | at://did:plc:ucustomer5bbbbccccddddee/app.bsky.feed.post/3kmq2p6wk3s2c | missing field 'did'",
+  })
+  void shouldSetAsideAnUnreadableNotificationAndReadTheRest(String name, String from, String to, String uri,
+      String reason) {
+    Listing all = BlueskyParser.notifications(NOTIFICATIONS);
+    Listing page = BlueskyParser.notifications(NOTIFICATIONS.replaceFirst(java.util.regex.Pattern.quote(from),
+        java.util.regex.Matcher.quoteReplacement(to)));
+    assertEquals(all.items().subList(1, all.items().size()), page.items(), "every other notification read");
+    assertEquals(all.cursor(), page.cursor());
+    assertEquals(1, page.rejected().size());
+    assertEquals(uri.isEmpty() ? Optional.empty() : Optional.of(uri), page.rejected().get(0).id());
+    assertEquals(reason, page.rejected().get(0).reason());
+    assertTrue(page.rejected().get(0).raw().contains("my order never arrived"), "the entry's JSON is kept");
+  }
+
+  /** A missing {@code createdAt} is no reason to set a post aside: the index time stands in, as before. */
+  @Test
+  void shouldReadANotificationWithoutCreatedAt() {
+    Listing page = BlueskyParser.notifications(NOTIFICATIONS.replace("\"createdAt\": \"2024-03-05T12:00:00.123Z\",", ""));
+    assertEquals(java.util.List.of(), page.rejected());
+    assertEquals(Instant.parse("2024-03-05T12:00:01.456Z"), page.items().get(0).post().createdAt());
+  }
+
+  /** The brand's own feed: a post set aside is a reply not seen; a feed item without a post is set aside too. */
+  @Test
+  void shouldSetAsideUnreadableBrandPosts() {
+    Listing feed = BlueskyParser.authorFeed("{\"feed\": [{\"post\": {\"uri\": \"at://" + BRAND
+        + "/app.bsky.feed.post/1\", \"author\": {\"did\": \"" + BRAND + "\"}, \"record\": {\"text\": \"hi\"}}},"
+        + " {\"reply\": {}}, {\"post\": {\"uri\": \"at://" + BRAND + "/app.bsky.feed.post/2\", \"author\":"
+        + " {\"did\": \"" + BRAND + "\"}, \"record\": {}, \"indexedAt\": \"2024-03-05T12:00:00Z\"}}], \"cursor\": \"c\"}");
+    assertEquals(1, feed.items().size());
+    assertEquals(java.util.List.of("missing field 'indexedAt'", "feed item without a post"),
+        feed.rejected().stream().map(io.replywatch.ingest.Rejected::reason).toList());
+    assertEquals(Optional.of("at://" + BRAND + "/app.bsky.feed.post/1"), feed.rejected().get(0).id());
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
@@ -14,8 +13,8 @@ import io.replywatch.ingest.IngestScript;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.SourceHealth;
-import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.simulator.Fault;
+import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.mastodon.MastodonSimulator;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 /** The ingest contract against the Mastodon simulator, plus a revoked token making the source blind. */
 class MastodonIngestTest extends IngestContract {
   private static final String TOKEN = "mastodon-secret-token";
-  private final ServiceMetrics metrics = new ServiceMetrics(new SimpleMeterRegistry());
   private MastodonSimulator mastodon;
 
   @Override
@@ -41,7 +39,8 @@ class MastodonIngestTest extends IngestContract {
     Account account = new Account(Platform.MASTODON, IngestScript.BRAND_ID, "acme", new Secret(TOKEN));
     Brand brand = new Brand("acme", List.of(account), Set.of(), List.of(IngestScript.KEYWORD));
     return new MastodonPoller(brand, account,
-        new PlatformSettings(mastodon.baseUrl(), Duration.ofSeconds(30), BACKFILL), cursors, health, metrics, clock);
+        new PlatformSettings(mastodon.baseUrl(), Duration.ofSeconds(30), BACKFILL), cursors, rejected.store, health,
+        metrics, clock);
   }
 
   @Override
@@ -51,6 +50,12 @@ class MastodonIngestTest extends IngestContract {
     cursors.put(Platform.MASTODON, "acme", "notifications", newest);
   }
 
+  @Override
+  protected boolean notificationsCursorPast(SimPost p) {
+    String cursor = cursors.get(Platform.MASTODON, "acme", "notifications").orElseThrow();
+    return io.replywatch.ingest.Ids.ORDER.compare(cursor, p.id()) > 0;
+  }
+
   @Test
   void shouldSayWhenItsOwnSchedulingFailsAndKeepPolling() throws Exception {
     // An interval no config accepts: the next due instant overflows after a good cycle. Before the guard, the
@@ -58,8 +63,8 @@ class MastodonIngestTest extends IngestContract {
     Account account = new Account(Platform.MASTODON, IngestScript.BRAND_ID, "acme", new Secret(TOKEN));
     Brand brand = new Brand("acme", List.of(account), Set.of(), List.of(IngestScript.KEYWORD));
     await(vertx.deployVerticle(new MastodonPoller(brand, account,
-        new PlatformSettings(mastodon.baseUrl(), Duration.ofSeconds(Long.MAX_VALUE / 2), BACKFILL), cursors, health,
-        metrics, clock)));
+        new PlatformSettings(mastodon.baseUrl(), Duration.ofSeconds(Long.MAX_VALUE / 2), BACKFILL), cursors,
+        rejected.store, health, metrics, clock)));
     awaitTrue(() -> health.snapshot().containsKey("mastodon/acme")
         && health.snapshot().get("mastodon/acme").state() == SourceHealth.State.FAILING, "failing");
     assertTrue(health.snapshot().get("mastodon/acme").detail().startsWith("internal error in the poller"),

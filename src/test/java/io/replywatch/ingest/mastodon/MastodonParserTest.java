@@ -10,6 +10,7 @@ import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
+import io.replywatch.ingest.Rejected;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,10 @@ class MastodonParserTest {
 
   @Test
   void shouldParseMentionNotificationsAndKeepOtherTypesWithoutAStatus() {
-    List<MastodonParser.Notification> page = MastodonParser.notifications(PAGE);
+    Paging.Page<MastodonParser.Notification> read = MastodonParser.notifications(PAGE);
+    assertEquals(List.of(), read.rejected());
+    assertEquals(3, read.entries());
+    List<MastodonParser.Notification> page = read.items();
     assertEquals(List.of("21", "20", "19"), page.stream().map(MastodonParser.Notification::id).toList(),
         "every entry, so paging counts and passes the favourite");
     assertEquals(Optional.empty(), page.get(1).status());
@@ -72,13 +76,95 @@ class MastodonParserTest {
       "truncated JSON | [{\"id\": \"9\", \"type\": \"mention\", \"status\": {\"id\": ",
       "HTML page | <html><body>503</body></html>",
       "object not array | {\"error\": \"Record not found\"}",
-      "status without id | [{\"id\": \"9\", \"type\": \"mention\", \"status\": {\"created_at\": \"2026-08-01T13:50:15Z\", \"account\": {\"id\": \"1\"}}}]",
-      "bad timestamp | [{\"id\": \"9\", \"type\": \"mention\", \"status\": {\"id\": \"1\", \"created_at\": \"yesterday\", \"account\": {\"id\": \"1\"}}}]",
+      "empty body | ''",
   })
   void shouldRejectMalformedPagesWithAClearError(String name, String body) {
     PollException e = assertThrows(PollException.class, () -> MastodonParser.notifications(body));
     assertEquals(PollException.Kind.MALFORMED, e.kind());
     assertTrue(e.getMessage().startsWith("malformed Mastodon page: "), e.getMessage());
+  }
+
+  /**
+   * One entry the parser cannot read, between two good ones: the page is well-formed, so the entry is set aside
+   * and the others are read. Failing the page instead failed every cycle for ever, since Mastodon sends the same
+   * entry again each time. A notification whose own id is readable stays in the page without a status, so paging
+   * moves past it by that id.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "bad created_at | {\"id\": \"20\", \"type\": \"mention\", \"status\": {\"id\": \"5\", \"created_at\": \"yesterday\", \"account\": {\"id\": \"1\"}}} | 20 | bad timestamp 'yesterday'",
+      "status without id | {\"id\": \"20\", \"type\": \"mention\", \"status\": {\"created_at\": \"2026-08-01T13:50:15Z\", \"account\": {\"id\": \"1\"}}} | 20 | missing field 'id'",
+      "status without account | {\"id\": \"20\", \"type\": \"mention\", \"status\": {\"id\": \"5\", \"created_at\": \"2026-08-01T13:50:15Z\"}} | 20 | missing field 'id'",
+      "notification without id | {\"type\": \"mention\", \"status\": {\"id\": \"5\", \"created_at\": \"2026-08-01T13:50:15Z\", \"account\": {\"id\": \"1\"}}} | '' | missing field 'id'",
+      "entry that is no object | 17 | '' | missing field 'id'",
+  })
+  void shouldSetAsideAnUnreadableEntryAndReadTheRest(String name, String entry, String id, String reason) {
+    String body = "[" + PAGE.substring(PAGE.indexOf('{'), PAGE.indexOf("{\"id\": \"20\""))
+        + entry + "," + PAGE.substring(PAGE.indexOf("{\"id\": \"19\""));
+    Paging.Page<MastodonParser.Notification> page = MastodonParser.notifications(body);
+    assertEquals(List.of("117020577157693549", "117020571000000001"), page.items().stream()
+        .flatMap(n -> n.status().stream()).map(Post::id).toList(), "both good mentions read");
+    assertEquals(id.isEmpty() ? List.of("21", "19") : List.of("21", id, "19"),
+        page.items().stream().map(MastodonParser.Notification::id).toList(), "a readable notification id is kept");
+    assertEquals(3, page.entries(), "the entry set aside still counts: the page is not a short one");
+    assertEquals(1, page.rejected().size());
+    Rejected r = page.rejected().get(0);
+    assertEquals(id.isEmpty() ? Optional.empty() : Optional.of(id), r.id());
+    assertEquals(reason, r.reason());
+    assertEquals(new io.vertx.core.json.JsonObject("{\"x\":" + entry + "}").getValue("x").toString()
+        .replace(" ", ""), r.raw().replace(" ", ""), "the entry's JSON, kept as sent");
+  }
+
+  @Test
+  void shouldRecogniseAnEntryWithoutAnIdByItsJson() {
+    String entry = "{\"type\": \"mention\", \"status\": {\"id\": \"5\"}}";
+    Rejected once = MastodonParser.notifications("[" + entry + "]").rejected().get(0);
+    Rejected again = MastodonParser.notifications("[" + entry + "," + entry + "]").rejected().get(1);
+    Rejected other = MastodonParser.notifications("[{\"type\": \"mention\", \"status\": {\"id\": \"6\"}}]")
+        .rejected().get(0);
+    assertEquals(once.key(), again.key(), "the same JSON is the same item");
+    assertTrue(once.key().startsWith("sha256:"), once.key());
+    assertTrue(!once.key().equals(other.key()), "another entry is another item");
+  }
+
+  /** The brand's own statuses: one that cannot be read is set aside the same way, the others are replies seen. */
+  @Test
+  void shouldSetAsideAnUnreadableBrandStatus() {
+    String good = "{\"id\": \"30\", \"created_at\": \"2026-08-01T14:00:00Z\", \"in_reply_to_id\": \"5\","
+        + " \"content\": \"<p>sorry!</p>\", \"account\": {\"id\": \"42\", \"acct\": \"acme\"}}";
+    String bad = good.replace("\"30\"", "\"29\"").replace("2026-08-01T14:00:00Z", "");
+    Paging.Page<Post> page = MastodonParser.statuses("[" + good + "," + bad + "]");
+    assertEquals(List.of("30"), page.items().stream().map(Post::id).toList());
+    assertEquals(Optional.of("29"), page.rejected().get(0).id());
+    assertEquals("missing field 'created_at'", page.rejected().get(0).reason());
+    assertEquals(2, page.entries());
+  }
+
+  /**
+   * Paging around an entry set aside without an id: the newest readable id moves the cursor, nothing after it is
+   * read twice, and a full page with the entry in it is no short page, so the walk goes on in the same cycle.
+   */
+  @Test
+  void shouldPageOnByTheNeighboursOfAnEntryWithoutAnId() throws Exception {
+    StringBuilder full = new StringBuilder("[{\"type\": \"mention\"}");
+    for (int id = 179; id > 100; id--) {
+      full.append(",{\"id\": \"").append(id)
+          .append("\", \"type\": \"favourite\", \"created_at\": \"2026-08-01T13:00:00Z\", \"account\": {\"id\": \"1\"}}");
+    }
+    String mention = PAGE.replace("\"id\": \"21\"", "\"id\": \"181\"");
+    Map<String, String> pages = Map.of("100", full.append("]").toString(), "179", mention);
+    List<String> asked = new java.util.ArrayList<>();
+    List<Rejected> setAside = new java.util.ArrayList<>();
+    Paging.Fetched<MastodonParser.Notification> read = Paging.<MastodonParser.Notification>forward(q -> {
+      asked.add(q.get("min_id"));
+      Paging.Page<MastodonParser.Notification> page = MastodonParser.notifications(pages.get(q.get("min_id")));
+      setAside.addAll(page.rejected());
+      return Future.succeededFuture(page);
+    }, "100", 80, MastodonParser.Notification::id).toCompletionStage().toCompletableFuture().get();
+    assertEquals(List.of("100", "179"), asked, "on past the full page, from its newest readable id");
+    assertEquals("181", read.cursor());
+    assertEquals(1, setAside.size());
+    assertEquals(82, read.items().size(), "79 favourites and 3 notifications of the next page, each once");
   }
 
   /**
@@ -108,7 +194,9 @@ class MastodonParserTest {
 
   @Test
   void shouldReadAnEmptyPage() {
-    assertEquals(List.of(), MastodonParser.notifications("[]"));
+    Paging.Page<MastodonParser.Notification> page = MastodonParser.notifications("[]");
+    assertEquals(List.of(), page.items());
+    assertEquals(List.of(), page.rejected());
   }
 
   @ParameterizedTest(name = "reset {0}")

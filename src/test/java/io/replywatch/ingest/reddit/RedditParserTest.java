@@ -109,10 +109,33 @@ class RedditParserTest {
       "<html><head><title>Too Many Requests</title></head><body><h1>whoa there, pardner!</h1></body></html>",
       "{\"kind\": \"Listing\", \"data\": {\"children\": [{\"kind\": \"t1\", \"data\": {\"id\": ",
       "{\"message\": \"Unauthorized\", \"error\": 401}",
-      "{\"kind\": \"Listing\", \"data\": {\"children\": [{\"kind\": \"t1\", \"data\": {\"id\": \"x\"}}]}}"})
+      "{\"kind\": \"Listing\", \"data\": {\"children\": {}}}"})
   void shouldRejectMalformedPages(String body) {
     assertEquals(PollException.Kind.MALFORMED,
         assertThrows(PollException.class, () -> RedditParser.listing(body)).kind());
+  }
+
+  /**
+   * One comment the parser cannot read in a well-formed Listing: set aside, the others read, {@code after} kept.
+   * Failing the page for it failed every cycle for ever, since Reddit sends the same comment each time.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "no created_utc | \"created_utc\": 1696754768.25, | '' | t1_k3yrfii | missing created_utc",
+      "created_utc a string | 1696754768.25 | \"yesterday\" | t1_k3yrfii | missing created_utc",
+      "created_utc out of range | 1696754768.25 | 1e17 | t1_k3yrfii | unreadable (DateTimeException: Instant exceeds minimum or maximum instant)",
+      "no id | \"id\": \"k3yrfii\", \"name\": \"t1_k3yrfii\", | '' | '' | missing field 'id'",
+  })
+  void shouldSetAsideAnUnreadableCommentAndReadTheRest(String name, String from, String to, String id,
+      String reason) {
+    RedditParser.Listing l = RedditParser.listing(COMMENTS.replace(from, to).replace("\"after\": null",
+        "\"after\": \"t3_agi5zf\""));
+    assertEquals(java.util.List.of("t3_agi5zf"), l.posts().stream().map(Post::id).toList(), "the post is read");
+    assertEquals(Optional.of("t3_agi5zf"), l.after(), "paging goes on by the listing's own after");
+    assertEquals(1, l.rejected().size());
+    assertEquals(id.isEmpty() ? Optional.empty() : Optional.of(id), l.rejected().get(0).id());
+    assertEquals(reason, l.rejected().get(0).reason());
+    assertTrue(l.rejected().get(0).raw().contains("Did it work?"), "the comment's JSON is kept");
   }
 
   @Test

@@ -56,7 +56,7 @@ class RedditPollerTest {
 
   private RedditPoller poller() {
     PlatformSettings settings = new PlatformSettings(sim.baseUrl(), Duration.ofSeconds(60), Duration.ofHours(24));
-    return new RedditPoller(brand, brand.accounts().get(0), settings, h.cursors, h.health, h.metrics, h.clock);
+    return new RedditPoller(brand, brand.accounts().get(0), settings, h.cursors, h.rejected, h.health, h.metrics, h.clock);
   }
 
   private String fullname(String timelineId) {
@@ -82,6 +82,48 @@ class RedditPollerTest {
     var post = h.batches.get(0).mentions().get(0).post();
     assertTrue(post.permalink().startsWith("https://www.reddit.com/r/acme/comments/"), post.permalink());
     assertTrue(post.conversationId().orElseThrow().startsWith("t3_"));
+  }
+
+  /**
+   * An inbox comment and a brand comment without {@code created_utc}, sent so on every request (the simulator's
+   * {@code malformItem}): each is set aside and kept once though every cycle reads its page again (a cycle reads
+   * down to the cursor's page), counted once, named in health while the source stays ok; the rest is handed on,
+   * the cursor moves past them and later mentions are seen. Before, the page failed on every cycle.
+   */
+  @Test
+  void shouldSetAsideCommentsWithoutATimeAndReadOnPastThem() throws Exception {
+    setUp(240, 600); // 180 before T0, the rest in the hour after
+    String badMention = busy.customerPosts.get(190); // T0 + 10 min
+    String badReply = busy.replyToParent.entrySet().stream()
+        .filter(e -> e.getValue().equals(busy.customerPosts.get(192))).findFirst().orElseThrow().getKey();
+    sim.malformItem(badMention);
+    sim.malformItem(badReply);
+    RedditPoller poller = poller();
+    h.start(poller);
+    h.steps(poller, 2, Duration.ofMinutes(5));
+    SourceHealth.Status found = h.health.snapshot().get("reddit/acmesupport");
+    assertEquals(SourceHealth.State.OK, found.state(), "not blind");
+    assertTrue(found.detail().startsWith("ok; 1 unreadable item(s) set aside this cycle"), found.detail());
+    h.steps(poller, 6, Duration.ofMinutes(5)); // to T0 + 40 min, each cycle reading the bad ones' page again
+
+    Map<String, Integer> counts = h.mentionCounts();
+    Set<String> due = busy.customerPosts.subList(0, 221).stream().filter(id -> !id.equals(badMention))
+        .map(this::fullname).collect(Collectors.toSet());
+    assertEquals(due, counts.keySet(), "every other mention up to T0 + 40 min");
+    counts.forEach((m, n) -> assertEquals(1, n, "mention " + m + " ingested once"));
+    String badReplyName = "t1_" + Long.toString(Long.parseLong(badReply), 36);
+    assertTrue(h.batches.stream().flatMap(b -> b.brandPosts().stream()).noneMatch(p -> p.id().equals(badReplyName)));
+    var rows = h.rejectedTable.rows();
+    assertEquals(List.of(fullname(badMention), badReplyName), rows.stream().map(r -> r.itemId()).toList(),
+        rows.toString());
+    assertEquals(List.of("mentions", "comments"), rows.stream().map(r -> r.endpoint()).toList());
+    assertTrue(rows.stream().allMatch(r -> r.reason().equals("missing created_utc") && r.lastSeen() > r.firstSeen()),
+        "seen again by later cycles, kept once: " + rows);
+    assertEquals(2.0, h.rejectedItems(Platform.REDDIT), "each counted once");
+    assertEquals(0.0, h.polls(Platform.REDDIT, "error"), "no cycle failed");
+    assertEquals("ok", h.health.snapshot().get("reddit/acmesupport").detail());
+    assertTrue(io.replywatch.ingest.Ids.ORDER.compare(h.cursors.get(Platform.REDDIT, "acmesupport", "mentions")
+        .orElseThrow(), fullname(badMention)) > 0, "the cursor moved past it");
   }
 
   @Test

@@ -61,7 +61,7 @@ class XBacklogTest {
 
   private XPoller poller() {
     PlatformSettings settings = new PlatformSettings(sim.baseUrl(), Duration.ofSeconds(60), Duration.ofHours(24));
-    return new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.health, h.metrics, h.clock);
+    return new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.rejected, h.health, h.metrics, h.clock);
   }
 
   private String searchHit(Instant at, int i) {
@@ -182,7 +182,7 @@ class XBacklogTest {
     busy.searchOnly.forEach(busySim::searchOnly);
     h.deploy(busySim);
     PlatformSettings settings = new PlatformSettings(busySim.baseUrl(), Duration.ofSeconds(60), Duration.ofHours(24));
-    XPoller poller = new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.health, h.metrics, h.clock);
+    XPoller poller = new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.rejected, h.health, h.metrics, h.clock);
     h.start(poller);
     List<String> first = busySim.requests().stream().map(r -> r.path() + " " + strip(params(r))).toList();
     assertEquals(List.of(

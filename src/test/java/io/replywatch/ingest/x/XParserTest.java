@@ -152,11 +152,58 @@ class XParserTest {
       "{\"data\": [{\"id\": \"1\", \"text\": ",
       "<html><body>Over capacity</body></html>",
       "[]",
-      "{\"data\": [{\"id\": \"1\", \"text\": \"x\", \"author_id\": \"2\"}], \"meta\": {}}",
-      "{\"data\": [{\"id\": \"1\", \"text\": \"x\", \"author_id\": \"2\", \"created_at\": \"yesterday\"}]}"})
+      "{\"includes\": {}}",
+      "{\"data\": {\"id\": \"1\"}, \"meta\": {}}"})
   void shouldRejectMalformedPages(String body) {
     PollException e = assertThrows(PollException.class, () -> XParser.page(body));
     assertEquals(PollException.Kind.MALFORMED, e.kind());
+  }
+
+  /**
+   * One tweet the parser cannot read in a well-formed page: set aside, the others read. Failing the page for it
+   * failed every cycle for ever, since X sends the same tweet again each time.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "no id | {\"text\": \"x\", \"author_id\": \"2\", \"created_at\": \"2020-12-17T20:10:00.000Z\"} | '' | missing field 'id'",
+      "no created_at | {\"id\": \"1339662682102886401\", \"text\": \"x\", \"author_id\": \"2\"} | 1339662682102886401 | missing field 'created_at'",
+      "bad created_at | {\"id\": \"1339662682102886401\", \"text\": \"x\", \"author_id\": \"2\", \"created_at\": \"yesterday\"} | 1339662682102886401 | bad timestamp 'yesterday'",
+      "no author | {\"id\": \"1339662682102886401\", \"text\": \"x\", \"created_at\": \"2020-12-17T20:10:00.000Z\"} | 1339662682102886401 | missing field 'author_id'",
+  })
+  void shouldSetAsideAnUnreadableTweetAndReadTheRest(String name, String tweet, String id, String reason) {
+    String body = PAGE.replace("\"data\": [", "\"data\": [" + tweet + ",");
+    XParser.Page page = XParser.page(body);
+    assertEquals(List.of("1339667017109032966", "1339662682102886402", "1339662682102886400"),
+        page.posts().stream().map(Post::id).toList(), "every other tweet read");
+    assertEquals(1, page.rejected().size());
+    assertEquals(id.isEmpty() ? Optional.empty() : Optional.of(id), page.rejected().get(0).id());
+    assertEquals(reason, page.rejected().get(0).reason());
+    assertTrue(page.rejected().get(0).raw().contains("\"text\":\"x\""), page.rejected().get(0).raw());
+    assertEquals(Optional.of("1339667017109032966"), page.newestId(), "paging by meta, as before");
+    assertTrue(page.hasTweets());
+  }
+
+  /**
+   * Without {@code meta} ids, paging takes the ids of the tweets: a tweet set aside with a readable id moves the
+   * cursor past itself, one without an id is passed by its neighbours'.
+   */
+  @Test
+  void shouldPageByTheIdsOfEveryTweetWhenMetaHasNone() {
+    String good = "{\"id\": \"%s\", \"text\": \"x\", \"author_id\": \"2\", \"created_at\": \"2020-12-17T20:10:00.000Z\"}";
+    String badWithId = "{\"id\": \"30\", \"text\": \"x\", \"author_id\": \"2\"}";
+    String badWithoutId = "{\"text\": \"y\", \"author_id\": \"2\", \"created_at\": \"2020-12-17T20:10:00.000Z\"}";
+    XParser.Page newestBad = XParser.page("{\"data\": [" + badWithId + "," + good.formatted("20") + ","
+        + good.formatted("10") + "], \"meta\": {\"result_count\": 3}}");
+    assertEquals(Optional.of("30"), newestBad.newestId(), "past the tweet set aside, by its own id");
+    assertEquals(Optional.of("10"), newestBad.oldestId());
+    XParser.Page edgesBad = XParser.page("{\"data\": [" + badWithoutId + "," + good.formatted("20") + ","
+        + badWithoutId.replace("y", "z") + "], \"meta\": {\"result_count\": 3}}");
+    assertEquals(Optional.of("20"), edgesBad.newestId(), "its neighbour's id");
+    assertEquals(Optional.of("20"), edgesBad.oldestId());
+    assertEquals(2, edgesBad.rejected().size());
+    XParser.Page allBad = XParser.page("{\"data\": [" + badWithoutId + "], \"meta\": {\"next_token\": \"t\"}}");
+    assertEquals(Optional.empty(), allBad.newestId());
+    assertTrue(allBad.hasTweets(), "a page of tweets set aside is no empty page: the walk follows its token");
   }
 
   @Test

@@ -65,7 +65,7 @@ class XPollerTest {
   }
 
   private XPoller poller() {
-    return new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.health, h.metrics, h.clock);
+    return new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.rejected, h.health, h.metrics, h.clock);
   }
 
   @Test
@@ -90,6 +90,50 @@ class XPollerTest {
     assertTrue(text.text().endsWith("is late & <broken>"),
         text.text());
     assertTrue(text.permalink().startsWith("https://x.com/cust"), text.permalink());
+  }
+
+  /**
+   * A mention without its id and a brand reply without its id, sent so on every request (the simulator's
+   * {@code malformItem}): each is set aside and kept once however many cycles and sweeps see it, counted once,
+   * named in health while the source stays ok; the rest of each page is handed on and the cursor moves past them
+   * (X's {@code meta} ids). Before, the page failed on every cycle and the account went blind.
+   */
+  @Test
+  void shouldSetAsideTweetsWithoutAnIdAndReadOnPastThem() throws Exception {
+    String badMention = busy.customerPosts.get(190); // T0 + 10 min
+    String badReply = busy.replyToParent.entrySet().stream()
+        .filter(e -> e.getValue().equals(busy.customerPosts.get(192))).findFirst().orElseThrow().getKey();
+    sim.malformItem(badMention);
+    sim.malformItem(badReply);
+    XPoller poller = poller();
+    h.start(poller);
+    h.steps(poller, 2, Duration.ofMinutes(5));
+    SourceHealth.Status found = h.health.snapshot().get("x/AcmeSupport");
+    assertEquals(SourceHealth.State.OK, found.state(), "not blind");
+    assertTrue(found.detail().startsWith("ok; 1 unreadable item(s) set aside this cycle"), found.detail());
+    h.steps(poller, 6, Duration.ofMinutes(5)); // to T0 + 40 min: a sweep re-reads the bad mention
+
+    Map<String, Integer> counts = h.mentionCounts();
+    List<String> due = new ArrayList<>(busy.customerPosts.subList(0, 221));
+    due.remove(badMention);
+    assertEquals(Set.copyOf(due), counts.keySet(), "every other mention up to T0 + 40 min");
+    counts.forEach((m, n) -> assertEquals(1, n, "mention " + m + " ingested once"));
+    Set<String> replies = new java.util.HashSet<>();
+    h.batches.forEach(b -> b.brandPosts().forEach(p -> replies.add(p.id())));
+    assertTrue(!replies.contains(badReply) && replies.containsAll(busy.replyToParent.keySet().stream()
+        .filter(r -> !r.equals(badReply) && busy.timeline.all().stream().anyMatch(p -> p.id().equals(r)
+            && p.createdAt().isBefore(h.clock.instant()))).toList()), "every other reply");
+    var rows = h.rejectedTable.rows();
+    assertEquals(List.of("mentions", "tweets"), rows.stream().map(r -> r.endpoint()).sorted().toList(), rows.toString());
+    assertTrue(rows.stream().allMatch(r -> r.itemId() == null && r.reason().equals("missing field 'id'")),
+        rows.toString());
+    assertTrue(sim.requests().stream().anyMatch(r -> r.path().endsWith("/mentions") && r.at().isAfter(T0)
+        && r.query() != null && r.query().contains("start_time")), "a sweep showed the bad mention again");
+    assertEquals(2.0, h.rejectedItems(Platform.X), "each counted once");
+    assertEquals(0.0, h.polls(Platform.X, "error"), "no cycle failed");
+    assertEquals("ok", h.health.snapshot().get("x/AcmeSupport").detail());
+    assertTrue(io.replywatch.ingest.Ids.ORDER.compare(h.cursors.get(Platform.X, "AcmeSupport", "mentions")
+        .orElseThrow(), badMention) > 0, "the cursor moved past it");
   }
 
   @Test
@@ -200,7 +244,7 @@ class XPollerTest {
     String openEdit = edits.edit(open, T0.plus(Duration.ofMinutes(12)), "refund please, order 77");
     String reply = script.add(T0.plus(Duration.ofMinutes(17)), "42", "AcmeSupport", "done", true, openEdit, "en");
     PlatformSettings own = new PlatformSettings(edits.baseUrl(), Duration.ofMinutes(5), Duration.ofHours(24));
-    XPoller poller = new XPoller(brand, brand.accounts().get(0), own, h.cursors, h.health, h.metrics, h.clock);
+    XPoller poller = new XPoller(brand, brand.accounts().get(0), own, h.cursors, h.rejected, h.health, h.metrics, h.clock);
 
     h.start(poller); // T0: the complaint and its answer
     h.steps(poller, 4, Duration.ofMinutes(5)); // +5 its edit, +10 the second complaint, +15 its edit, +20 the reply

@@ -1,0 +1,63 @@
+package io.replywatch.store;
+
+import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.Rejected;
+import io.replywatch.ingest.RejectedStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Items the pollers set aside, in the {@code rejected_items} table: one row per (platform, account, item key), the
+ * first sighting's endpoint, reason and JSON, and the last sighting's time. Like the cursors, on a connection of
+ * its own with tiny statements serialised on it, so pollers on several event loops may share it.
+ */
+public final class SqliteRejectedStore implements RejectedStore {
+  private final Connection db;
+
+  public SqliteRejectedStore(Database database) {
+    this.db = database.openWriter();
+  }
+
+  @Override
+  public boolean keep(Platform platform, String account, String endpoint, Rejected item, Instant seenAt) {
+    synchronized (db) {
+      try {
+        if (insert(platform, account, endpoint, item, seenAt) == 1) {
+          return true;
+        }
+        try (PreparedStatement s = db.prepareStatement("UPDATE rejected_items SET last_seen = max(last_seen, ?)"
+            + " WHERE platform = ? AND account = ? AND item_key = ?")) {
+          s.setLong(1, seenAt.toEpochMilli());
+          s.setString(2, platform.id());
+          s.setString(3, account);
+          s.setString(4, item.key());
+          s.executeUpdate();
+        }
+        return false;
+      } catch (SQLException e) {
+        throw new StoreException("keeping an item set aside", e);
+      }
+    }
+  }
+
+  /** 1 when the row is new, 0 when the item was kept before. */
+  private int insert(Platform platform, String account, String endpoint, Rejected item, Instant seenAt)
+      throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("INSERT OR IGNORE INTO rejected_items (platform, account,"
+        + " item_key, endpoint, item_id, reason, raw, raw_length, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+      s.setString(1, platform.id());
+      s.setString(2, account);
+      s.setString(3, item.key());
+      s.setString(4, endpoint);
+      s.setString(5, item.id().orElse(null));
+      s.setString(6, item.reason());
+      s.setString(7, item.raw());
+      s.setInt(8, item.rawLength());
+      s.setLong(9, seenAt.toEpochMilli());
+      s.setLong(10, seenAt.toEpochMilli());
+      return s.executeUpdate();
+    }
+  }
+}
