@@ -4,6 +4,7 @@ import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.ApiPage;
+import io.replywatch.ingest.Backlog;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Ids;
 import io.replywatch.ingest.Paging;
@@ -48,14 +49,6 @@ public final class XPoller extends Poller {
   private static final java.time.Duration SEARCH_WINDOW = java.time.Duration.ofDays(7).minusMinutes(1);
   private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
       .withZone(java.time.ZoneOffset.UTC);
-
-  /**
-   * Backlog requests stop while their endpoint's window has this many or fewer left, keeping them for the next
-   * cycle's new posts (a cycle starts with more than {@code Poller.RESERVE} in hand, then reads until 1 is left).
-   */
-  static final int BACKLOG_RESERVE = 5;
-  /** Suffix of the cursor-store entry that keeps an endpoint's unread ranges. */
-  static final String BACKLOG = ":backlog";
 
   /**
    * What one endpoint gave this cycle: posts oldest first and the cursor-store entries to write once they were
@@ -106,9 +99,6 @@ public final class XPoller extends Poller {
       return String.join(",", gaps.stream().map(Gap::toString).toList());
     }
   }
-
-  /** What the backlog gave this cycle: posts newest first, the ranges still unread, newest first. */
-  private record Drained(List<Post> newestFirst, List<Gap> left) {}
 
   private XClient client;
   private XSweep sweep;
@@ -178,12 +168,12 @@ public final class XPoller extends Poller {
    * {@code start_time} of the backfill window; then {@code tokenParam} until X sends no {@code next_token}. The new
    * cursor is the newest id of the first page. When {@link Paging#MAX_PAGES} stop that read before the cursor, the
    * range between the cursor and the oldest post read joins the endpoint's backlog; the pages of the cycle's
-   * budget that the new posts left over then read the backlog (see {@link #drain}).
+   * budget that the new posts left over then read the backlog ({@link Backlog#drain}, {@link #readGap}).
    */
   private Future<Read> read(String endpoint, String tokenParam, Instant now,
       Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call) {
     Optional<String> cursor = cursor(endpoint);
-    String storedBacklog = cursor(endpoint + BACKLOG).orElse("");
+    String storedBacklog = cursor(endpoint + Backlog.SUFFIX).orElse("");
     List<Gap> backlog = Gap.parse(storedBacklog);
     Future<Read> read = readFrom(endpoint, tokenParam, now, call, cursor, backlog, storedBacklog);
     if (cursor.isEmpty() || !endpoint.equals("search")) {
@@ -219,50 +209,34 @@ public final class XPoller extends Poller {
         LOG.info("x {} for {} stopped after {} pages ({} posts): the older posts back to {} are read as backlog "
             + "from the next cycle on", endpoint, account.handle(), head.pages(), head.newestFirst().size(), lower);
       }
-      return drain(endpoint, tokenParam, now, call, backlog, Paging.MAX_PAGES - head.pages(), new ArrayList<>(),
-          new ArrayList<>()).map(d -> {
+      return Backlog.drain(backlog, Paging.MAX_PAGES - head.pages(), () -> spare(endpoint, Backlog.RESERVE),
+          (Gap gap, int pages) -> readGap(endpoint, tokenParam, now, call, gap, pages)).map(d -> {
             gaps.addAll(d.left());
             List<Post> newestFirst = new ArrayList<>(head.newestFirst());
             newestFirst.addAll(d.newestFirst());
-            Map<String, String> cursors = new LinkedHashMap<>();
             String left = Gap.format(gaps);
-            if (!left.equals(storedBacklog)) {
-              cursors.put(endpoint + BACKLOG, left);
-              if (!backlog.isEmpty() || !d.newestFirst().isEmpty()) {
-                LOG.info("x {} backlog for {}: {} posts read this cycle, {}", endpoint, account.handle(),
-                    d.newestFirst().size(), gaps.isEmpty() ? "none left" : "left: " + left);
-              }
+            if (!left.equals(storedBacklog) && (!backlog.isEmpty() || !d.newestFirst().isEmpty())) {
+              LOG.info("x {} backlog for {}: {} posts read this cycle, {}", endpoint, account.handle(),
+                  d.newestFirst().size(), gaps.isEmpty() ? "none left" : "left: " + left);
             }
-            head.newest().or(() -> cursor).ifPresent(c -> cursors.put(endpoint, c));
-            return new Read(oldestFirst(newestFirst), cursors);
+            return new Read(oldestFirst(newestFirst),
+                Backlog.writes(endpoint, storedBacklog, left, head.newest().or(() -> cursor)));
           });
     });
   }
 
   /**
-   * The backlog, newest range first, within {@code pages} requests and only while the endpoint's window can spare
-   * them ({@link #BACKLOG_RESERVE}): each range newest first with {@code since_id} (or {@code start_time}) and
-   * {@code until_id}, following the token; a range read to its end is dropped, one stopped early shrinks to what
-   * lies below the oldest post read. What is not reached stays for the next cycle.
+   * One range of the backlog, newest first with {@code since_id} (or {@code start_time}) and {@code until_id},
+   * following the token: read to its end it is gone, stopped early it shrinks to what lies below the oldest post
+   * read.
    */
-  private Future<Drained> drain(String endpoint, String tokenParam, Instant now,
-      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, List<Gap> gaps, int pages,
-      List<Post> newestFirst, List<Gap> left) {
-    if (gaps.isEmpty()) {
-      return Future.succeededFuture(new Drained(newestFirst, left));
-    }
-    Gap gap = gaps.get(0);
-    List<Gap> rest = gaps.subList(1, gaps.size());
+  private Future<Backlog.Step<Gap, Post>> readGap(String endpoint, String tokenParam, Instant now,
+      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, Gap gap, int pages) {
     if (!gap.timeBound() && Ids.ORDER.compare(gap.since(), gap.until()) >= 0) {
-      return drain(endpoint, tokenParam, now, call, rest, pages, newestFirst, left); // empty: nothing between
-    }
-    if (pages <= 0 || !spare(endpoint, BACKLOG_RESERVE)) {
-      left.addAll(gaps);
-      return Future.succeededFuture(new Drained(newestFirst, left));
+      return Future.succeededFuture(new Backlog.Step<>(List.of(), Optional.empty(), 0)); // empty: nothing between
     }
     Gap from = endpoint.equals("search") ? withinSearchWindow(gap, now) : gap;
-    Future<Walk> walk = walkGap(endpoint, tokenParam, from, pages, call);
-    Future<Map.Entry<Gap, Walk>> read = walk.map(w -> Map.entry(from, w));
+    Future<Map.Entry<Gap, Walk>> read = walkGap(endpoint, tokenParam, from, pages, call).map(w -> Map.entry(from, w));
     if (endpoint.equals("search")) {
       // The range's since_id aged out of search's 7 days: read what of it the window still holds. Refused even so
       // (its until_id aged out too), nothing of it can be read any more.
@@ -278,13 +252,11 @@ public final class XPoller extends Poller {
             .recover(again -> rejected(again) ? outOfReach(gap, window) : Future.failedFuture(again));
       });
     }
-    return read.compose(r -> {
+    return read.map(r -> {
       Walk w = r.getValue();
-      newestFirst.addAll(w.newestFirst());
-      if (!w.complete()) {
-        left.add(w.oldest().map(o -> new Gap(r.getKey().since(), o)).orElse(gap));
-      }
-      return drain(endpoint, tokenParam, now, call, rest, pages - w.pages(), newestFirst, left);
+      Optional<Gap> left = w.complete() ? Optional.empty()
+          : Optional.of(w.oldest().map(o -> new Gap(r.getKey().since(), o)).orElse(gap));
+      return new Backlog.Step<>(w.newestFirst(), left, w.pages());
     });
   }
 
@@ -301,7 +273,7 @@ public final class XPoller extends Poller {
     base.put("max_results", Integer.toString(PAGE_SIZE));
     base.put(gap.timeBound() ? "start_time" : "since_id", gap.since());
     base.put("until_id", gap.until());
-    return walk(endpoint, tokenParam, base, pages, () -> spare(endpoint, BACKLOG_RESERVE), call);
+    return walk(endpoint, tokenParam, base, pages, () -> spare(endpoint, Backlog.RESERVE), call);
   }
 
   /** A search range bounded by time starts no earlier than the window X still searches. */
