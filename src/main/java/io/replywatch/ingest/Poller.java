@@ -60,6 +60,10 @@ public abstract class Poller extends VerticleBase {
   private int requestsThisCycle;
   /** Optional reads the platform rejected this cycle, for the health detail. */
   private final List<String> skipped = new ArrayList<>();
+  /** Unread ranges given up this cycle; counted once the cycle's cursors are stored. */
+  private final List<String> gaveUp = new ArrayList<>();
+  /** The lower bound of the oldest stored unread range, as last stored. */
+  private Optional<Instant> backlog = Optional.empty();
   private long timer = -1;
   private Instant nextDue;
   private boolean polling;
@@ -90,6 +94,16 @@ public abstract class Poller extends VerticleBase {
     return "replywatch/0.1";
   }
 
+  /** Whether this platform keeps the ranges a capped read left unread (X, Bluesky): it then has backlog meters. */
+  protected boolean keepsBacklog() {
+    return false;
+  }
+
+  /** The oldest instant the stored unread ranges reach back to; empty when there are none. */
+  protected Optional<Instant> backlogSince() {
+    return Optional.empty();
+  }
+
   /** The brand account's id as the platform writes it on posts; Bluesky learns its DID from the session. */
   protected String brandId() {
     return account.id();
@@ -101,6 +115,11 @@ public abstract class Poller extends VerticleBase {
     init(webClient);
     restoreBlock(clock.instant());
     metrics.initSource(platform, account.handle(), settings.pollInterval());
+    if (keepsBacklog()) {
+      metrics.initBacklog(platform, account.handle(), clock);
+      backlog = backlogSince(); // a restart goes on with a stored backlog: say so from the start
+      metrics.backlogSince(platform, account.handle(), backlog);
+    }
     health.starting(platform, account.handle());
     stopJumps = clock.onJump(() -> {
       if (!stopped) {
@@ -192,6 +211,16 @@ public abstract class Poller extends VerticleBase {
     return Future.failedFuture(e);
   }
 
+  /**
+   * An unread range this source gives up, its posts never to be read (a stored cursor the platform rejects, a range
+   * beyond X's search window): logged now, then, once the cycle's cursors are stored, counted and named in health.
+   */
+  protected void gaveUp(String what) {
+    LOG.warn("unread range given up, its posts are not read: platform={} account={}: {}", platform.id(),
+        account.handle(), what.replaceAll("[\\r\\n]", " "));
+    gaveUp.add(what);
+  }
+
   /** When a 429 said to ask again (in an interval when it did not say), or empty for any other failure. */
   private Optional<Instant> rateLimited(Throwable e) {
     return e instanceof PollException p && p.kind() == PollException.Kind.RATE_LIMITED
@@ -247,6 +276,7 @@ public abstract class Poller extends VerticleBase {
     polling = true;
     requestsThisCycle = 0;
     skipped.clear();
+    gaveUp.clear();
     Instant cycleStart = clock.instant();
     Future<Cycle> read;
     try {
@@ -304,6 +334,11 @@ public abstract class Poller extends VerticleBase {
       own.forEach(p -> handedOn.add(p.id()));
       // Stored even when stopping meanwhile: the batch was taken, so a restart must not hand it on again.
       cycle.cursors().forEach((endpoint, value) -> cursors.put(platform, account.handle(), endpoint, value));
+      gaveUp.forEach(what -> metrics.rangeDropped(platform, account.handle()));
+      if (keepsBacklog()) {
+        backlog = backlogSince();
+        metrics.backlogSince(platform, account.handle(), backlog);
+      }
       return null;
     });
   }
@@ -325,6 +360,13 @@ public abstract class Poller extends VerticleBase {
     Instant due = cycleStart.plus(settings.pollInterval());
     scheduleAt(paced.isAfter(due) ? paced : due);
     String detail = skipped.isEmpty() ? "ok" : "ok, but skipped this cycle: " + String.join("; ", skipped);
+    if (!gaveUp.isEmpty()) {
+      detail += "; gave up this cycle, not read: " + String.join("; ", gaveUp);
+    }
+    if (backlog.isPresent()) {
+      // Not failing: every post is read, but those of the backlog late, and an overdue one alerts when read.
+      detail += "; reading a backlog back to " + backlog.get();
+    }
     if (heldPastInterval(nextDue, cycleStart)) {
       // Polls further apart than the configured interval delay every alert on this source: say so.
       detail += "; next poll not before " + nextDue + ": the rate limit allows no sooner";

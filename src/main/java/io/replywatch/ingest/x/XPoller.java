@@ -66,40 +66,6 @@ public final class XPoller extends Poller {
   private record Walk(List<Post> newestFirst, Optional<String> newest, Optional<String> oldest, boolean complete,
       int pages) {}
 
-  /**
-   * A range of an endpoint not read yet, because a cycle stopped at {@link Paging#MAX_PAGES}: newer than
-   * {@code since} and older than {@code until} (ids, both exclusive, as X's {@code since_id}/{@code until_id}), or,
-   * when the read it was left by started from {@code start_time} (a first start, an aged-out search cursor), from
-   * {@code since} as an instant. Stored as {@code since..until}, several comma-separated, newest first.
-   */
-  record Gap(String since, String until) {
-    boolean timeBound() {
-      return since.contains("T");
-    }
-
-    @Override
-    public String toString() {
-      return since + ".." + until;
-    }
-
-    static List<Gap> parse(String stored) {
-      List<Gap> gaps = new ArrayList<>();
-      for (String range : stored.split(",")) {
-        int dots = range.indexOf("..");
-        if (dots > 0 && dots + 2 < range.length()) {
-          gaps.add(new Gap(range.substring(0, dots).trim(), range.substring(dots + 2).trim()));
-        } else if (!range.isBlank()) {
-          LOG.warn("x backlog entry {} is not since..until: ignored", range);
-        }
-      }
-      return gaps;
-    }
-
-    static String format(List<Gap> gaps) {
-      return String.join(",", gaps.stream().map(Gap::toString).toList());
-    }
-  }
-
   private XClient client;
   private XSweep sweep;
 
@@ -112,6 +78,19 @@ public final class XPoller extends Poller {
   protected void init(WebClient webClient) {
     client = new XClient(webClient, settings.baseUrl(), account.token(), clock);
     sweep = new XSweep(clock.instant());
+  }
+
+  @Override
+  protected boolean keepsBacklog() {
+    return true;
+  }
+
+  @Override
+  protected Optional<Instant> backlogSince() {
+    return java.util.stream.Stream.of("mentions", "search", "tweets")
+        .flatMap(endpoint -> Gap.parse(cursor(endpoint + Backlog.SUFFIX).orElse("")).stream())
+        .flatMap(gap -> gap.lowerBound().stream())
+        .min(java.util.Comparator.naturalOrder());
   }
 
   @Override
@@ -180,9 +159,13 @@ public final class XPoller extends Poller {
       return read;
     }
     // Recent search answers 400 to a since_id older than its 7-day window (after a long outage): read the window.
-    return read.recover(e -> rejected(e)
-        ? readFrom(endpoint, tokenParam, now, call, Optional.empty(), backlog, storedBacklog)
-        : Future.failedFuture(e));
+    return read.recover(e -> {
+      if (!rejected(e)) {
+        return Future.failedFuture(e);
+      }
+      agedOut("cursor since_id " + cursor.get(), XParser.idTime(cursor.get()), now);
+      return readFrom(endpoint, tokenParam, now, call, Optional.empty(), backlog, storedBacklog);
+    });
   }
 
   private Future<Read> readFrom(String endpoint, String tokenParam, Instant now,
@@ -236,6 +219,9 @@ public final class XPoller extends Poller {
       return Future.succeededFuture(new Backlog.Step<>(List.of(), Optional.empty(), 0)); // empty: nothing between
     }
     Gap from = endpoint.equals("search") ? withinSearchWindow(gap, now) : gap;
+    if (!from.equals(gap)) {
+      agedOut("range " + gap, gap.lowerBound(), now);
+    }
     Future<Map.Entry<Gap, Walk>> read = walkGap(endpoint, tokenParam, from, pages, call).map(w -> Map.entry(from, w));
     if (endpoint.equals("search")) {
       // The range's since_id aged out of search's 7 days: read what of it the window still holds. Refused even so
@@ -248,7 +234,11 @@ public final class XPoller extends Poller {
           return outOfReach(gap, from);
         }
         Gap window = new Gap(START_TIME.format(now.minus(SEARCH_WINDOW).truncatedTo(ChronoUnit.SECONDS)), gap.until());
-        return walkGap(endpoint, tokenParam, window, pages, call).map(w -> Map.entry(window, w))
+        return walkGap(endpoint, tokenParam, window, pages, call)
+            .map(w -> {
+              agedOut("range " + gap, gap.lowerBound(), now);
+              return Map.entry(window, w);
+            })
             .recover(again -> rejected(again) ? outOfReach(gap, window) : Future.failedFuture(again));
       });
     }
@@ -262,8 +252,8 @@ public final class XPoller extends Poller {
 
   /** A search range X refuses even within its window: nothing of it can be read any more; say so and drop it. */
   private Future<Map.Entry<Gap, Walk>> outOfReach(Gap gap, Gap tried) {
-    LOG.warn("x search backlog {} for {} is beyond the 7-day search window: its posts are out of reach", gap,
-        account.handle());
+    gaveUp("x search range " + gap + " (back to " + gap.lowerBound().map(Instant::toString).orElse("?")
+        + ") is beyond the 7-day search window");
     return Future.succeededFuture(Map.entry(tried, new Walk(List.of(), Optional.empty(), Optional.empty(), true, 1)));
   }
 
@@ -287,6 +277,12 @@ public final class XPoller extends Poller {
     } catch (java.time.format.DateTimeParseException e) {
       return new Gap(START_TIME.format(window), gap.until());
     }
+  }
+
+  /** What of a search range or cursor lies before recent search's 7 days is out of reach: say so and count it. */
+  private void agedOut(String what, Optional<Instant> since, Instant now) {
+    gaveUp("x search " + what + " (back to " + since.map(Instant::toString).orElse("?") + "): its posts before "
+        + now.minus(SEARCH_WINDOW).truncatedTo(ChronoUnit.SECONDS) + " are beyond the 7-day search window");
   }
 
   private static boolean rejected(Throwable e) {

@@ -11,6 +11,7 @@ import io.replywatch.ingest.BusyTimeline;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollerHarness;
+import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.x.XSimulator;
@@ -94,6 +95,10 @@ class XBacklogTest {
     return out;
   }
 
+  private double backlogSeconds() {
+    return h.registry.get("replywatch.source.backlog").tag("platform", "x").gauge().value();
+  }
+
   private void assertEachFoundOnce() {
     Map<String, Integer> counts = h.mentionCounts();
     assertEquals(Set.copyOf(found), counts.keySet(), "every keyword hit handed on");
@@ -117,6 +122,12 @@ class XBacklogTest {
     assertEquals(Optional.of(found.get(found.size() - 1)), h.cursors.get(Platform.X, "AcmeSupport", "search"),
         "the cursor moves to the newest as before");
     assertEquals(2_500, h.mentionCounts().size() - 1);
+    Instant lower = T0.minus(Duration.ofMinutes(5)); // the cursor's tweet: its snowflake id says when
+    assertEquals(Duration.between(lower, h.clock.instant()).toSeconds(), backlogSeconds(), "how far back it reaches");
+    String detail = h.health.snapshot().get("x/AcmeSupport").detail();
+    assertTrue(detail.startsWith("ok; reading a backlog back to " + lower), detail);
+    h.clock.advance(Duration.ofMinutes(1));
+    assertEquals(Duration.between(lower, h.clock.instant()).toSeconds(), backlogSeconds(), "read at each scrape");
 
     int afterOutage = searches().size();
     h.step(poller, Duration.ofMinutes(5));
@@ -129,6 +140,9 @@ class XBacklogTest {
     assertEquals(oldestRead, backlog.get("until_id"), "from just below the oldest post read");
     assertEachFoundOnce();
     assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "search:backlog"), "nothing left");
+    assertEquals(0, backlogSeconds());
+    assertTrue(!h.health.snapshot().get("x/AcmeSupport").detail().contains("backlog"), "health says no more");
+    assertEquals(0, h.registry.get("replywatch.source.ranges.dropped").counter().count(), "nothing given up");
 
     int settledAt = searches().size();
     h.step(poller, Duration.ofMinutes(5));
@@ -153,7 +167,9 @@ class XBacklogTest {
     String late = searchHit(h.clock.instant().minus(Duration.ofMinutes(2)), 9_999); // posted while down
     found.add(late);
     XPoller second = poller();
+    sim.inject(Fault.of(Fault.Kind.SERVER_ERROR)); // its first cycle fails: what it says comes from the store alone
     h.start(second);
+    assertTrue(backlogSeconds() > 0, "a restarted poller says at once that it has a backlog to read");
     h.steps(second, 3, Duration.ofMinutes(5));
     assertEachFoundOnce();
     assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "search:backlog"));
