@@ -3,6 +3,7 @@ package io.replywatch.simulator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,9 @@ public final class Timeline {
   /** X's snowflake epoch (2010-11-04T01:42:54.657Z), as {@code XParser.idTime} reads it. */
   private static final long SNOWFLAKE_EPOCH_MS = 1288834974657L;
 
+  private static final Comparator<SimPost> ORDER =
+      Comparator.comparing(SimPost::createdAt).thenComparing(SimPost::id, io.replywatch.ingest.Ids.ORDER);
+
   private final List<SimPost> posts = new ArrayList<>();
   private long sequence;
   private Consumer<Instant> extender = t -> {};
@@ -30,8 +34,9 @@ public final class Timeline {
       String inReplyTo, String language) {
     long sinceEpoch = Math.max(0, at.toEpochMilli() - SNOWFLAKE_EPOCH_MS);
     String id = Long.toString((sinceEpoch << 22) + (sequence++ & 0x3FFFFF));
-    posts.add(new SimPost(id, at, authorId, handle, text, brand, Optional.ofNullable(inReplyTo), language));
-    posts.sort(Comparator.comparing(SimPost::createdAt).thenComparing(SimPost::id, io.replywatch.ingest.Ids.ORDER));
+    SimPost post = new SimPost(id, at, authorId, handle, text, brand, Optional.ofNullable(inReplyTo), language);
+    int at0 = Collections.binarySearch(posts, post, ORDER); // in order, without sorting all (tests add 10,000s)
+    posts.add(at0 < 0 ? -at0 - 1 : at0 + 1, post);
     return id;
   }
 

@@ -36,8 +36,20 @@ public final class BlueskyParser {
    */
   public record Item(Post post, Instant indexedAt, List<String> mentionedDids, Optional<String> quotedUri) {}
 
-  /** One page of a list, newest first; no cursor means the end. */
-  public record Listing(List<Item> items, Optional<String> cursor) {}
+  /** Where an entry stands in its list's order: its index time and uri, whether or not it became an item. */
+  public record Position(Instant indexedAt, String uri) {}
+
+  /**
+   * One page of a list, newest first; no cursor means the end. {@code positions} are those of every entry of the
+   * page, newest first, also of those that are no item (a like among the notifications): they tell how far the
+   * page reaches even when it holds no item.
+   */
+  public record Listing(List<Item> items, Optional<String> cursor, List<Position> positions) {
+    /** A page whose every entry is an item. */
+    public Listing(List<Item> items, Optional<String> cursor) {
+      this(items, cursor, items.stream().map(i -> new Position(i.indexedAt(), i.post().id())).toList());
+    }
+  }
 
   /** A session from {@code createSession}/{@code refreshSession}. Its toString hides the tokens. */
   public record Session(String did, String handle, String accessJwt, String refreshJwt) {
@@ -52,16 +64,28 @@ public final class BlueskyParser {
 
   private BlueskyParser() {}
 
-  /** {@code listNotifications}: keeps reasons mention, reply and quote (the AppView may send others). */
+  /**
+   * {@code listNotifications}: items of reasons mention, reply and quote; the others (likes, follows...) only as
+   * positions. One whose index time or uri is unreadable has no place in the order and is left out.
+   */
   public static Listing notifications(String body) {
     JsonNode root = object(body);
     List<Item> out = new ArrayList<>();
+    List<Position> positions = new ArrayList<>();
     for (JsonNode n : requireArray(root, "notifications")) {
       if (MENTION_REASONS.contains(n.path("reason").asText())) {
-        out.add(item(n, n.path("record")));
+        Item item = item(n, n.path("record"));
+        out.add(item);
+        positions.add(new Position(item.indexedAt(), item.post().id()));
+      } else if (n.hasNonNull("uri") && n.hasNonNull("indexedAt")) {
+        try {
+          positions.add(new Position(instant(n.get("indexedAt").asText()), n.get("uri").asText()));
+        } catch (PollException unreadable) {
+          // Not ours to read: a notification we never hand on.
+        }
       }
     }
-    return new Listing(out, cursor(root));
+    return new Listing(out, cursor(root), positions);
   }
 
   /** {@code searchPosts}: {@code posts[]} of postView. */

@@ -34,6 +34,9 @@ public final class BlueskySimulator extends SimulatorBase {
   private final BlueskySessions sessions;
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private volatile Timeline keywordPosts = new Timeline();
+  private final java.util.Set<String> refusedCursors = new java.util.HashSet<>();
+  private List<Object> viewsKey = List.of();
+  private BlueskyViews views;
 
   public BlueskySimulator(Timeline timeline, Clock clock, String brandDid, String brandHandle, String password) {
     super(clock);
@@ -100,8 +103,12 @@ public final class BlueskySimulator extends SimulatorBase {
     if (!admitRate(ctx) || !admitAuth(ctx)) {
       return;
     }
-    BlueskyViews views = new BlueskyViews(timeline.visible(clock), keywordPosts.visible(clock), clock.instant(),
-        brandDid, brandHandle);
+    BlueskyViews views = views();
+    String cursor = ctx.request().getParam("cursor");
+    if (cursor != null && refusedCursors.contains(cursor)) {
+      error(ctx, 400, "InvalidRequest", "Malformed cursor");
+      return;
+    }
     try {
       List<Entry> entries;
       Predicate<Entry> keep = e -> true;
@@ -133,10 +140,33 @@ public final class BlueskySimulator extends SimulatorBase {
       }
       int limit = BlueskyLists.limit(ctx.request().getParam("limit"), defaultLimit);
       ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
-      send(ctx, 200, BlueskyLists.page(entries, ctx.request().getParam("cursor"), limit, keep, field).encode());
+      send(ctx, 200, BlueskyLists.page(entries, cursor, limit, keep, field).encode());
     } catch (IllegalArgumentException | DateTimeParseException e) {
       error(ctx, 400, "InvalidRequest", e.getMessage());
     }
+  }
+
+  /**
+   * What the lists hold now. Rendered again only when the clock or the timelines moved, so that a walk of a hundred
+   * pages over ten thousand posts does not render them all a hundred times.
+   */
+  private BlueskyViews views() {
+    List<io.replywatch.simulator.SimPost> posts = timeline.visible(clock);
+    List<io.replywatch.simulator.SimPost> keywordOnly = keywordPosts.visible(clock);
+    List<Object> key = List.of(clock.instant(), posts.size(), keywordOnly.size(), keywordPosts);
+    if (!key.equals(viewsKey)) {
+      views = new BlueskyViews(posts, keywordOnly, clock.instant(), brandDid, brandHandle);
+      viewsKey = key;
+    }
+    return views;
+  }
+
+  /**
+   * The AppView refuses {@code cursor} from now on, as it refuses one it can no longer read: 400
+   * {@code InvalidRequest} "Malformed cursor" (the message of atproto's keyset paging).
+   */
+  public synchronized void refuseCursor(String cursor) {
+    refusedCursors.add(cursor);
   }
 
   /** The rate-limit window and injected faults; answers itself and returns false when the request must stop. */

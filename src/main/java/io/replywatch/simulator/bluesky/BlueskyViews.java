@@ -28,12 +28,19 @@ final class BlueskyViews {
     this.json = new BlueskyJson(brandDid, brandHandle, byId);
   }
 
+  /** Rendered once per view: a simulator asked for a hundred pages in a row reuses them. */
+  private List<Entry> notifications;
+  private List<Entry> authorFeed;
+
   List<Entry> notifications() {
-    List<Entry> entries = new ArrayList<>();
-    for (SimPost p : posts) {
-      entries.add(entry(p, p.brand() ? json.like(p) : json.notification(p), p.brand()));
+    if (notifications == null) {
+      List<Entry> entries = new ArrayList<>();
+      for (SimPost p : posts) {
+        entries.add(entry(p, p.brand() ? json.like(p) : json.notification(p), p.brand()));
+      }
+      notifications = BlueskyLists.newestFirst(entries);
     }
-    return entries;
+    return notifications;
   }
 
   /** Posts whose shown text contains {@code q} (case-insensitive), indexed at or after {@code since}. */
@@ -52,11 +59,16 @@ final class BlueskyViews {
   }
 
   List<Entry> authorFeed() {
-    return posts.stream().filter(SimPost::brand).map(p -> entry(p, json.feedViewPost(p), false)).toList();
+    if (authorFeed == null) {
+      authorFeed = BlueskyLists.newestFirst(
+          posts.stream().filter(SimPost::brand).map(p -> entry(p, json.feedViewPost(p), false)).toList());
+    }
+    return authorFeed;
   }
 
-  private static Entry entry(SimPost p, io.vertx.core.json.JsonObject rendered, boolean like) {
+  /** A like is keyed by its own uri; a post, also in the author feed's {@code {post: ...}} wrapper, by the post's. */
+  private Entry entry(SimPost p, io.vertx.core.json.JsonObject rendered, boolean like) {
     Instant at = BlueskyJson.indexedAt(p).plusSeconds(like ? 30 : 0);
-    return new Entry(at, rendered.getString("uri"), rendered);
+    return new Entry(at, like ? rendered.getString("uri") : json.uri(p), rendered);
   }
 }
