@@ -51,13 +51,14 @@ public final class XPoller extends Poller {
       .withZone(java.time.ZoneOffset.UTC);
 
   /**
-   * What one endpoint gave this cycle: posts oldest first and the cursor-store entries to write once they were
-   * handed on, the backlog's before the cursor's (a crash between the two then reads a range twice, never skips it).
+   * What one endpoint gave this cycle: posts oldest first, the cursor-store entries to write once they were handed
+   * on, the backlog's before the cursor's (a crash between the two then reads a range twice, never skips it), and
+   * whether unread ranges are left.
    */
-  private record Read(List<Post> posts, Map<String, String> cursors) {}
+  private record Read(List<Post> posts, Map<String, String> cursors, boolean backlogLeft) {}
 
   /** An endpoint not read this cycle: no posts, and its cursor and backlog stay as they were. */
-  private static final Read NOTHING = new Read(List.of(), Map.of());
+  private static final Read NOTHING = new Read(List.of(), Map.of(), false);
 
   /**
    * One newest-first walk by next token: posts newest first, the newest id of the first page and the oldest of the
@@ -93,10 +94,30 @@ public final class XPoller extends Poller {
         .min(java.util.Comparator.naturalOrder());
   }
 
+  /**
+   * Mentions, the sweep and the keyword search, then the brand's own tweets. A mention is handed on only by a cycle
+   * that read the own tweets to their end: a reply in an unread range of them would come after its mention, which
+   * may alert as already overdue (product.md §5). So while the tweets have a backlog, a cycle reads only them; and
+   * when a cycle's tweets read leaves one, its mentions and their cursors are dropped, to be read again next cycle.
+   */
   @Override
   protected Future<Cycle> cycle(Instant now) {
     Map<String, String> next = new LinkedHashMap<>();
     List<Post> mentions = new ArrayList<>();
+    boolean ownFirst = !Gap.parse(cursor("tweets" + Backlog.SUFFIX).orElse("")).isEmpty();
+    Future<Read> read = ownFirst ? Future.succeededFuture(NOTHING) : readMentions(now, next, mentions);
+    return read.compose(v -> read("tweets", "pagination_token", now, q -> client.tweets(account.id(), q)))
+        .map(t -> {
+          if (ownFirst || t.backlogLeft()) {
+            LOG.info("x mentions for {} wait until the brand's own tweets are read to their end", account.handle());
+            return new Cycle(List.of(), t.posts(), t.cursors());
+          }
+          next.putAll(t.cursors());
+          return new Cycle(mentions, t.posts(), next);
+        });
+  }
+
+  private Future<Read> readMentions(Instant now, Map<String, String> next, List<Post> mentions) {
     return read("mentions", "pagination_token", now, q -> client.mentions(account.id(), q))
         .compose(m -> {
           keep(next, m, mentions);
@@ -108,13 +129,9 @@ public final class XPoller extends Poller {
               : read("search", "next_token", now, q -> client.search(withQuery(q)))
                   .recover(e -> skipRejected(e, "keyword search").map(NOTHING));
         })
-        .compose(s -> {
+        .map(s -> {
           keep(next, s, mentions);
-          return read("tweets", "pagination_token", now, q -> client.tweets(account.id(), q));
-        })
-        .map(t -> {
-          next.putAll(t.cursors());
-          return new Cycle(mentions, t.posts(), next);
+          return s;
         });
   }
 
@@ -203,7 +220,7 @@ public final class XPoller extends Poller {
                   d.newestFirst().size(), gaps.isEmpty() ? "none left" : "left: " + left);
             }
             return new Read(oldestFirst(newestFirst),
-                Backlog.writes(endpoint, storedBacklog, left, head.newest().or(() -> cursor)));
+                Backlog.writes(endpoint, storedBacklog, left, head.newest().or(() -> cursor)), !gaps.isEmpty());
           });
     });
   }

@@ -175,6 +175,38 @@ class XBacklogTest {
     assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "search:backlog"));
   }
 
+  /**
+   * A keyword hit at the start of an outage, answered at once, then 2,600 brand tweets: the search finds the hit on
+   * its first page while the reply lies beyond the tweets' cap. The mention waits until the reply is read.
+   */
+  @Test
+  void shouldHandOnNoMentionBeforeTheBrandsOwnTweetsAreReadBackToIt() throws Exception {
+    XPoller poller = poller();
+    h.start(poller);
+    String asked = searchHit(T0.plus(Duration.ofMinutes(1)), 5_000);
+    String reply = timeline.add(T0.plus(Duration.ofMinutes(2)), "42", "AcmeSupport", "@cust0 sorry, on it", true,
+        asked, "en");
+    for (int i = 0; i < 2_600; i++) {
+      timeline.add(T0.plus(Duration.ofMinutes(3)).plusMillis(i * 500L), "42", "AcmeSupport", "news #" + i, true, null,
+          "en");
+    }
+    h.steps(poller, 3, Duration.ofHours(1));
+    int mentionBatch = -1;
+    int replyBatch = -1;
+    for (int i = 0; i < h.batches.size(); i++) {
+      if (h.batches.get(i).mentions().stream().anyMatch(m -> m.post().id().equals(asked))) {
+        mentionBatch = i;
+      }
+      if (h.batches.get(i).brandPosts().stream().anyMatch(p -> p.id().equals(reply))) {
+        replyBatch = i;
+      }
+    }
+    assertTrue(replyBatch >= 0 && mentionBatch >= replyBatch, "the reply (batch " + replyBatch + ") is handed on "
+        + "no later than its mention (batch " + mentionBatch + ")");
+    assertEquals(2_601, h.batches.stream().mapToLong(b -> b.brandPosts().size()).sum(), "every own tweet once");
+    assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "tweets:backlog"));
+  }
+
   /** The simulator's since_id and until_id are both exclusive, as X's are (social-apis.md §1.3). */
   @Test
   void shouldServeOnlyWhatLiesStrictlyBetweenSinceIdAndUntilId() throws Exception {
