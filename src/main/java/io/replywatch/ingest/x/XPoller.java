@@ -22,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,10 +90,10 @@ public final class XPoller extends Poller {
 
   @Override
   protected Optional<Instant> backlogSince() {
-    return java.util.stream.Stream.of("mentions", "search", "tweets")
+    return Stream.of("mentions", "search", "tweets")
         .flatMap(endpoint -> Gap.parse(cursor(endpoint + Backlog.SUFFIX).orElse("")).stream())
         .flatMap(gap -> gap.lowerBound().stream())
-        .min(java.util.Comparator.naturalOrder());
+        .min(Comparator.naturalOrder());
   }
 
   /**
@@ -168,7 +170,7 @@ public final class XPoller extends Poller {
    */
   private Future<Read> read(String endpoint, String tokenParam, Instant now,
       Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call) {
-    Optional<String> cursor = cursor(endpoint);
+    Optional<String> cursor = cursor(endpoint).filter(c -> !c.isBlank());
     String storedBacklog = cursor(endpoint + Backlog.SUFFIX).orElse("");
     List<Gap> backlog = Gap.parse(storedBacklog);
     Future<Read> read = readFrom(endpoint, tokenParam, now, call, cursor, backlog, storedBacklog);
@@ -181,7 +183,12 @@ public final class XPoller extends Poller {
         return Future.failedFuture(e);
       }
       agedOut("cursor since_id " + cursor.get(), XParser.idTime(cursor.get()), now);
-      return readFrom(endpoint, tokenParam, now, call, Optional.empty(), backlog, storedBacklog);
+      // The aged-out cursor goes even when the window held nothing to take its place, or every cycle would try it.
+      return readFrom(endpoint, tokenParam, now, call, Optional.empty(), backlog, storedBacklog).map(r -> {
+        Map<String, String> cursors = new LinkedHashMap<>(r.cursors());
+        cursors.putIfAbsent(endpoint, "");
+        return new Read(r.posts(), cursors, r.backlogLeft());
+      });
     });
   }
 
@@ -236,10 +243,12 @@ public final class XPoller extends Poller {
       return Future.succeededFuture(new Backlog.Step<>(List.of(), Optional.empty(), 0)); // empty: nothing between
     }
     Gap from = endpoint.equals("search") ? withinSearchWindow(gap, now) : gap;
-    if (!from.equals(gap)) {
-      agedOut("range " + gap, gap.lowerBound(), now);
-    }
-    Future<Map.Entry<Gap, Walk>> read = walkGap(endpoint, tokenParam, from, pages, call).map(w -> Map.entry(from, w));
+    Future<Map.Entry<Gap, Walk>> read = walkGap(endpoint, tokenParam, from, pages, call).map(w -> {
+      if (!from.equals(gap)) {
+        agedOut("range " + gap, gap.lowerBound(), now); // its start lies before the window
+      }
+      return Map.entry(from, w);
+    });
     if (endpoint.equals("search")) {
       // The range's since_id aged out of search's 7 days: read what of it the window still holds. Refused even so
       // (its until_id aged out too), nothing of it can be read any more.

@@ -11,6 +11,7 @@ import io.replywatch.ingest.BusyTimeline;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollerHarness;
+import io.replywatch.ingest.SourceHealth;
 import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.Timeline;
@@ -173,6 +174,28 @@ class XBacklogTest {
     h.steps(second, 3, Duration.ofMinutes(5));
     assertEachFoundOnce();
     assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "search:backlog"));
+  }
+
+  /** A search backlog not read before it left X's 7-day window is given up, and counted: nothing blocks on it. */
+  @Test
+  void shouldGiveUpASearchBacklogThatAgedOutOfTheWindowAndCountIt() throws Exception {
+    outage(3_050);
+    XPoller poller = poller();
+    h.start(poller);
+    h.step(poller, Duration.ofHours(1).plusMinutes(5));
+    assertTrue(!h.cursors.get(Platform.X, "AcmeSupport", "search:backlog").orElseThrow().isEmpty());
+
+    h.step(poller, Duration.ofDays(8)); // down for eight days: cursor and range are both past the window
+    SourceHealth.Status s = h.health.snapshot().get("x/AcmeSupport");
+    assertEquals(SourceHealth.State.OK, s.state());
+    assertTrue(s.detail().contains("x search cursor since_id " + found.get(found.size() - 1))
+        && s.detail().contains("x search range " + found.get(0) + ".."), s.detail());
+    assertEquals(2, h.registry.get("replywatch.source.ranges.dropped").tag("platform", "x").counter().count(),
+        "the cursor's week and the range, each given up once");
+    assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "search:backlog"), "nothing kept for it");
+    assertEquals(0, backlogSeconds());
+    h.step(poller, Duration.ofMinutes(5));
+    assertEquals(2, h.registry.get("replywatch.source.ranges.dropped").tag("platform", "x").counter().count());
   }
 
   /**
