@@ -60,8 +60,8 @@ public abstract class Poller extends VerticleBase {
   private int requestsThisCycle;
   /** Optional reads the platform rejected this cycle, for the health detail. */
   private final List<String> skipped = new ArrayList<>();
-  /** Unread ranges given up this cycle; counted once the cycle's cursors are stored. */
-  private final List<String> gaveUp = new ArrayList<>();
+  /** Unread ranges given up this cycle, by endpoint; counted once that endpoint's cursors are stored. */
+  private final List<Map.Entry<String, String>> gaveUp = new ArrayList<>();
   /** The lower bound of the oldest stored unread range, as last stored. */
   private Optional<Instant> backlog = Optional.empty();
   private long timer = -1;
@@ -212,13 +212,15 @@ public abstract class Poller extends VerticleBase {
   }
 
   /**
-   * An unread range this source gives up, its posts never to be read (a stored cursor the platform rejects, a range
-   * beyond X's search window): logged now, then, once the cycle's cursors are stored, counted and named in health.
+   * An unread range of {@code endpoint} this source gives up, its posts never to be read (a stored cursor the
+   * platform rejects, a range beyond X's search window): logged now, counted and named in health once the cycle
+   * stores that endpoint's cursors. A cycle that does not (it failed, or its mentions wait for the brand's own
+   * posts) gives it up again next time, and only then is it counted.
    */
-  protected void gaveUp(String what) {
+  protected void gaveUp(String endpoint, String what) {
     LOG.warn("unread range given up, its posts are not read: platform={} account={}: {}", platform.id(),
         account.handle(), what.replaceAll("[\\r\\n]", " "));
-    gaveUp.add(what);
+    gaveUp.add(Map.entry(endpoint, what));
   }
 
   /** When a 429 said to ask again (in an interval when it did not say), or empty for any other failure. */
@@ -334,7 +336,9 @@ public abstract class Poller extends VerticleBase {
       own.forEach(p -> handedOn.add(p.id()));
       // Stored even when stopping meanwhile: the batch was taken, so a restart must not hand it on again.
       cycle.cursors().forEach((endpoint, value) -> cursors.put(platform, account.handle(), endpoint, value));
-      gaveUp.forEach(what -> metrics.rangeDropped(platform, account.handle()));
+      gaveUp.removeIf(g -> !cycle.cursors().containsKey(g.getKey())
+          && !cycle.cursors().containsKey(g.getKey() + Backlog.SUFFIX));
+      gaveUp.forEach(g -> metrics.rangeDropped(platform, account.handle()));
       if (keepsBacklog()) {
         backlog = backlogSince();
         metrics.backlogSince(platform, account.handle(), backlog);
@@ -361,7 +365,8 @@ public abstract class Poller extends VerticleBase {
     scheduleAt(paced.isAfter(due) ? paced : due);
     String detail = skipped.isEmpty() ? "ok" : "ok, but skipped this cycle: " + String.join("; ", skipped);
     if (!gaveUp.isEmpty()) {
-      detail += "; gave up this cycle, not read: " + String.join("; ", gaveUp);
+      detail += "; gave up this cycle, not read: "
+          + String.join("; ", gaveUp.stream().map(Map.Entry::getValue).toList());
     }
     if (backlog.isPresent()) {
       // Not failing: every post is read, but those of the backlog late, and an overdue one alerts when read.

@@ -217,7 +217,7 @@ public final class BlueskyPoller extends Poller {
           if (!(e instanceof PollException p) || p.kind() != PollException.Kind.REJECTED) {
             return Future.failedFuture(e);
           }
-          gaveUp("bluesky " + list + " range back to " + gap.lowerBound() + ": its cursor was refused ("
+          gaveUp(list, "bluesky " + list + " range back to " + gap.lowerBound() + ": its cursor was refused ("
               + p.getMessage() + ")");
           return Future.succeededFuture(new Backlog.Step<>(List.of(), Optional.empty(), 1));
         });

@@ -278,7 +278,7 @@ public final class XPoller extends Poller {
 
   /** A search range X refuses even within its window: nothing of it can be read any more; say so and drop it. */
   private Future<Map.Entry<Gap, Walk>> outOfReach(Gap gap, Gap tried) {
-    gaveUp("x search range " + gap + " (back to " + gap.lowerBound().map(Instant::toString).orElse("?")
+    gaveUp("search", "x search range " + gap + " (back to " + gap.lowerBound().map(Instant::toString).orElse("?")
         + ") is beyond the 7-day search window");
     return Future.succeededFuture(Map.entry(tried, new Walk(List.of(), Optional.empty(), Optional.empty(), true, 1)));
   }
@@ -307,7 +307,7 @@ public final class XPoller extends Poller {
 
   /** What of a search range or cursor lies before recent search's 7 days is out of reach: say so and count it. */
   private void agedOut(String what, Optional<Instant> since, Instant now) {
-    gaveUp("x search " + what + " (back to " + since.map(Instant::toString).orElse("?") + "): its posts before "
+    gaveUp("search", "x search " + what + " (back to " + since.map(Instant::toString).orElse("?") + "): its posts before "
         + now.minus(SEARCH_WINDOW).truncatedTo(ChronoUnit.SECONDS) + " are beyond the 7-day search window");
   }
 
