@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * (social-apis.md §3, §7.3): createSession/refreshSession with expiring access tokens (400 {@code ExpiredToken}),
  * listNotifications with repeated {@code reasons} filtered after paging, searchPosts, getAuthorFeed, opaque
  * newest-to-oldest cursors, {@code RateLimit-*} headers with an epoch reset, 429 with {@code Retry-After},
- * {@code {"error","message"}} bodies, injectable faults, a revocable password and a request log.
+ * {@code {"error","message"}} bodies, injectable faults, a revocable password, cursors it can be told to refuse
+ * (400 {@code InvalidRequest}) and a request log.
  */
 public final class BlueskySimulator extends SimulatorBase {
   public static final int WINDOW_LIMIT = 3000;
