@@ -35,8 +35,8 @@ public final class Timeline {
     long sinceEpoch = Math.max(0, at.toEpochMilli() - SNOWFLAKE_EPOCH_MS);
     String id = Long.toString((sinceEpoch << 22) + (sequence++ & 0x3FFFFF));
     SimPost post = new SimPost(id, at, authorId, handle, text, brand, Optional.ofNullable(inReplyTo), language);
-    int at0 = Collections.binarySearch(posts, post, ORDER); // in order, without sorting all (tests add 10,000s)
-    posts.add(at0 < 0 ? -at0 - 1 : at0 + 1, post);
+    int slot = Collections.binarySearch(posts, post, ORDER); // in order, without sorting all (tests add 10,000s)
+    posts.add(slot < 0 ? -slot - 1 : slot + 1, post);
     return id;
   }
 

@@ -2,6 +2,7 @@ package io.replywatch.simulator.bluesky;
 
 import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.RateWindow;
+import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
@@ -13,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -35,7 +38,7 @@ public final class BlueskySimulator extends SimulatorBase {
   private final BlueskySessions sessions;
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private volatile Timeline keywordPosts = new Timeline();
-  private final java.util.Set<String> refusedCursors = new java.util.HashSet<>();
+  private final Set<String> refusedCursors = new HashSet<>();
   private List<Object> viewsKey = List.of();
   private BlueskyViews views;
 
@@ -152,11 +155,12 @@ public final class BlueskySimulator extends SimulatorBase {
    * pages over ten thousand posts does not render them all a hundred times.
    */
   private BlueskyViews views() {
-    List<io.replywatch.simulator.SimPost> posts = timeline.visible(clock);
-    List<io.replywatch.simulator.SimPost> keywordOnly = keywordPosts.visible(clock);
-    List<Object> key = List.of(clock.instant(), posts.size(), keywordOnly.size(), keywordPosts);
+    Instant now = clock.instant();
+    List<SimPost> posts = timeline.visible(clock);
+    List<SimPost> keywordOnly = keywordPosts.visible(clock);
+    List<Object> key = List.of(now, posts.size(), keywordOnly.size(), keywordPosts);
     if (!key.equals(viewsKey)) {
-      views = new BlueskyViews(posts, keywordOnly, clock.instant(), brandDid, brandHandle);
+      views = new BlueskyViews(posts, keywordOnly, now, brandDid, brandHandle);
       viewsKey = key;
     }
     return views;
