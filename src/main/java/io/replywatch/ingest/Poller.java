@@ -62,6 +62,10 @@ public abstract class Poller extends VerticleBase {
   private int requestsThisCycle;
   /** Optional reads the platform rejected this cycle, for the health detail. */
   private final List<String> skipped = new ArrayList<>();
+  /** Unread ranges given up this cycle, by endpoint; counted once that endpoint's cursors are stored. */
+  private final List<Map.Entry<String, String>> gaveUp = new ArrayList<>();
+  /** The lower bound of the oldest stored unread range, as last stored. */
+  private Optional<Instant> backlog = Optional.empty();
   private long timer = -1;
   private Instant nextDue;
   private boolean polling;
@@ -93,6 +97,16 @@ public abstract class Poller extends VerticleBase {
     return "replywatch/0.1";
   }
 
+  /** Whether this platform keeps the ranges a capped read left unread (X, Bluesky): it then has backlog meters. */
+  protected boolean keepsBacklog() {
+    return false;
+  }
+
+  /** The oldest instant the stored unread ranges reach back to; empty when there are none. */
+  protected Optional<Instant> backlogSince() {
+    return Optional.empty();
+  }
+
   /** The brand account's id as the platform writes it on posts; Bluesky learns its DID from the session. */
   protected String brandId() {
     return account.id();
@@ -104,6 +118,11 @@ public abstract class Poller extends VerticleBase {
     init(webClient);
     restoreBlock(clock.instant());
     metrics.initSource(platform, account.handle(), settings.pollInterval());
+    if (keepsBacklog()) {
+      metrics.initBacklog(platform, account.handle(), clock);
+      backlog = backlogSince(); // a restart goes on with a stored backlog: say so from the start
+      metrics.backlogSince(platform, account.handle(), backlog);
+    }
     health.starting(platform, account.handle());
     stopJumps = clock.onJump(() -> {
       if (!stopped) {
@@ -203,6 +222,18 @@ public abstract class Poller extends VerticleBase {
     return Future.failedFuture(e);
   }
 
+  /**
+   * An unread range of {@code endpoint} this source gives up, its posts never to be read (a stored cursor the
+   * platform rejects, a range beyond X's search window): logged now, counted and named in health once the cycle
+   * stores that endpoint's cursors. A cycle that does not (it failed, or its mentions wait for the brand's own
+   * posts) gives it up again next time, and only then is it counted.
+   */
+  protected void gaveUp(String endpoint, String what) {
+    LOG.warn("unread range given up, its posts are not read: platform={} account={}: {}", platform.id(),
+        account.handle(), what.replaceAll("[\\r\\n]", " "));
+    gaveUp.add(Map.entry(endpoint, what));
+  }
+
   /** When a 429 said to ask again (in an interval when it did not say), or empty for any other failure. */
   private Optional<Instant> rateLimited(Throwable e) {
     return e instanceof PollException p && p.kind() == PollException.Kind.RATE_LIMITED
@@ -259,6 +290,7 @@ public abstract class Poller extends VerticleBase {
     requestsThisCycle = 0;
     skipped.clear();
     aside.clear();
+    gaveUp.clear();
     Instant cycleStart = clock.instant();
     Future<Cycle> read;
     try {
@@ -318,6 +350,13 @@ public abstract class Poller extends VerticleBase {
       aside.keep(receivedAt);
       // Stored even when stopping meanwhile: the batch was taken, so a restart must not hand it on again.
       cycle.cursors().forEach((endpoint, value) -> cursors.put(platform, account.handle(), endpoint, value));
+      gaveUp.removeIf(g -> !cycle.cursors().containsKey(g.getKey())
+          && !cycle.cursors().containsKey(g.getKey() + Backlog.SUFFIX));
+      gaveUp.forEach(g -> metrics.rangeDropped(platform, account.handle()));
+      if (keepsBacklog()) {
+        backlog = backlogSince();
+        metrics.backlogSince(platform, account.handle(), backlog);
+      }
       return null;
     });
   }
@@ -343,6 +382,14 @@ public abstract class Poller extends VerticleBase {
       // Still ok: the rest of the pages was read. The items are in the store for a person to look at.
       detail += "; " + aside.kept() + " unreadable item(s) set aside this cycle, kept in the store"
           + " (GET /api/v1/rejected)";
+    }
+    if (!gaveUp.isEmpty()) {
+      detail += "; gave up this cycle, not read: "
+          + String.join("; ", gaveUp.stream().map(Map.Entry::getValue).toList());
+    }
+    if (backlog.isPresent()) {
+      // Not failing: every post is read, but those of the backlog late, and an overdue one alerts when read.
+      detail += "; reading a backlog back to " + backlog.get();
     }
     if (heldPastInterval(nextDue, cycleStart)) {
       // Polls further apart than the configured interval delay every alert on this source: say so.

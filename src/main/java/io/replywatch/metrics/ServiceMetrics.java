@@ -8,9 +8,11 @@ import io.micrometer.core.instrument.Timer;
 import io.replywatch.classify.Category;
 import io.replywatch.ingest.Platform;
 import io.replywatch.sla.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,6 +27,8 @@ public final class ServiceMetrics {
   private static final Duration[] LAG_BUCKETS = seconds(1, 5, 15, 30, 60, 120, 300, 900, 3600);
   /** A source gauge's value before anything is known; exported as NaN. */
   private static final long UNKNOWN = Long.MIN_VALUE;
+  /** The backlog gauge's lower bound while a source has no unread range; exported as 0. */
+  private static final long NO_BACKLOG = Long.MIN_VALUE;
 
   /** The values of {@code outcome} on poll requests. */
   public enum PollOutcome { OK, RATE_LIMITED, ERROR }
@@ -35,6 +39,8 @@ public final class ServiceMetrics {
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> rateRemaining = new ConcurrentHashMap<>();
+  /** Per source that keeps unread ranges: epoch milliseconds of the oldest one's lower bound, or NO_BACKLOG. */
+  private final Map<String, AtomicLong> backlogSince = new ConcurrentHashMap<>();
 
   public ServiceMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -80,6 +86,34 @@ public final class ServiceMetrics {
         .tags(Tags.of("platform", platform.id(), "account", account))
         .strongReference(true)
         .register(registry);
+  }
+
+  /**
+   * The meters of a source that keeps the ranges a capped read left unread (X, Bluesky): how far back the oldest
+   * reaches, against {@code clock} at each scrape, so it grows while a backlog waits; and the ranges given up.
+   */
+  public void initBacklog(Platform platform, String account, Clock clock) {
+    AtomicLong since = backlogSince.computeIfAbsent(key(platform, account), k -> new AtomicLong(NO_BACKLOG));
+    Gauge.builder("replywatch.source.backlog", since,
+            v -> v.get() == NO_BACKLOG ? 0 : Math.max(0, clock.millis() - v.get()) / 1000.0)
+        .description("How far back the source's oldest still-unread range reaches (now minus its lower bound), "
+            + "while a read stopped at its page cap is being caught up; 0 when there is none")
+        .baseUnit("seconds")
+        .tags(Tags.of("platform", platform.id(), "account", account))
+        .strongReference(true)
+        .register(registry);
+    rangesDropped(platform, account);
+  }
+
+  /** The lower bound of the source's oldest unread range now, or empty when it has none. */
+  public void backlogSince(Platform platform, String account, Optional<Instant> oldest) {
+    backlogSince.computeIfAbsent(key(platform, account), k -> new AtomicLong(NO_BACKLOG))
+        .set(oldest.map(Instant::toEpochMilli).orElse(NO_BACKLOG));
+  }
+
+  /** A range the source gave up: its posts will not be read (a cursor the platform rejects, X's search window). */
+  public void rangeDropped(Platform platform, String account) {
+    rangesDropped(platform, account).increment();
   }
 
   public void initChannel(String channel) {
@@ -211,6 +245,14 @@ public final class ServiceMetrics {
     return Counter.builder("replywatch.poll.items.rejected")
         .description("Items of well-formed pages that could not be read: set aside and kept in the store's"
             + " rejected_items table, each counted once however often the platform sends it again")
+        .tags("platform", platform.id(), "account", account)
+        .register(registry);
+  }
+
+  private Counter rangesDropped(Platform platform, String account) {
+    return Counter.builder("replywatch.source.ranges.dropped")
+        .description("Unread ranges a source gave up, their posts never read: a stored cursor the platform "
+            + "rejects, or a range beyond X's 7-day search window")
         .tags("platform", platform.id(), "account", account)
         .register(registry);
   }

@@ -68,6 +68,11 @@ public abstract class SimulatorBase extends VerticleBase {
     return malformed.contains(p.id());
   }
 
+  /** How many posts are served malformed: it only grows, so it tells a cached rendering that it is stale. */
+  protected int malformedCount() {
+    return malformed.size();
+  }
+
   public List<SimRequest> requests() {
     return List.copyOf(requests);
   }

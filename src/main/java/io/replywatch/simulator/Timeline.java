@@ -3,6 +3,7 @@ package io.replywatch.simulator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +15,28 @@ import java.util.function.Consumer;
  * clock). Thread-safe: the script may grow while a simulator serves it.
  */
 public final class Timeline {
+  /** X's snowflake epoch (2010-11-04T01:42:54.657Z), as {@code XParser.idTime} reads it. */
+  private static final long SNOWFLAKE_EPOCH_MS = 1288834974657L;
+
+  private static final Comparator<SimPost> ORDER =
+      Comparator.comparing(SimPost::createdAt).thenComparing(SimPost::id, io.replywatch.ingest.Ids.ORDER);
+
   private final List<SimPost> posts = new ArrayList<>();
   private long sequence;
   private Consumer<Instant> extender = t -> {};
 
-  /** Adds a post; returns its id. Ids grow with time, as snowflakes do. */
+  /**
+   * Adds a post; returns its id. Ids are X snowflakes (milliseconds since X's epoch above 22 bits of sequence), so
+   * they grow with time and X's id-to-time rule reads the post's time back from them; the other simulators serve
+   * the same ids, which their platforms treat as opaque.
+   */
   public synchronized String add(Instant at, String authorId, String handle, String text, boolean brand,
       String inReplyTo, String language) {
-    String id = Long.toString((at.toEpochMilli() << 12) + (sequence++ & 0xFFF));
-    posts.add(new SimPost(id, at, authorId, handle, text, brand, Optional.ofNullable(inReplyTo), language));
-    posts.sort(Comparator.comparing(SimPost::createdAt).thenComparing(SimPost::id, io.replywatch.ingest.Ids.ORDER));
+    long sinceEpoch = Math.max(0, at.toEpochMilli() - SNOWFLAKE_EPOCH_MS);
+    String id = Long.toString((sinceEpoch << 22) + (sequence++ & 0x3FFFFF));
+    SimPost post = new SimPost(id, at, authorId, handle, text, brand, Optional.ofNullable(inReplyTo), language);
+    int slot = Collections.binarySearch(posts, post, ORDER); // in order, without sorting all (tests add 10,000s)
+    posts.add(slot < 0 ? -slot - 1 : slot + 1, post);
     return id;
   }
 

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.ingest.Platform;
+import io.replywatch.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServiceMetricsTest {
@@ -34,5 +36,23 @@ class ServiceMetricsTest {
   void shouldExportThePollIntervalInSecondsForTheStaleRule() {
     metrics.initSource(Platform.X, "acme", Duration.ofMillis(1500));
     assertEquals(1.5, gauge("replywatch.source.poll.interval"));
+  }
+
+  @Test
+  void shouldExportHowFarBackTheBacklogReachesAtEachScrapeAndZeroWithoutOne() {
+    ManualClock clock = new ManualClock(Instant.parse("2026-09-01T12:00:00Z"));
+    metrics.initBacklog(Platform.X, "acme", clock);
+    assertEquals(0, gauge("replywatch.source.backlog"), "registered at 0");
+    assertEquals(0, registry.get("replywatch.source.ranges.dropped").tag("platform", "x").counter().count());
+
+    metrics.backlogSince(Platform.X, "acme", Optional.of(Instant.parse("2026-09-01T10:00:00Z")));
+    assertEquals(7200, gauge("replywatch.source.backlog"));
+    clock.advance(Duration.ofSeconds(90));
+    assertEquals(7290, gauge("replywatch.source.backlog"), "it grows while the backlog waits");
+    metrics.backlogSince(Platform.X, "acme", Optional.empty());
+    assertEquals(0, gauge("replywatch.source.backlog"));
+
+    metrics.rangeDropped(Platform.X, "acme");
+    assertEquals(1, registry.get("replywatch.source.ranges.dropped").tag("platform", "x").counter().count());
   }
 }

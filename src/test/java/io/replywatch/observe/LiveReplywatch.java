@@ -7,6 +7,7 @@ import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.ingest.InMemoryCursorStore;
 import io.replywatch.simulator.DemoScenario;
 import io.replywatch.simulator.FakeWebhookReceiver;
+import io.replywatch.simulator.bluesky.BlueskySimulator;
 import io.replywatch.simulator.mastodon.MastodonSimulator;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Vertx;
@@ -20,9 +21,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real service on the demo's scripted shift, with time running {@value #SPEED} times faster so that a few
- * seconds of scraping see mentions, warnings, breaches, answers and deliveries: the thing Prometheus scrapes in
- * the end-to-end dashboard test.
+ * The real service on the demo's scripted shift (Mastodon and Bluesky), with time running {@value #SPEED} times
+ * faster so that a few seconds of scraping see mentions, warnings, breaches, answers and deliveries: the thing
+ * Prometheus scrapes in the end-to-end dashboard test.
  */
 final class LiveReplywatch implements AutoCloseable {
   static final int SPEED = 600;
@@ -37,7 +38,12 @@ final class LiveReplywatch implements AutoCloseable {
     ServiceClock clock = ServiceClock.scaled(start, SPEED);
     MastodonSimulator mastodon = new MastodonSimulator(DemoScenario.timeline(start), clock,
         DemoScenario.BRAND_ACCOUNT_ID, "token");
-    await(sims.deployVerticle(mastodon).compose(id -> sims.deployVerticle(slack)));
+    // Bluesky too, for the series only X and Bluesky sources have (their backlog meters).
+    DemoScenario.Bluesky sky = DemoScenario.bluesky(start);
+    BlueskySimulator bluesky = new BlueskySimulator(sky.timeline(), clock, DemoScenario.BLUESKY_DID,
+        DemoScenario.BLUESKY_HANDLE, "token").withKeywordPosts(sky.keywordPosts());
+    await(sims.deployVerticle(mastodon).compose(id -> sims.deployVerticle(bluesky))
+        .compose(id -> sims.deployVerticle(slack)));
     String yaml = """
         server: { host: 127.0.0.1, port: 0 }
         storage: { path: "%s" }
@@ -45,8 +51,10 @@ final class LiveReplywatch implements AutoCloseable {
           - id: acme
             accounts:
               - { platform: mastodon, id: "%s", handle: acme, token: token }
+              - { platform: bluesky, id: "%s", handle: %s, token: token }
         platforms:
           mastodon: { baseUrl: "%s", pollInterval: 30s }
+          bluesky: { baseUrl: "%s", pollInterval: 30s }
         alerts:
           support:
             - { type: slack, url: "${SLACK_URL}" }
@@ -54,7 +62,7 @@ final class LiveReplywatch implements AutoCloseable {
             - { type: console }
         """.formatted(
         java.nio.file.Files.createTempDirectory("replywatch-e2e").resolve("e2e.db"), DemoScenario.BRAND_ACCOUNT_ID,
-        mastodon.baseUrl());
+        DemoScenario.BLUESKY_DID, DemoScenario.BLUESKY_HANDLE, mastodon.baseUrl(), bluesky.baseUrl());
     ReplywatchConfig config = new ConfigLoader(Map.of("SLACK_URL", slack.url("/hook"))::get).parse(yaml, "e2e");
     service = await(Service.start(new Service.Options(config, clock, Classifiers.byDefault(),
         new InMemoryCursorStore(), line -> {}, line -> {})));

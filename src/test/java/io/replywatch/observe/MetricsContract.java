@@ -25,6 +25,8 @@ final class MetricsContract {
       Map.entry("replywatch_source_last_success_timestamp_seconds", "gauge"),
       Map.entry("replywatch_source_poll_interval_seconds", "gauge"),
       Map.entry("replywatch_ratelimit_remaining", "gauge"),
+      Map.entry("replywatch_source_backlog_seconds", "gauge"),
+      Map.entry("replywatch_source_ranges_dropped_total", "counter"),
       Map.entry("replywatch_ingest_lag_seconds", "histogram"));
 
   /** Series Prometheus itself adds for every scrape target. */

@@ -39,14 +39,32 @@ public final class BlueskyParser {
    */
   public record Item(Post post, Instant indexedAt, List<String> mentionedDids, Optional<String> quotedUri) {}
 
+  /** Where an entry stands in its list's order: its index time and uri, whether or not it became an item. */
+  public record Position(Instant indexedAt, String uri) {}
+
   /**
-   * One page of a list, newest first, and its entries set aside; no cursor means the end. Paging goes by the
-   * cursor and the items' index times, so an entry set aside changes neither.
+   * One page of a list, newest first, and its entries set aside; no cursor means the end. {@code positions} are
+   * those of every entry of the page whose place is readable, newest first, also of those that are no item (a like
+   * among the notifications, an entry set aside): they tell how far the page reaches even when it holds no item.
    */
-  public record Listing(List<Item> items, Optional<String> cursor, List<Rejected> rejected) {
-    /** A page with nothing set aside. */
+  public record Listing(List<Item> items, Optional<String> cursor, List<Position> positions, List<Rejected> rejected) {
+    /** A page whose every entry is an item. */
     public Listing(List<Item> items, Optional<String> cursor) {
-      this(items, cursor, List.of());
+      this(items, cursor, positionsOf(items), List.of());
+    }
+
+    /** A page with nothing set aside. */
+    public Listing(List<Item> items, Optional<String> cursor, List<Position> positions) {
+      this(items, cursor, positions, List.of());
+    }
+
+    /** A page whose places are those of its items, with its entries set aside. */
+    static Listing of(List<Item> items, Optional<String> cursor, List<Rejected> rejected) {
+      return new Listing(items, cursor, positionsOf(items), rejected);
+    }
+
+    private static List<Position> positionsOf(List<Item> items) {
+      return items.stream().map(i -> new Position(i.indexedAt(), i.post().id())).toList();
     }
   }
 
@@ -63,17 +81,31 @@ public final class BlueskyParser {
 
   private BlueskyParser() {}
 
-  /** {@code listNotifications}: keeps reasons mention, reply and quote (the AppView may send others). */
+  /**
+   * {@code listNotifications}: items of reasons mention, reply and quote; the others (likes, follows...) only as
+   * positions. One whose index time or uri is unreadable has no place in the order and is left out.
+   */
   public static Listing notifications(String body) {
     JsonNode root = object(body);
     List<Item> out = new ArrayList<>();
+    List<Position> positions = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     for (JsonNode n : requireArray(root, "notifications")) {
-      if (MENTION_REASONS.contains(n.path("reason").asText())) {
-        WireJson.item(n, x -> item(x, x.path("record")), BlueskyParser::uriOf, rejected).ifPresent(out::add);
+      Optional<Item> item = MENTION_REASONS.contains(n.path("reason").asText())
+          ? WireJson.item(n, x -> item(x, x.path("record")), BlueskyParser::uriOf, rejected)
+          : Optional.empty();
+      if (item.isPresent()) {
+        out.add(item.get());
+        positions.add(new Position(item.get().indexedAt(), item.get().post().id()));
+      } else if (n.hasNonNull("uri") && n.hasNonNull("indexedAt")) {
+        try {
+          positions.add(new Position(instant(n.get("indexedAt").asText()), n.get("uri").asText()));
+        } catch (PollException unreadable) {
+          // No place in the order: a notification we never hand on, or one set aside for this very reason.
+        }
       }
     }
-    return new Listing(out, cursor(root), rejected);
+    return new Listing(out, cursor(root), positions, rejected);
   }
 
   /** {@code searchPosts}: {@code posts[]} of postView. */
@@ -84,7 +116,7 @@ public final class BlueskyParser {
     for (JsonNode p : requireArray(root, "posts")) {
       WireJson.item(p, x -> item(x, x.path("record")), BlueskyParser::uriOf, rejected).ifPresent(out::add);
     }
-    return new Listing(out, cursor(root), rejected);
+    return Listing.of(out, cursor(root), rejected);
   }
 
   /**
@@ -100,7 +132,7 @@ public final class BlueskyParser {
         WireJson.item(f, BlueskyParser::feedPost, x -> uriOf(x.path("post")), rejected).ifPresent(out::add);
       }
     }
-    return new Listing(out, cursor(root), rejected);
+    return Listing.of(out, cursor(root), rejected);
   }
 
   private static Item feedPost(JsonNode f) {

@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * The stored cursor of a Bluesky list. Bluesky's own cursor only walks from newest to oldest and has no "since",
- * so we store the newest {@code indexedAt} handed on and the uris indexed at exactly that instant (two posts can
- * share a millisecond); the next cycle pages back until it passes below it.
+ * so we store the newest {@code indexedAt} read (of any entry: a like among the notifications too) and the uris
+ * indexed at exactly that instant (two entries can share a millisecond); the next cycle pages back until it passes
+ * below it.
  */
 record HighWater(Instant at, Set<String> urisAt) {
   private static final String SEP = " ";

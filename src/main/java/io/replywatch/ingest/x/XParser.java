@@ -51,7 +51,23 @@ public final class XParser {
     }
   }
 
+  /** X's snowflake epoch, 2010-11-04T01:42:54.657Z. */
+  private static final long SNOWFLAKE_EPOCH_MS = 1288834974657L;
+
   private XParser() {}
+
+  /**
+   * When the tweet with this id was created, by X's snowflake rule: the bits above the lowest 22 count milliseconds
+   * since X's epoch. It tells how far back an unread range of ids reaches. Empty for an id that is no snowflake.
+   */
+  public static Optional<Instant> idTime(String id) {
+    try {
+      long n = Long.parseLong(id.trim());
+      return n < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli((n >> 22) + SNOWFLAKE_EPOCH_MS));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
 
   /** Parses a tweets page (mentions, search or user timeline). The empty page is {@code {"meta":{"result_count":0}}}. */
   public static Page page(String body) {

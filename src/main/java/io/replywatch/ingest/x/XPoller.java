@@ -4,6 +4,7 @@ import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.ApiPage;
+import io.replywatch.ingest.Backlog;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Ids;
 import io.replywatch.ingest.Paging;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,21 +54,14 @@ public final class XPoller extends Poller {
       .withZone(java.time.ZoneOffset.UTC);
 
   /**
-   * Backlog requests stop while their endpoint's window has this many or fewer left, keeping them for the next
-   * cycle's new posts (a cycle starts with more than {@code Poller.RESERVE} in hand, then reads until 1 is left).
+   * What one endpoint gave this cycle: posts oldest first, the cursor-store entries to write once they were handed
+   * on, the backlog's before the cursor's (a crash between the two then reads a range twice, never skips it), and
+   * whether unread ranges are left.
    */
-  static final int BACKLOG_RESERVE = 5;
-  /** Suffix of the cursor-store entry that keeps an endpoint's unread ranges. */
-  static final String BACKLOG = ":backlog";
-
-  /**
-   * What one endpoint gave this cycle: posts oldest first and the cursor-store entries to write once they were
-   * handed on, the backlog's before the cursor's (a crash between the two then reads a range twice, never skips it).
-   */
-  private record Read(List<Post> posts, Map<String, String> cursors) {}
+  private record Read(List<Post> posts, Map<String, String> cursors, boolean backlogLeft) {}
 
   /** An endpoint not read this cycle: no posts, and its cursor and backlog stay as they were. */
-  private static final Read NOTHING = new Read(List.of(), Map.of());
+  private static final Read NOTHING = new Read(List.of(), Map.of(), false);
 
   /**
    * One newest-first walk by next token: posts newest first, the newest id of the first page and the oldest of the
@@ -73,43 +69,6 @@ public final class XPoller extends Poller {
    */
   private record Walk(List<Post> newestFirst, Optional<String> newest, Optional<String> oldest, boolean complete,
       int pages) {}
-
-  /**
-   * A range of an endpoint not read yet, because a cycle stopped at {@link Paging#MAX_PAGES}: newer than
-   * {@code since} and older than {@code until} (ids, both exclusive, as X's {@code since_id}/{@code until_id}), or,
-   * when the read it was left by started from {@code start_time} (a first start, an aged-out search cursor), from
-   * {@code since} as an instant. Stored as {@code since..until}, several comma-separated, newest first.
-   */
-  record Gap(String since, String until) {
-    boolean timeBound() {
-      return since.contains("T");
-    }
-
-    @Override
-    public String toString() {
-      return since + ".." + until;
-    }
-
-    static List<Gap> parse(String stored) {
-      List<Gap> gaps = new ArrayList<>();
-      for (String range : stored.split(",")) {
-        int dots = range.indexOf("..");
-        if (dots > 0 && dots + 2 < range.length()) {
-          gaps.add(new Gap(range.substring(0, dots).trim(), range.substring(dots + 2).trim()));
-        } else if (!range.isBlank()) {
-          LOG.warn("x backlog entry {} is not since..until: ignored", range);
-        }
-      }
-      return gaps;
-    }
-
-    static String format(List<Gap> gaps) {
-      return String.join(",", gaps.stream().map(Gap::toString).toList());
-    }
-  }
-
-  /** What the backlog gave this cycle: posts newest first, the ranges still unread, newest first. */
-  private record Drained(List<Post> newestFirst, List<Gap> left) {}
 
   private XClient client;
   private XSweep sweep;
@@ -126,9 +85,42 @@ public final class XPoller extends Poller {
   }
 
   @Override
+  protected boolean keepsBacklog() {
+    return true;
+  }
+
+  @Override
+  protected Optional<Instant> backlogSince() {
+    return Stream.of("mentions", "search", "tweets")
+        .flatMap(endpoint -> Gap.parse(cursor(endpoint + Backlog.SUFFIX).orElse("")).stream())
+        .flatMap(gap -> gap.lowerBound().stream())
+        .min(Comparator.naturalOrder());
+  }
+
+  /**
+   * Mentions, the sweep and the keyword search, then the brand's own tweets. A mention is handed on only by a cycle
+   * that read the own tweets to their end: a reply in an unread range of them would come after its mention, which
+   * may alert as already overdue (product.md §5). So while the tweets have a backlog, a cycle reads only them; and
+   * when a cycle's tweets read leaves one, its mentions and their cursors are dropped, to be read again next cycle.
+   */
+  @Override
   protected Future<Cycle> cycle(Instant now) {
     Map<String, String> next = new LinkedHashMap<>();
     List<Post> mentions = new ArrayList<>();
+    boolean ownFirst = !Gap.parse(cursor("tweets" + Backlog.SUFFIX).orElse("")).isEmpty();
+    Future<Read> read = ownFirst ? Future.succeededFuture(NOTHING) : readMentions(now, next, mentions);
+    return read.compose(v -> read("tweets", "pagination_token", now, q -> client.tweets(account.id(), q)))
+        .map(t -> {
+          if (ownFirst || t.backlogLeft()) {
+            LOG.info("x mentions for {} wait until the brand's own tweets are read to their end", account.handle());
+            return new Cycle(List.of(), t.posts(), t.cursors());
+          }
+          next.putAll(t.cursors());
+          return new Cycle(mentions, t.posts(), next);
+        });
+  }
+
+  private Future<Read> readMentions(Instant now, Map<String, String> next, List<Post> mentions) {
     return read("mentions", "pagination_token", now, q -> client.mentions(account.id(), q))
         .compose(m -> {
           keep(next, m, mentions);
@@ -140,13 +132,9 @@ public final class XPoller extends Poller {
               : read("search", "next_token", now, q -> client.search(withQuery(q)))
                   .recover(e -> skipRejected(e, "keyword search").map(NOTHING));
         })
-        .compose(s -> {
+        .map(s -> {
           keep(next, s, mentions);
-          return read("tweets", "pagination_token", now, q -> client.tweets(account.id(), q));
-        })
-        .map(t -> {
-          next.putAll(t.cursors());
-          return new Cycle(mentions, t.posts(), next);
+          return s;
         });
   }
 
@@ -179,21 +167,30 @@ public final class XPoller extends Poller {
    * {@code start_time} of the backfill window; then {@code tokenParam} until X sends no {@code next_token}. The new
    * cursor is the newest id of the first page. When {@link Paging#MAX_PAGES} stop that read before the cursor, the
    * range between the cursor and the oldest post read joins the endpoint's backlog; the pages of the cycle's
-   * budget that the new posts left over then read the backlog (see {@link #drain}).
+   * budget that the new posts left over then read the backlog ({@link Backlog#drain}, {@link #readGap}).
    */
   private Future<Read> read(String endpoint, String tokenParam, Instant now,
       Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call) {
-    Optional<String> cursor = cursor(endpoint);
-    String storedBacklog = cursor(endpoint + BACKLOG).orElse("");
+    Optional<String> cursor = cursor(endpoint).filter(c -> !c.isBlank());
+    String storedBacklog = cursor(endpoint + Backlog.SUFFIX).orElse("");
     List<Gap> backlog = Gap.parse(storedBacklog);
     Future<Read> read = readFrom(endpoint, tokenParam, now, call, cursor, backlog, storedBacklog);
     if (cursor.isEmpty() || !endpoint.equals("search")) {
       return read;
     }
     // Recent search answers 400 to a since_id older than its 7-day window (after a long outage): read the window.
-    return read.recover(e -> rejected(e)
-        ? readFrom(endpoint, tokenParam, now, call, Optional.empty(), backlog, storedBacklog)
-        : Future.failedFuture(e));
+    return read.recover(e -> {
+      if (!rejected(e)) {
+        return Future.failedFuture(e);
+      }
+      agedOut("cursor since_id " + cursor.get(), XParser.idTime(cursor.get()), now);
+      // The aged-out cursor goes even when the window held nothing to take its place, or every cycle would try it.
+      return readFrom(endpoint, tokenParam, now, call, Optional.empty(), backlog, storedBacklog).map(r -> {
+        Map<String, String> cursors = new LinkedHashMap<>(r.cursors());
+        cursors.putIfAbsent(endpoint, "");
+        return new Read(r.posts(), cursors, r.backlogLeft());
+      });
+    });
   }
 
   private Future<Read> readFrom(String endpoint, String tokenParam, Instant now,
@@ -220,50 +217,39 @@ public final class XPoller extends Poller {
         LOG.info("x {} for {} stopped after {} pages ({} posts): the older posts back to {} are read as backlog "
             + "from the next cycle on", endpoint, account.handle(), head.pages(), head.newestFirst().size(), lower);
       }
-      return drain(endpoint, tokenParam, now, call, backlog, Paging.MAX_PAGES - head.pages(), new ArrayList<>(),
-          new ArrayList<>()).map(d -> {
+      return Backlog.drain(backlog, Paging.MAX_PAGES - head.pages(), () -> spare(endpoint, Backlog.RESERVE),
+          (Gap gap, int pages) -> readGap(endpoint, tokenParam, now, call, gap, pages)).map(d -> {
             gaps.addAll(d.left());
             List<Post> newestFirst = new ArrayList<>(head.newestFirst());
             newestFirst.addAll(d.newestFirst());
-            Map<String, String> cursors = new LinkedHashMap<>();
             String left = Gap.format(gaps);
-            if (!left.equals(storedBacklog)) {
-              cursors.put(endpoint + BACKLOG, left);
-              if (!backlog.isEmpty() || !d.newestFirst().isEmpty()) {
-                LOG.info("x {} backlog for {}: {} posts read this cycle, {}", endpoint, account.handle(),
-                    d.newestFirst().size(), gaps.isEmpty() ? "none left" : "left: " + left);
-              }
+            if (!left.equals(storedBacklog) && (!backlog.isEmpty() || !d.newestFirst().isEmpty())) {
+              LOG.info("x {} backlog for {}: {} posts read this cycle, {}", endpoint, account.handle(),
+                  d.newestFirst().size(), gaps.isEmpty() ? "none left" : "left: " + left);
             }
-            head.newest().or(() -> cursor).ifPresent(c -> cursors.put(endpoint, c));
-            return new Read(oldestFirst(newestFirst), cursors);
+            return new Read(oldestFirst(newestFirst),
+                Backlog.writes(endpoint, storedBacklog, left, head.newest().or(() -> cursor)), !gaps.isEmpty());
           });
     });
   }
 
   /**
-   * The backlog, newest range first, within {@code pages} requests and only while the endpoint's window can spare
-   * them ({@link #BACKLOG_RESERVE}): each range newest first with {@code since_id} (or {@code start_time}) and
-   * {@code until_id}, following the token; a range read to its end is dropped, one stopped early shrinks to what
-   * lies below the oldest post read. What is not reached stays for the next cycle.
+   * One range of the backlog, newest first with {@code since_id} (or {@code start_time}) and {@code until_id},
+   * following the token: read to its end it is gone, stopped early it shrinks to what lies below the oldest post
+   * read.
    */
-  private Future<Drained> drain(String endpoint, String tokenParam, Instant now,
-      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, List<Gap> gaps, int pages,
-      List<Post> newestFirst, List<Gap> left) {
-    if (gaps.isEmpty()) {
-      return Future.succeededFuture(new Drained(newestFirst, left));
-    }
-    Gap gap = gaps.get(0);
-    List<Gap> rest = gaps.subList(1, gaps.size());
+  private Future<Backlog.Step<Gap, Post>> readGap(String endpoint, String tokenParam, Instant now,
+      Function<Map<String, String>, Future<ApiPage<XParser.Page>>> call, Gap gap, int pages) {
     if (!gap.timeBound() && Ids.ORDER.compare(gap.since(), gap.until()) >= 0) {
-      return drain(endpoint, tokenParam, now, call, rest, pages, newestFirst, left); // empty: nothing between
-    }
-    if (pages <= 0 || !spare(endpoint, BACKLOG_RESERVE)) {
-      left.addAll(gaps);
-      return Future.succeededFuture(new Drained(newestFirst, left));
+      return Future.succeededFuture(new Backlog.Step<>(List.of(), Optional.empty(), 0)); // empty: nothing between
     }
     Gap from = endpoint.equals("search") ? withinSearchWindow(gap, now) : gap;
-    Future<Walk> walk = walkGap(endpoint, tokenParam, from, pages, call);
-    Future<Map.Entry<Gap, Walk>> read = walk.map(w -> Map.entry(from, w));
+    Future<Map.Entry<Gap, Walk>> read = walkGap(endpoint, tokenParam, from, pages, call).map(w -> {
+      if (!from.equals(gap)) {
+        agedOut("range " + gap, gap.lowerBound(), now); // its start lies before the window
+      }
+      return Map.entry(from, w);
+    });
     if (endpoint.equals("search")) {
       // The range's since_id aged out of search's 7 days: read what of it the window still holds. Refused even so
       // (its until_id aged out too), nothing of it can be read any more.
@@ -275,24 +261,26 @@ public final class XPoller extends Poller {
           return outOfReach(gap, from);
         }
         Gap window = new Gap(START_TIME.format(now.minus(SEARCH_WINDOW).truncatedTo(ChronoUnit.SECONDS)), gap.until());
-        return walkGap(endpoint, tokenParam, window, pages, call).map(w -> Map.entry(window, w))
+        return walkGap(endpoint, tokenParam, window, pages, call)
+            .map(w -> {
+              agedOut("range " + gap, gap.lowerBound(), now);
+              return Map.entry(window, w);
+            })
             .recover(again -> rejected(again) ? outOfReach(gap, window) : Future.failedFuture(again));
       });
     }
-    return read.compose(r -> {
+    return read.map(r -> {
       Walk w = r.getValue();
-      newestFirst.addAll(w.newestFirst());
-      if (!w.complete()) {
-        left.add(w.oldest().map(o -> new Gap(r.getKey().since(), o)).orElse(gap));
-      }
-      return drain(endpoint, tokenParam, now, call, rest, pages - w.pages(), newestFirst, left);
+      Optional<Gap> left = w.complete() ? Optional.empty()
+          : Optional.of(w.oldest().map(o -> new Gap(r.getKey().since(), o)).orElse(gap));
+      return new Backlog.Step<>(w.newestFirst(), left, w.pages());
     });
   }
 
   /** A search range X refuses even within its window: nothing of it can be read any more; say so and drop it. */
   private Future<Map.Entry<Gap, Walk>> outOfReach(Gap gap, Gap tried) {
-    LOG.warn("x search backlog {} for {} is beyond the 7-day search window: its posts are out of reach", gap,
-        account.handle());
+    gaveUp("search", "x search range " + gap + " (back to " + gap.lowerBound().map(Instant::toString).orElse("?")
+        + ") is beyond the 7-day search window");
     return Future.succeededFuture(Map.entry(tried, new Walk(List.of(), Optional.empty(), Optional.empty(), true, 1)));
   }
 
@@ -302,7 +290,7 @@ public final class XPoller extends Poller {
     base.put("max_results", Integer.toString(PAGE_SIZE));
     base.put(gap.timeBound() ? "start_time" : "since_id", gap.since());
     base.put("until_id", gap.until());
-    return walk(endpoint, tokenParam, base, pages, () -> spare(endpoint, BACKLOG_RESERVE), call);
+    return walk(endpoint, tokenParam, base, pages, () -> spare(endpoint, Backlog.RESERVE), call);
   }
 
   /** A search range bounded by time starts no earlier than the window X still searches. */
@@ -316,6 +304,12 @@ public final class XPoller extends Poller {
     } catch (java.time.format.DateTimeParseException e) {
       return new Gap(START_TIME.format(window), gap.until());
     }
+  }
+
+  /** What of a search range or cursor lies before recent search's 7 days is out of reach: say so and count it. */
+  private void agedOut(String what, Optional<Instant> since, Instant now) {
+    gaveUp("search", "x search " + what + " (back to " + since.map(Instant::toString).orElse("?") + "): its posts before "
+        + now.minus(SEARCH_WINDOW).truncatedTo(ChronoUnit.SECONDS) + " are beyond the 7-day search window");
   }
 
   private static boolean rejected(Throwable e) {

@@ -69,7 +69,7 @@ final class BlueskyJson {
     return n;
   }
 
-  /** Someone liked a brand post: the AppView lists it, the poller's {@code reasons} filter drops it. */
+  /** Someone liked a brand post: the AppView lists it; a {@code reasons} filter, or the poller, drops it. */
   JsonObject like(SimPost brandPost) {
     String fan = "did:plc:fan" + brandPost.id();
     return new JsonObject().put("uri", "at://" + fan + "/app.bsky.feed.like/3l" + brandPost.id())

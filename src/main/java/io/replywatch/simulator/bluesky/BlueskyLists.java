@@ -27,7 +27,7 @@ final class BlueskyLists {
    * items under {@code field} and a cursor when older entries remain.
    */
   static JsonObject page(List<Entry> entries, String cursor, int limit, Predicate<Entry> keep, String field) {
-    List<Entry> sorted = entries.stream().sorted(NEWEST_FIRST).toList();
+    List<Entry> sorted = newestFirst(entries);
     int from = 0;
     if (cursor != null) {
       Entry after = decode(cursor);
@@ -46,11 +46,16 @@ final class BlueskyLists {
     return body;
   }
 
+  /** The entries in the list's order (cheap when they are in it already, as cached views are). */
+  static List<Entry> newestFirst(List<Entry> entries) {
+    return entries.stream().sorted(NEWEST_FIRST).toList();
+  }
+
   /** A cursor the simulator itself wrote; anything else is a bad request. */
   static Entry decode(String cursor) {
     int sep = cursor.indexOf("::");
     if (sep < 0) {
-      throw new IllegalArgumentException("bad cursor");
+      throw new IllegalArgumentException("Malformed cursor");
     }
     return new Entry(Instant.ofEpochMilli(Long.parseLong(cursor.substring(0, sep))), cursor.substring(sep + 2), null);
   }

@@ -2,6 +2,7 @@ package io.replywatch.simulator.bluesky;
 
 import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.RateWindow;
+import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
@@ -13,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -21,8 +24,9 @@ import java.util.function.Predicate;
  * (social-apis.md §3, §7.3): createSession/refreshSession with expiring access tokens (400 {@code ExpiredToken}),
  * listNotifications with repeated {@code reasons} filtered after paging, searchPosts, getAuthorFeed, opaque
  * newest-to-oldest cursors, {@code RateLimit-*} headers with an epoch reset, 429 with {@code Retry-After},
- * {@code {"error","message"}} bodies, injectable faults, a revocable password and a request log. A post served
- * malformed ({@link #malformItem}) has no {@code indexedAt}, in notifications, search hits and the author feed.
+ * {@code {"error","message"}} bodies, injectable faults, a revocable password, cursors it can be told to refuse
+ * (400 {@code InvalidRequest}) and a request log. A post served malformed ({@link #malformItem}) has no
+ * {@code indexedAt}, in notifications, search hits and the author feed.
  */
 public final class BlueskySimulator extends SimulatorBase {
   public static final int WINDOW_LIMIT = 3000;
@@ -35,6 +39,9 @@ public final class BlueskySimulator extends SimulatorBase {
   private final BlueskySessions sessions;
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private volatile Timeline keywordPosts = new Timeline();
+  private final Set<String> refusedCursors = new HashSet<>();
+  private List<Object> viewsKey = List.of();
+  private BlueskyViews views;
 
   public BlueskySimulator(Timeline timeline, Clock clock, String brandDid, String brandHandle, String password) {
     super(clock);
@@ -101,8 +108,12 @@ public final class BlueskySimulator extends SimulatorBase {
     if (!admitRate(ctx) || !admitAuth(ctx)) {
       return;
     }
-    BlueskyViews views = new BlueskyViews(timeline.visible(clock), keywordPosts.visible(clock), clock.instant(),
-        brandDid, brandHandle, this::malformed);
+    BlueskyViews views = views();
+    String cursor = ctx.request().getParam("cursor");
+    if (cursor != null && refusedCursors.contains(cursor)) {
+      error(ctx, 400, "InvalidRequest", "Malformed cursor");
+      return;
+    }
     try {
       List<Entry> entries;
       Predicate<Entry> keep = e -> true;
@@ -134,10 +145,34 @@ public final class BlueskySimulator extends SimulatorBase {
       }
       int limit = BlueskyLists.limit(ctx.request().getParam("limit"), defaultLimit);
       ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
-      send(ctx, 200, BlueskyLists.page(entries, ctx.request().getParam("cursor"), limit, keep, field).encode());
+      send(ctx, 200, BlueskyLists.page(entries, cursor, limit, keep, field).encode());
     } catch (IllegalArgumentException | DateTimeParseException e) {
       error(ctx, 400, "InvalidRequest", e.getMessage());
     }
+  }
+
+  /**
+   * What the lists hold now. Rendered again only when the clock or the timelines moved, so that a walk of a hundred
+   * pages over ten thousand posts does not render them all a hundred times.
+   */
+  private BlueskyViews views() {
+    Instant now = clock.instant();
+    List<SimPost> posts = timeline.visible(clock);
+    List<SimPost> keywordOnly = keywordPosts.visible(clock);
+    List<Object> key = List.of(now, posts.size(), keywordOnly.size(), keywordPosts, malformedCount());
+    if (!key.equals(viewsKey)) {
+      views = new BlueskyViews(posts, keywordOnly, now, brandDid, brandHandle, this::malformed);
+      viewsKey = key;
+    }
+    return views;
+  }
+
+  /**
+   * The AppView refuses {@code cursor} from now on, as it refuses one it can no longer read: 400
+   * {@code InvalidRequest} "Malformed cursor" (the message of atproto's keyset paging).
+   */
+  public synchronized void refuseCursor(String cursor) {
+    refusedCursors.add(cursor);
   }
 
   /** The rate-limit window and injected faults; answers itself and returns false when the request must stop. */

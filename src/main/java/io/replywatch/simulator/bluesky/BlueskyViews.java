@@ -20,6 +20,7 @@ final class BlueskyViews {
   private final List<SimPost> keywordOnly;
   private final BlueskyJson json;
   private final Predicate<SimPost> malformed;
+  private final Instant now;
 
   /**
    * Posts visible at {@code now} (index time passed) of the timeline and of the keyword-only posts; those
@@ -28,6 +29,7 @@ final class BlueskyViews {
   BlueskyViews(List<SimPost> timeline, List<SimPost> keywordPosts, Instant now, String brandDid, String brandHandle,
       Predicate<SimPost> malformed) {
     this.malformed = malformed;
+    this.now = now;
     this.posts = timeline.stream().filter(p -> !BlueskyJson.indexedAt(p).isAfter(now)).toList();
     this.keywordOnly = keywordPosts.stream().filter(p -> !BlueskyJson.indexedAt(p).isAfter(now)).toList();
     Map<String, SimPost> byId = new HashMap<>();
@@ -36,12 +38,24 @@ final class BlueskyViews {
     this.json = new BlueskyJson(brandDid, brandHandle, byId);
   }
 
+  /** Rendered once per view: a simulator asked for a hundred pages in a row reuses them. */
+  private List<Entry> notifications;
+  private List<Entry> authorFeed;
+
   List<Entry> notifications() {
-    List<Entry> entries = new ArrayList<>();
-    for (SimPost p : posts) {
-      entries.add(p.brand() ? entry(p, json.like(p), true) : entry(p, malform(p, json.notification(p)), false));
+    if (notifications == null) {
+      List<Entry> entries = new ArrayList<>();
+      for (SimPost p : posts) {
+        Entry e = entry(p, p.brand() ? json.like(p) : malform(p, json.notification(p)), p.brand());
+        // A like is indexed after the post it likes: not listed before its own index time, as the AppView lists
+        // nothing it has not indexed yet (a like from the future would carry a walk's mark past newer mentions).
+        if (!e.indexedAt().isAfter(now)) {
+          entries.add(e);
+        }
+      }
+      notifications = BlueskyLists.newestFirst(entries);
     }
-    return entries;
+    return notifications;
   }
 
   /** Posts whose shown text contains {@code q} (case-insensitive), indexed at or after {@code since}. */
@@ -60,11 +74,15 @@ final class BlueskyViews {
   }
 
   List<Entry> authorFeed() {
-    return posts.stream().filter(SimPost::brand).map(p -> {
-      JsonObject view = json.feedViewPost(p);
-      malform(p, view.getJsonObject("post"));
-      return entry(p, view, false);
-    }).toList();
+    if (authorFeed == null) {
+      authorFeed = BlueskyLists.newestFirst(
+          posts.stream().filter(SimPost::brand).map(p -> {
+            JsonObject view = json.feedViewPost(p);
+            malform(p, view.getJsonObject("post"));
+            return entry(p, view, false);
+          }).toList());
+    }
+    return authorFeed;
   }
 
   /** {@code view} without its {@code indexedAt} when {@code p} is to be served malformed. */
@@ -75,8 +93,9 @@ final class BlueskyViews {
     return view;
   }
 
-  private static Entry entry(SimPost p, JsonObject rendered, boolean like) {
+  /** A like is keyed by its own uri; a post, also in the author feed's {@code {post: ...}} wrapper, by the post's. */
+  private Entry entry(SimPost p, JsonObject rendered, boolean like) {
     Instant at = BlueskyJson.indexedAt(p).plusSeconds(like ? 30 : 0);
-    return new Entry(at, rendered.getString("uri"), rendered);
+    return new Entry(at, like ? rendered.getString("uri") : json.uri(p), rendered);
   }
 }

@@ -72,6 +72,19 @@ class BlueskyParserTest {
   }
 
   @Test
+  void shouldPlaceEveryNotificationInTheListsOrderAlsoThoseThatAreNoMention() {
+    Listing page = BlueskyParser.notifications(NOTIFICATIONS);
+    assertEquals(java.util.List.of(
+        new BlueskyParser.Position(Instant.parse("2024-03-05T12:00:01.456Z"), page.items().get(0).post().id()),
+        new BlueskyParser.Position(Instant.parse("2024-03-05T11:59:00.100Z"), "at://did:plc:fan/app.bsky.feed.like/3kmq2aaaa"),
+        new BlueskyParser.Position(Instant.parse("2024-03-05T11:58:00.900Z"), page.items().get(1).post().id())),
+        page.positions(), "the like too, in the page's order: it tells how far the page reaches");
+    Listing odd = BlueskyParser.notifications("{\"notifications\":[{\"reason\":\"like\",\"uri\":\"at://x\","
+        + "\"indexedAt\":\"yesterday\"}],\"cursor\":\"c\"}");
+    assertEquals(java.util.List.of(), odd.positions(), "a like we cannot place is left out, not a malformed page");
+  }
+
+  @Test
   void shouldReadAnEmptyPageThatStillHasACursor() {
     Listing page = BlueskyParser.notifications("{\"notifications\":[],\"cursor\":\"abc\"}");
     assertTrue(page.items().isEmpty());

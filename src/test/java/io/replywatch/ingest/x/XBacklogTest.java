@@ -11,6 +11,8 @@ import io.replywatch.ingest.BusyTimeline;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollerHarness;
+import io.replywatch.ingest.SourceHealth;
+import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.x.XSimulator;
@@ -94,6 +96,10 @@ class XBacklogTest {
     return out;
   }
 
+  private double backlogSeconds() {
+    return h.registry.get("replywatch.source.backlog").tag("platform", "x").gauge().value();
+  }
+
   private void assertEachFoundOnce() {
     Map<String, Integer> counts = h.mentionCounts();
     assertEquals(Set.copyOf(found), counts.keySet(), "every keyword hit handed on");
@@ -117,6 +123,12 @@ class XBacklogTest {
     assertEquals(Optional.of(found.get(found.size() - 1)), h.cursors.get(Platform.X, "AcmeSupport", "search"),
         "the cursor moves to the newest as before");
     assertEquals(2_500, h.mentionCounts().size() - 1);
+    Instant lower = T0.minus(Duration.ofMinutes(5)); // the cursor's tweet: its snowflake id says when
+    assertEquals(Duration.between(lower, h.clock.instant()).toSeconds(), backlogSeconds(), "how far back it reaches");
+    String detail = h.health.snapshot().get("x/AcmeSupport").detail();
+    assertTrue(detail.startsWith("ok; reading a backlog back to " + lower), detail);
+    h.clock.advance(Duration.ofMinutes(1));
+    assertEquals(Duration.between(lower, h.clock.instant()).toSeconds(), backlogSeconds(), "read at each scrape");
 
     int afterOutage = searches().size();
     h.step(poller, Duration.ofMinutes(5));
@@ -129,6 +141,9 @@ class XBacklogTest {
     assertEquals(oldestRead, backlog.get("until_id"), "from just below the oldest post read");
     assertEachFoundOnce();
     assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "search:backlog"), "nothing left");
+    assertEquals(0, backlogSeconds());
+    assertTrue(!h.health.snapshot().get("x/AcmeSupport").detail().contains("backlog"), "health says no more");
+    assertEquals(0, h.registry.get("replywatch.source.ranges.dropped").counter().count(), "nothing given up");
 
     int settledAt = searches().size();
     h.step(poller, Duration.ofMinutes(5));
@@ -153,10 +168,66 @@ class XBacklogTest {
     String late = searchHit(h.clock.instant().minus(Duration.ofMinutes(2)), 9_999); // posted while down
     found.add(late);
     XPoller second = poller();
+    sim.inject(Fault.of(Fault.Kind.SERVER_ERROR)); // its first cycle fails: what it says comes from the store alone
     h.start(second);
+    assertTrue(backlogSeconds() > 0, "a restarted poller says at once that it has a backlog to read");
     h.steps(second, 3, Duration.ofMinutes(5));
     assertEachFoundOnce();
     assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "search:backlog"));
+  }
+
+  /** A search backlog not read before it left X's 7-day window is given up, and counted: nothing blocks on it. */
+  @Test
+  void shouldGiveUpASearchBacklogThatAgedOutOfTheWindowAndCountIt() throws Exception {
+    outage(3_050);
+    XPoller poller = poller();
+    h.start(poller);
+    h.step(poller, Duration.ofHours(1).plusMinutes(5));
+    assertTrue(!h.cursors.get(Platform.X, "AcmeSupport", "search:backlog").orElseThrow().isEmpty());
+
+    h.step(poller, Duration.ofDays(8)); // down for eight days: cursor and range are both past the window
+    SourceHealth.Status s = h.health.snapshot().get("x/AcmeSupport");
+    assertEquals(SourceHealth.State.OK, s.state());
+    assertTrue(s.detail().contains("x search cursor since_id " + found.get(found.size() - 1))
+        && s.detail().contains("x search range " + found.get(0) + ".."), s.detail());
+    assertEquals(2, h.registry.get("replywatch.source.ranges.dropped").tag("platform", "x").counter().count(),
+        "the cursor's week and the range, each given up once");
+    assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "search:backlog"), "nothing kept for it");
+    assertEquals(0, backlogSeconds());
+    h.step(poller, Duration.ofMinutes(5));
+    assertEquals(2, h.registry.get("replywatch.source.ranges.dropped").tag("platform", "x").counter().count());
+  }
+
+  /**
+   * A keyword hit at the start of an outage, answered at once, then 2,600 brand tweets: the search finds the hit on
+   * its first page while the reply lies beyond the tweets' cap. The mention waits until the reply is read.
+   */
+  @Test
+  void shouldHandOnNoMentionBeforeTheBrandsOwnTweetsAreReadBackToIt() throws Exception {
+    XPoller poller = poller();
+    h.start(poller);
+    String asked = searchHit(T0.plus(Duration.ofMinutes(1)), 5_000);
+    String reply = timeline.add(T0.plus(Duration.ofMinutes(2)), "42", "AcmeSupport", "@cust0 sorry, on it", true,
+        asked, "en");
+    for (int i = 0; i < 2_600; i++) {
+      timeline.add(T0.plus(Duration.ofMinutes(3)).plusMillis(i * 500L), "42", "AcmeSupport", "news #" + i, true, null,
+          "en");
+    }
+    h.steps(poller, 3, Duration.ofHours(1));
+    int mentionBatch = -1;
+    int replyBatch = -1;
+    for (int i = 0; i < h.batches.size(); i++) {
+      if (h.batches.get(i).mentions().stream().anyMatch(m -> m.post().id().equals(asked))) {
+        mentionBatch = i;
+      }
+      if (h.batches.get(i).brandPosts().stream().anyMatch(p -> p.id().equals(reply))) {
+        replyBatch = i;
+      }
+    }
+    assertTrue(replyBatch >= 0 && mentionBatch >= replyBatch, "the reply (batch " + replyBatch + ") is handed on "
+        + "no later than its mention (batch " + mentionBatch + ")");
+    assertEquals(2_601, h.batches.stream().mapToLong(b -> b.brandPosts().size()).sum(), "every own tweet once");
+    assertEquals(Optional.of(""), h.cursors.get(Platform.X, "AcmeSupport", "tweets:backlog"));
   }
 
   /** The simulator's since_id and until_id are both exclusive, as X's are (social-apis.md §1.3). */

@@ -105,6 +105,22 @@ class XParserTest {
     assertEquals(Optional.of("1339667017109032900"), reply.inReplyToId(), "the edit's original, from includes.tweets");
   }
 
+  /** The two tweets of social-apis.md §1.2: their ids carry their created_at (to the second it shows). */
+  @ParameterizedTest
+  @CsvSource({
+      "1339667017109032966, 2020-12-17T20:21:21.345Z",
+      "1339662682102886402, 2020-12-17T20:04:07.799Z",
+      "0, 2010-11-04T01:42:54.657Z"})
+  void shouldReadATweetsTimeFromItsSnowflakeId(String id, String at) {
+    assertEquals(Optional.of(Instant.parse(at)), XParser.idTime(id));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"abc", "-5", "99999999999999999999", "2026-09-01T10:00:00Z"})
+  void shouldReadNoTimeFromWhatIsNoSnowflake(String id) {
+    assertEquals(Optional.empty(), XParser.idTime(id));
+  }
+
   @Test
   void shouldReadTheEmptyPage() {
     XParser.Page page = XParser.page("{\"meta\":{\"result_count\":0}}");

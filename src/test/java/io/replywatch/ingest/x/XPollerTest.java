@@ -161,7 +161,15 @@ class XPollerTest {
     assertEquals(1, h.mentionCounts().get(found), "found by search after an 8-day outage");
     assertTrue(sim.requests().stream().anyMatch(r -> r.status() == 400 && r.path().endsWith("/search/recent")),
         "the stale since_id was refused, then the window read");
-    assertEquals(SourceHealth.State.OK, h.health.snapshot().get("x/AcmeSupport").state());
+    SourceHealth.Status s = h.health.snapshot().get("x/AcmeSupport");
+    assertEquals(SourceHealth.State.OK, s.state());
+    assertTrue(s.detail().contains("gave up this cycle, not read: x search cursor since_id ")
+        && s.detail().contains("are beyond the 7-day search window"), s.detail());
+    assertEquals(1.0, h.registry.get("replywatch.source.ranges.dropped").tag("platform", "x").counter().count(),
+        "the week the window no longer holds is counted as given up");
+    h.step(poller, Duration.ofMinutes(5));
+    assertEquals("ok", h.health.snapshot().get("x/AcmeSupport").detail());
+    assertEquals(1.0, h.registry.get("replywatch.source.ranges.dropped").tag("platform", "x").counter().count());
   }
 
   @Test
