@@ -104,7 +104,7 @@ public final class Database implements AutoCloseable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + path, writing());
       Database db = new Database(path, c);
       // The version is checked before anything is set: even journal_mode=WAL rewrites a newer file's header.
       db.refuseNewer();
@@ -153,6 +153,8 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       connection.rollback();
       throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 
@@ -181,9 +183,22 @@ public final class Database implements AutoCloseable {
     return openExtra("PRAGMA query_only=ON", "reader");
   }
 
+  /**
+   * Connection settings of a writer: a transaction takes the write lock when it begins. A deferred one (SQLite's
+   * default) that read first and wrote later failed with SQLITE_BUSY_SNAPSHOT whenever another connection (the
+   * cursors, the items set aside) had written in between, and busy_timeout cannot help a snapshot already stale;
+   * an immediate one waits its turn at the start instead.
+   */
+  private static java.util.Properties writing() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("transaction_mode", "IMMEDIATE");
+    return p;
+  }
+
   private Connection openExtra(String pragma, String role) {
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + path,
+          "reader".equals(role) ? new java.util.Properties() : writing());
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout=5000");
         s.execute(pragma);

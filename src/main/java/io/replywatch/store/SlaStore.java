@@ -27,6 +27,7 @@ import java.util.Optional;
  * poll batch or deadline, so after a crash the store holds either all of a batch or none of it.
  */
 public final class SlaStore {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlaStore.class);
   private final Connection c;
   /** Prepared once per statement text: preparing costs more than running these small statements. */
   private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
@@ -35,7 +36,10 @@ public final class SlaStore {
     this.c = db.connection();
   }
 
-  /** Runs {@code work} in one transaction. */
+  /**
+   * Runs {@code work} in one transaction, then goes back to autocommit: the driver begins the next transaction as
+   * soon as one commits, and left so it would hold the write lock (or an ever older snapshot) between batches.
+   */
   public void inTransaction(Runnable work) {
     try {
       c.setAutoCommit(false);
@@ -48,6 +52,12 @@ public final class SlaStore {
         // the original failure matters more
       }
       throw e instanceof RuntimeException r ? r : new StoreException("transaction failed", e);
+    } finally {
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException e) {
+        LOG.warn("store connection stays in a transaction: {}", e.getMessage());
+      }
     }
   }
 

@@ -24,6 +24,33 @@ class DatabaseTest {
   @TempDir
   Path dir;
 
+  /**
+   * A store transaction holds the write lock from its start: another writer cannot slip a write in between its
+   * reads and its writes. With SQLite's deferred transactions it could, and the transaction's first write then failed
+   * with SQLITE_BUSY_SNAPSHOT (a service restart failed that way while a poller stored a cursor).
+   */
+  @Test
+  void shouldHoldTheWriteLockFromTheStartOfATransaction() throws Exception {
+    try (Database db = Database.open(dir.resolve("lock.db"))) {
+      Connection other = db.openWriter();
+      try (Statement s = other.createStatement()) {
+        s.execute("PRAGMA busy_timeout=0");
+      }
+      SlaStore store = new SlaStore(db);
+      store.inTransaction(() -> {
+        try (Statement read = db.connection().createStatement()) {
+          read.executeQuery("SELECT count(*) FROM cursors").close();
+          java.sql.SQLException busy = assertThrows(java.sql.SQLException.class, () -> other.createStatement()
+              .executeUpdate("INSERT INTO cursors (platform, account, endpoint, cursor) VALUES ('x', 'a', 'e', 'v')"));
+          assertTrue(busy.getMessage().contains("SQLITE_BUSY"), busy.getMessage());
+          read.executeUpdate("INSERT INTO cursors (platform, account, endpoint, cursor) VALUES ('x', 'a', 'e', '1')");
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    }
+  }
+
   @Test
   void shouldCreateTheSchemaInWalModeAndReopenIt() throws Exception {
     Path file = dir.resolve("sub/dir/r.db");
