@@ -3,6 +3,8 @@ package io.replywatch.classify;
 /**
  * Routes a text to a language by the script its letters are written in: Hangul means Korean, Latin means English
  * (the only Latin-script language the model knows), anything else is undetermined. Cheap enough for every mention.
+ * This routes the model's features; the classifier then reports a Latin-script text's own language from its words
+ * ({@link LatinLanguage}).
  */
 public final class Script {
 

@@ -16,7 +16,11 @@ import java.util.List;
 public final class TextClassifier implements Classifier {
   /** Where the shipped default model lives in the jar. */
   public static final String MODEL_RESOURCE = "/classify/model.bin";
-  /** Confidence is scaled by this for text in no script the model knows (emoji only, Cyrillic, ...) or cut. */
+  /**
+   * Confidence is scaled by this where the model is guessing: text in a language it was not trained on (no script it
+   * knows, such as emoji only or Cyrillic; or a Latin-script language other than English, such as French), text
+   * cut at {@link TextPrep#MAX_CHARS}, and text with no words besides handles and links ("@acme https://t.co/x").
+   */
   static final double UNKNOWN_LANGUAGE_FACTOR = 0.4;
 
   private final Analyzer analyzer;
@@ -24,13 +28,20 @@ public final class TextClassifier implements Classifier {
   private final Features features;
   private final ClassifierRules rules;
   private final List<Category> classes;
+  private final boolean guessLatin;
 
   public TextClassifier(Analyzer analyzer, LinearModel model, ClassifierRules rules) {
+    this(analyzer, model, rules, true);
+  }
+
+  /** @param guessLatin false reports every Latin-script text as English, as before {@link LatinLanguage} (tests) */
+  TextClassifier(Analyzer analyzer, LinearModel model, ClassifierRules rules, boolean guessLatin) {
     this.analyzer = analyzer;
     this.model = model;
     this.features = Features.of(model);
     this.rules = rules;
     this.classes = model.classes();
+    this.guessLatin = guessLatin;
   }
 
   /** The shipped default model with the given rules. */
@@ -99,14 +110,35 @@ public final class TextClassifier implements Classifier {
     }
     double polarity = polarity(p, a.sentiment());
     boolean question = a.question() || category == Category.QUESTION;
+    String language = language(a);
     if (forced.isPresent()) {
-      return new Classification(forced.get(), polarity, 1, a.language(), question);
+      return new Classification(forced.get(), polarity, 1, language, question);
     }
     double confidence = p[best];
-    if (Classification.UNKNOWN_LANGUAGE.equals(a.language()) || (text != null && text.length() > TextPrep.MAX_CHARS)) {
+    boolean known = "en".equals(language) || "ko".equals(language);
+    if (!known || (text != null && text.length() > TextPrep.MAX_CHARS) || onlyHandlesAndLinks(a.tokens())) {
       confidence *= UNKNOWN_LANGUAGE_FACTOR;
     }
-    return new Classification(category, polarity, confidence, a.language(), question);
+    return new Classification(category, polarity, confidence, language, question);
+  }
+
+  /**
+   * The language to report. Features are routed by script alone (the analysis calls every Latin-script text
+   * English, so the model sees what it was trained on); the report then names a Latin-script text's own language
+   * when its words say it is not English.
+   */
+  private String language(Analysis a) {
+    return guessLatin && "en".equals(a.language()) ? LatinLanguage.guess(a.tokens()) : a.language();
+  }
+
+  /** Whether the text has no words at all besides handles and links: it says nothing the model could read. */
+  private static boolean onlyHandlesAndLinks(Tokens tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!Tokenizer.USER.equals(tokens.word(i)) && !Tokenizer.URL.equals(tokens.word(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private double polarity(double[] p, Sentiment s) {

@@ -8,6 +8,7 @@ import io.replywatch.classify.corpus.LabelledText;
 import io.replywatch.classify.eval.Confusion;
 import io.replywatch.classify.TextClassifier;
 import io.replywatch.classify.eval.Evaluation;
+import io.replywatch.classify.eval.LanguageCheck;
 import io.replywatch.classify.eval.LearningCurve;
 import io.replywatch.classify.eval.OffsetSweep;
 import io.replywatch.classify.eval.RequestCheck;
@@ -47,7 +48,9 @@ public final class EvalCommand implements Command {
                             neutral -> question when the text asks something, else neutral; rows repeating a
                             tweet_id or an exact text are dropped
           --format nsmc     NSMC tab-separated reviews (columns document, label): 0 -> complaint, 1 -> praise
-          --format csv      your own CSV with columns text,label, as for 'train --input'
+          --format csv      your own CSV with columns text,label, as for 'train --input'; also prints the
+                            languages the classifier reports, and with a column language (ISO 639-1 codes)
+                            language_accuracy, the share reported in the language given (not with --cv)
           --format vader    a directory of VADER's rated texts, labelled as 'train --vader' does
           --format cdp      IBM customer-care dialogs (ibm_cdp_tweets.csv): the customers' opening tweets, each
                             of which began a support request; prints support_request_recall, the share read as
@@ -67,7 +70,7 @@ public final class EvalCommand implements Command {
                             precision 0.85, with that offset (the largest that reaches it; it may lie beyond +-1);
                             to choose an offset for your own model on your own labelled data
           --json            one object: accuracy, macro_f1, complaint_precision, complaint_recall,
-                            mentions_per_second, confusion""";
+                            mentions_per_second, confusion (and languages, language_accuracy as above)""";
   }
 
   /** How the models were trained, as the output's model line: what a reader needs to repeat the figure. */
@@ -124,12 +127,14 @@ public final class EvalCommand implements Command {
         ? Evaluation.crossValidate(analyzer, data, k, trainer, io.err()::println)
         : Evaluation.of(model, data);
     OffsetSweep sweep = args.has("--sweep") ? sweep(model, data) : null;
+    LanguageCheck languages = k == 0 && "csv".equals(format)
+        ? LanguageCheck.of(model, data.stream().map(LabelledText::text).toList(), Corpora.languages(input)) : null;
     LearningCurve curve = args.has("--curve")
         ? LearningCurve.of(analyzer, data, k, trainer, e, io.err()::println) : null;
     String mode = k > 0 ? crossValidation(k, args, trainer)
         : args.has("--model") ? "model " + args.require("--model") : "shipped default model";
-    io.out().println(args.has("--json") ? json(e, data.size(), mode, sweep, curve)
-        : plain(e, data.size(), mode, input, sweep, curve));
+    io.out().println(args.has("--json") ? json(e, data.size(), mode, sweep, curve, languages)
+        : plain(e, data.size(), mode, input, sweep, curve, languages));
     return 0;
   }
 
@@ -193,7 +198,8 @@ public final class EvalCommand implements Command {
         r.recall(), r.mentionsPerSecond(), p);
   }
 
-  static String plain(Evaluation e, int texts, String mode, Path input, OffsetSweep sweep, LearningCurve curve) {
+  static String plain(Evaluation e, int texts, String mode, Path input, OffsetSweep sweep, LearningCurve curve,
+      LanguageCheck languages) {
     Confusion c = e.confusion();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "data:                %s (%d texts)%n", input, texts));
@@ -204,6 +210,15 @@ public final class EvalCommand implements Command {
     sb.append(String.format(Locale.ROOT, "complaint_precision: %.4f%n", c.precision(Category.COMPLAINT)));
     sb.append(String.format(Locale.ROOT, "complaint_recall:    %.4f%n", c.recall(Category.COMPLAINT)));
     sb.append(String.format(Locale.ROOT, "mentions_per_second: %.0f%n", e.mentionsPerSecond()));
+    if (languages != null) {
+      sb.append("languages:          ");
+      languages.reported().forEach((code, n) -> sb.append(' ').append(code).append(' ').append(n));
+      sb.append('\n');
+      if (languages.given() > 0) {
+        sb.append(String.format(Locale.ROOT, "language_accuracy:   %.4f (%d of %d texts reported in the language given)%n",
+            languages.accuracy(), languages.matched(), languages.given()));
+      }
+    }
     sb.append("confusion (rows: label, columns: predicted):\n");
     List<Category> used = c.used();
     sb.append(String.format("  %-10s", ""));
@@ -232,7 +247,8 @@ public final class EvalCommand implements Command {
     return sb.toString();
   }
 
-  static String json(Evaluation e, int texts, String mode, OffsetSweep sweep, LearningCurve curve) {
+  static String json(Evaluation e, int texts, String mode, OffsetSweep sweep, LearningCurve curve,
+      LanguageCheck languages) {
     Confusion c = e.confusion();
     StringBuilder m = new StringBuilder("{");
     List<Category> used = c.used();
@@ -263,6 +279,14 @@ public final class EvalCommand implements Command {
             p.share(), p.trainTexts(), p.accuracy(), p.macroF1()));
       }
       sw.append(points);
+    }
+    if (languages != null) {
+      java.util.StringJoiner codes = new java.util.StringJoiner(",", ",\"languages\":{", "}");
+      languages.reported().forEach((code, n) -> codes.add(Json.encode(code) + ":" + n));
+      sw.append(codes);
+      if (languages.given() > 0) {
+        sw.append(String.format(Locale.ROOT, ",\"language_accuracy\":%.4f", languages.accuracy()));
+      }
     }
     return String.format(Locale.ROOT, "{\"mode\":%s,\"texts\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
         + "\"macro_f1_question_as_neutral\":%.4f,\"complaint_precision\":%.4f,\"complaint_recall\":%.4f,\"mentions_per_second\":%.0f,\"confusion\":%s%s}",

@@ -70,6 +70,36 @@ class TextClassifierTest {
   }
 
   @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "merci beaucoup pour votre aide rapide|fr",
+      "@acme el pedido llegó roto y nadie contesta|es",
+      "@acme nada de nada|und"})
+  void shouldGiveLowConfidenceToLatinScriptTextInAnotherLanguage(String text, String language) {
+    // the model reads every Latin-script text as English; on French it is guessing
+    Classification c = CLASSIFIER.classify(text, "");
+    assertEquals(language, c.language());
+    assertTrue(c.confidence() <= TextClassifier.UNKNOWN_LANGUAGE_FACTOR, c.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"@acme", "@acme https://t.co/abc", "@acme @acmehelp www.acme.com", "@acme ?"})
+  void shouldGiveLowConfidenceToTextWithOnlyHandlesAndLinks(String text) {
+    Classification c = CLASSIFIER.classify(text, "");
+    assertEquals("en", c.language());
+    assertTrue(c.confidence() > 0 && c.confidence() <= TextClassifier.UNKNOWN_LANGUAGE_FACTOR, c.toString());
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldKeepFullConfidenceOnAForcedCategoryInAnotherLanguage() {
+    Classifier ruled = TextClassifier.shipped(ClassifierRules.fromConfig(
+        java.util.Map.of("complaint", java.util.List.of("#acmefail")), java.util.Map.of()));
+    Classification c = ruled.classify("merci beaucoup pour votre aide #acmefail", "");
+    assertEquals(Category.COMPLAINT, c.category());
+    assertEquals(1.0, c.confidence());
+    assertEquals("fr", c.language());
+  }
+
+  @ParameterizedTest
   @CsvSource({"x", "terrible ", "thank you "})
   void shouldGiveLowConfidenceWhenTheTextWasCut(String unit) {
     Classification c = CLASSIFIER.classify(unit.repeat(TextPrep.MAX_CHARS + 1), "");

@@ -159,6 +159,29 @@ class ClassifierCommandsTest {
   }
 
   @Test
+  void shouldReportTheLanguagesOfACsvAndHowOftenTheyMatchItsLanguageColumn(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("posts.csv");
+    Files.writeString(file, """
+        text,label,language
+        @acme my parcel never arrived and nobody answers,complaint,en
+        @acme mi pedido todavía no ha llegado y nadie contesta,complaint,es
+        "@acme où est ma commande ? ça fait deux semaines",complaint,fr
+        @acme ich warte seit drei Wochen auf meine Erstattung,complaint,fr
+        """);
+    Run r = run("", "eval", "--input", file.toString(), "--format", "csv");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\nlanguages:           de 1 en 1 es 1 fr 1\n"
+        + "language_accuracy:   0.7500 (3 of 4 texts reported in the language given)\nconfusion"), r.out());
+    Run json = run("", "eval", "--input", file.toString(), "--format", "csv", "--json");
+    assertTrue(json.out().endsWith(",\"languages\":{\"de\":1,\"en\":1,\"es\":1,\"fr\":1},\"language_accuracy\":0.7500}\n"),
+        json.out());
+    Run plain = run("", "eval", "--input", DIR + "validation.csv", "--format", "csv");
+    assertTrue(plain.out().contains("\nlanguages:           en 67\nconfusion"), plain.out());
+    Run airline = run("", "eval", "--input", DIR + "tiny-airline.csv", "--format", "airline");
+    assertFalse(airline.out().contains("languages:"), airline.out());
+  }
+
+  @Test
   void shouldRefuseCrossValidationWithoutLabels() {
     Run r = run("", "eval", "--input", DIR + "tiny-cdp.csv", "--format", "cdp", "--cv", "5");
     assertEquals(2, r.code());

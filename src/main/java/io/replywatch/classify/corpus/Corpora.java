@@ -180,6 +180,32 @@ public final class Corpora {
     }
   }
 
+  /**
+   * The optional {@code language} column of a {@code text,label} CSV (an ISO 639-1 code per text, lower-cased), one
+   * entry per row {@link #labelledCsv(Path)} reads, in the same order; an empty list when there is no such column.
+   */
+  public static List<String> languages(Path file) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = open(file)) {
+      Csv csv = new Csv(r, file.toString(), ',');
+      Csv.Row header = csv.next();
+      column(file, header, "text");
+      int language = indexOf(header, "language");
+      if (language < 0) {
+        return List.of();
+      }
+      for (Csv.Row row = csv.next(); row != null; row = csv.next()) {
+        if (row.fields().size() == 1 && row.fields().get(0).isBlank()) {
+          continue;
+        }
+        out.add(fields(file, row, language + 1).get(language).trim().toLowerCase(Locale.ROOT));
+      }
+    } catch (MalformedInputException e) {
+      throw notUtf8(file);
+    }
+    return out;
+  }
+
   /** The fixture files written for this project and shipped in the jar, in training order. */
   public static final List<String> FIXTURE_RESOURCES = List.of("/classify/fixtures.csv",
       "/classify/fixtures-generated.csv", "/classify/fixtures-ko.csv", "/classify/fixtures-en.csv",
@@ -278,13 +304,21 @@ public final class Corpora {
     if (header == null) {
       throw new BadInputException(file + ": empty file (expected a header line)");
     }
+    int i = indexOf(header, name);
+    if (i < 0) {
+      throw bad(file, 1, "header has no '" + name + "' column (found " + header.fields() + ")");
+    }
+    return i;
+  }
+
+  private static int indexOf(Csv.Row header, String name) {
     List<String> h = header.fields();
     for (int i = 0; i < h.size(); i++) {
       if (h.get(i).trim().replace("\uFEFF", "").equalsIgnoreCase(name)) {
         return i;
       }
     }
-    throw bad(file, 1, "header has no '" + name + "' column (found " + h + ")");
+    return -1;
   }
 
   private static List<String> fields(Path file, Csv.Row row, int needed) {

@@ -66,6 +66,15 @@ class CorporaTest {
   }
 
   @Test
+  void shouldReadTheOptionalLanguageColumnRowForRow(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("posts.csv");
+    java.nio.file.Files.writeString(file, "text,label,Language\n\"hola, gracias\",praise,ES\n\nthanks,praise,en\n");
+    assertEquals(List.of("es", "en"), Corpora.languages(file));
+    assertEquals(2, Corpora.labelledCsv(file).size());
+    assertEquals(List.of(), Corpora.languages(DIR.resolve("validation.csv")));
+  }
+
+  @Test
   void shouldShipFixturesWithEveryCategory() throws Exception {
     List<Category> labels = Corpora.fixtures().stream().map(LabelledText::label).distinct().toList();
     assertEquals(4, labels.size());
