@@ -97,7 +97,10 @@ public abstract class Poller extends VerticleBase {
     return "replywatch/0.1";
   }
 
-  /** Whether this platform keeps the ranges a capped read left unread (X, Bluesky): it then has backlog meters. */
+  /**
+   * Whether a capped read of this platform leaves posts to read on later cycles (X, Bluesky, Mastodon): it then has
+   * the backlog gauge, fed by {@link #backlogSince()}.
+   */
   protected boolean keepsBacklog() {
     return false;
   }
@@ -118,6 +121,7 @@ public abstract class Poller extends VerticleBase {
     init(webClient);
     restoreBlock(clock.instant());
     metrics.initSource(platform, account.handle(), settings.pollInterval());
+    metrics.initRangesDropped(platform, account.handle());
     if (keepsBacklog()) {
       metrics.initBacklog(platform, account.handle(), clock);
       backlog = backlogSince(); // a restart goes on with a stored backlog: say so from the start
@@ -224,7 +228,7 @@ public abstract class Poller extends VerticleBase {
 
   /**
    * An unread range of {@code endpoint} this source gives up, its posts never to be read (a stored cursor the
-   * platform rejects, a range beyond X's search window): logged now, counted and named in health once the cycle
+   * platform rejects, a range beyond X's search window or Reddit's listing reach): logged now, counted and named in health once the cycle
    * stores that endpoint's cursors. A cycle that does not (it failed, or its mentions wait for the brand's own
    * posts) gives it up again next time, and only then is it counted.
    */

@@ -89,8 +89,8 @@ public final class ServiceMetrics {
   }
 
   /**
-   * The meters of a source that keeps the ranges a capped read left unread (X, Bluesky): how far back the oldest
-   * reaches, against {@code clock} at each scrape, so it grows while a backlog waits; and the ranges given up.
+   * The backlog gauge of a source whose capped reads leave posts to read later (X, Bluesky, Mastodon): how far back
+   * the oldest unread range reaches, against {@code clock} at each scrape, so it grows while a backlog waits.
    */
   public void initBacklog(Platform platform, String account, Clock clock) {
     AtomicLong since = backlogSince.computeIfAbsent(key(platform, account), k -> new AtomicLong(NO_BACKLOG));
@@ -102,6 +102,10 @@ public final class ServiceMetrics {
         .tags(Tags.of("platform", platform.id(), "account", account))
         .strongReference(true)
         .register(registry);
+  }
+
+  /** The ranges-given-up counter of a source at 0: every platform can give up posts it could not reach. */
+  public void initRangesDropped(Platform platform, String account) {
     rangesDropped(platform, account);
   }
 
@@ -111,7 +115,10 @@ public final class ServiceMetrics {
         .set(oldest.map(Instant::toEpochMilli).orElse(NO_BACKLOG));
   }
 
-  /** A range the source gave up: its posts will not be read (a cursor the platform rejects, X's search window). */
+  /**
+   * A range the source gave up: its posts will not be read (a cursor the platform rejects, X's search window,
+   * Reddit's listing reach, a first start's backfill cut at the page cap).
+   */
   public void rangeDropped(Platform platform, String account) {
     rangesDropped(platform, account).increment();
   }
@@ -252,7 +259,8 @@ public final class ServiceMetrics {
   private Counter rangesDropped(Platform platform, String account) {
     return Counter.builder("replywatch.source.ranges.dropped")
         .description("Unread ranges a source gave up, their posts never read: a stored cursor the platform "
-            + "rejects, or a range beyond X's 7-day search window")
+            + "rejects, a range beyond X's 7-day search window or Reddit's listing reach, or a first start's "
+            + "backfill cut at the page cap")
         .tags("platform", platform.id(), "account", account)
         .register(registry);
   }

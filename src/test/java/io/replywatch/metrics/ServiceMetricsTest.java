@@ -42,6 +42,7 @@ class ServiceMetricsTest {
   void shouldExportHowFarBackTheBacklogReachesAtEachScrapeAndZeroWithoutOne() {
     ManualClock clock = new ManualClock(Instant.parse("2026-09-01T12:00:00Z"));
     metrics.initBacklog(Platform.X, "acme", clock);
+    metrics.initRangesDropped(Platform.X, "acme");
     assertEquals(0, gauge("replywatch.source.backlog"), "registered at 0");
     assertEquals(0, registry.get("replywatch.source.ranges.dropped").tag("platform", "x").counter().count());
 

@@ -38,6 +38,11 @@ import java.util.function.Predicate;
  */
 public final class RedditPoller extends Poller {
   static final int PAGE_SIZE = 100;
+  /**
+   * Things a listing shows at most (social-apis.md §4.3: about 1,000), less some slack for those removed after a
+   * page was cut: a first start's listing that ends after this many was cut by the reach, not by the account's age.
+   */
+  static final int REACH = 900;
   /** An endpoint not read this cycle: no posts, and its cursor stays as it was. */
   private static final Fetched<Post> NOTHING = new Fetched<>(List.of(), null);
 
@@ -129,7 +134,9 @@ public final class RedditPoller extends Poller {
   /**
    * From the newest item back to the stored fullname, or back over the backfill window, page by page with the
    * listing's own {@code after}. Not {@code before=cursor}: when that anchor is deleted Reddit answers empty
-   * forever (social-apis.md §4.3), while reading down from the top and comparing ids cannot get stuck.
+   * forever (social-apis.md §4.3), while reading down from the top and comparing ids cannot get stuck. A read that
+   * ends before it gets there (the listing's reach, the page cap) moves the cursor to the newest anyway: the posts
+   * in between are out of reach for good, so they are given up, counted and named rather than lost unsaid.
    */
   private Future<Fetched<Post>> read(String endpoint, Instant now,
       Function<Map<String, String>, Future<ApiPage<RedditParser.Listing>>> call) {
@@ -142,20 +149,40 @@ public final class RedditPoller extends Poller {
           setAside(endpoint, listing.rejected());
           return listing;
         });
-    return downTo(fetch, seen, cursor.orElse(null), null, new ArrayList<>(), null, 0);
+    return downTo(fetch, seen, null, new ArrayList<>(), null, 0, 0).map(down -> {
+      List<Post> oldestFirst = new ArrayList<>(down.newestFirst());
+      Collections.reverse(oldestFirst);
+      // Without a cursor a listing that ends may just be the account's whole history; only one as long as the
+      // reach was cut by it. With a cursor, or at the page cap, there was more to read.
+      boolean cut = down.capped() || cursor.isPresent() || down.entries() >= REACH;
+      if (!down.reached() && cut && !oldestFirst.isEmpty()) {
+        Post oldest = oldestFirst.get(0);
+        gaveUp(endpoint, "reddit " + endpoint + " between " + oldest.id() + " (" + oldest.createdAt() + ") and "
+            + cursor.orElse("the backfill window's start " + since) + ": "
+            + (down.capped() ? "the read stopped at its page cap" : "beyond the listing's reach"));
+      }
+      return new Fetched<>(oldestFirst, Ids.max(cursor.orElse(null), down.newest()));
+    });
   }
+
+  /**
+   * How a read down a listing ended: the posts not yet seen, newest first; whether it met a post it had
+   * {@code seen}, or stopped at the page cap with more to read; the newest id; the things on the wire it walked.
+   */
+  private record Down(List<Post> newestFirst, boolean reached, boolean capped, String newest, int entries) {}
 
   /**
    * Reads on while {@code data.after} names a next page and no item was {@code seen}. A page shorter than the
    * limit is no end: Reddit drops removed items from a page after cutting it, so only a null {@code after} is.
    */
-  private static Future<Fetched<Post>> downTo(Function<Map<String, String>, Future<RedditParser.Listing>> fetch,
-      Predicate<Post> seen, String cursor, String after, List<Post> newestFirst, String newest, int pages) {
+  private static Future<Down> downTo(Function<Map<String, String>, Future<RedditParser.Listing>> fetch,
+      Predicate<Post> seen, String after, List<Post> newestFirst, String newest, int pages, int entries) {
     Map<String, String> query = after == null ? Map.of("limit", Integer.toString(PAGE_SIZE))
         : Map.of("limit", Integer.toString(PAGE_SIZE), "after", after);
     return fetch.apply(query).compose(listing -> {
       List<Post> page = listing.posts();
       String top = newest == null && !page.isEmpty() ? page.get(0).id() : newest;
+      int walked = entries + page.size() + listing.rejected().size();
       boolean reached = false;
       for (Post p : page) {
         if (seen.test(p)) {
@@ -165,11 +192,10 @@ public final class RedditPoller extends Poller {
         }
       }
       if (reached || listing.after().isEmpty() || pages + 1 >= Paging.MAX_PAGES) {
-        List<Post> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return Future.succeededFuture(new Fetched<>(oldestFirst, Ids.max(cursor, top)));
+        boolean capped = !reached && listing.after().isPresent();
+        return Future.succeededFuture(new Down(newestFirst, reached, capped, top, walked));
       }
-      return downTo(fetch, seen, cursor, listing.after().get(), newestFirst, top, pages + 1);
+      return downTo(fetch, seen, listing.after().get(), newestFirst, top, pages + 1, walked);
     });
   }
 }

@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reddit on a loopback port serving a scripted {@link Timeline} (social-apis.md §4, §7.4): the token endpoint
  * (Basic auth, form body, tokens that expire on the injected clock), the inbox ({@code /message/inbox}: username
  * mentions and replies to the brand) and {@code /message/mentions}, new-post search and a user's
- * comments as Listings with fullname {@code before}/{@code after} paging, one rate-limit window per client with
- * {@code x-ratelimit-used/-remaining/-reset} (remaining a float, reset in seconds from now), JSON and HTML errors.
+ * comments as Listings with fullname {@code before}/{@code after} paging that reaches back 1,000 things, one
+ * rate-limit window per client with {@code x-ratelimit-used/-remaining/-reset} (remaining a float, reset in seconds
+ * from now), JSON and HTML errors.
  * Customer posts are inbox mentions ({@code t1}) unless marked search-only, which makes them posts ({@code t3});
  * a customer's reply to a brand post is a {@code comment_reply} or {@code post_reply} as written, in the inbox (and
  * under mentions only if it names {@code u/brand}). A post served malformed ({@link #malformItem}) is a thing
@@ -50,6 +51,7 @@ public final class RedditSimulator extends SimulatorBase {
   private volatile boolean revoked;
   private volatile boolean htmlThrottle;
   private volatile int pageCap = 100;
+  private volatile int reach = 1000;
   private volatile int issued;
 
   public RedditSimulator(Timeline timeline, Clock clock, String brandHandle, String clientId, String clientSecret,
@@ -92,6 +94,14 @@ public final class RedditSimulator extends SimulatorBase {
    */
   public void shortPages(int items) {
     pageCap = items;
+  }
+
+  /**
+   * Listings show only their newest {@code items} things, as Reddit's stop at about 1,000 (social-apis.md §4.3):
+   * the last page names no {@code after}, and an {@code after} anchor older than that answers an empty listing.
+   */
+  public void reach(int items) {
+    reach = items;
   }
 
   /**
@@ -179,6 +189,7 @@ public final class RedditSimulator extends SimulatorBase {
     all.forEach(p -> byId.put(p.id(), p));
     List<SimPost> items = all.stream().filter(p -> which.test(p, byId))
         .filter(p -> !deleted.contains(RedditJson.b36(p.id()))).toList();
+    items = items.subList(Math.max(0, items.size() - reach), items.size());
     int limit = Math.min(pageCap, RedditPages.limit(ctx.request().getParam("limit")));
     RedditPages.Page page = RedditPages.page(items, p -> RedditJson.b36(p.id()),
         strip(ctx.request().getParam("before")), strip(ctx.request().getParam("after")), limit);

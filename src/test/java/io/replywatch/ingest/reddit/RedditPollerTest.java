@@ -307,4 +307,58 @@ class RedditPollerTest {
     assertEquals(SourceHealth.State.BLIND, s.state());
     assertTrue(s.detail().contains("token rejected") && !s.detail().contains("secret"), s.detail());
   }
+
+  private double rangesDropped() {
+    return h.registry.get("replywatch.source.ranges.dropped").tag("platform", "reddit").counter().count();
+  }
+
+  /**
+   * An hour unread with more new inbox items than the listing reaches (the simulator's reach cut to 20 things):
+   * the read ends with no {@code after} short of the stored cursor, so the mentions in between are out of reach.
+   * That is counted once, named in health and logged; the cursor moves to the newest and later mentions are read.
+   */
+  @Test
+  void shouldGiveUpWhatAnOutagePushedBeyondTheListingReach() throws Exception {
+    setUp(240, 600); // 180 before T0, one at T0, the rest in the hour after
+    RedditPoller poller = poller();
+    h.start(poller);
+    String cursor = h.cursors.get(Platform.REDDIT, "acmesupport", "mentions").orElseThrow();
+    assertEquals(0.0, rangesDropped(), "registered at 0");
+    sim.reach(20);
+    h.step(poller, Duration.ofMinutes(60)); // 53 new inbox items, 20 within reach
+
+    assertEquals(1.0, rangesDropped());
+    SourceHealth.Status s = h.health.snapshot().get("reddit/acmesupport");
+    assertEquals(SourceHealth.State.OK, s.state(), s.detail());
+    assertTrue(s.detail().matches("ok; gave up this cycle, not read: reddit mentions between t1_\\w+ \\(\\S+\\) and "
+        + cursor + ": beyond the listing's reach"), s.detail());
+    List<String> inbox = busy.customerPosts.stream().filter(id -> !busy.searchOnly.contains(id)).toList();
+    Set<String> found = h.mentionCounts().keySet();
+    assertTrue(found.containsAll(inbox.subList(inbox.size() - 20, inbox.size()).stream().map(this::fullname)
+        .toList()), "the newest 20 are read");
+    assertTrue(!found.contains(fullname(inbox.get(inbox.size() - 21))), "the one just out of reach is not");
+
+    String later = busy.timeline.add(T0.plus(Duration.ofMinutes(62)), "77", "cust0", "u/acmesupport hello?", false,
+        null, "en");
+    h.step(poller, Duration.ofMinutes(5));
+    assertEquals(1, h.mentionCounts().get(fullname(later)), "a later mention is read");
+    assertEquals(1.0, rangesDropped(), "given up once");
+    assertEquals("ok", h.health.snapshot().get("reddit/acmesupport").detail());
+  }
+
+  /** Cycles that each have fewer new items than the reach meet their cursor: nothing is given up. */
+  @Test
+  void shouldGiveUpNothingWhenEachCycleReachesItsCursor() throws Exception {
+    setUp(240, 600);
+    sim.reach(20);
+    sim.shortPages(3);
+    RedditPoller poller = poller();
+    h.start(poller); // the backfill reads the 20 newest inbox items: a listing that ends is no loss on a first start
+    h.steps(poller, 12, Duration.ofMinutes(5));
+    assertEquals(0.0, rangesDropped());
+    Set<String> found = h.mentionCounts().keySet();
+    assertTrue(found.containsAll(busy.customerPosts.subList(181, 240).stream().map(this::fullname).toList()),
+        "every mention after the start");
+    assertEquals("ok", h.health.snapshot().get("reddit/acmesupport").detail());
+  }
 }
