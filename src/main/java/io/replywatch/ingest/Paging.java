@@ -15,8 +15,16 @@ public final class Paging {
   /** A bound on pages per cycle, so one cycle never spends the whole rate-limit budget. */
   public static final int MAX_PAGES = 25;
 
-  /** What one cycle read: items oldest first, and the cursor to store once they were handed on. */
-  public record Fetched<T>(List<T> items, String cursor) {}
+  /**
+   * What one cycle read: items oldest first, the cursor to store once they were handed on, and whether the read
+   * stopped at {@link #MAX_PAGES} with more to read (forward: the rest comes next cycle, late; backfill: the older
+   * part of the window is never read).
+   */
+  public record Fetched<T>(List<T> items, String cursor, boolean capped) {
+    public Fetched(List<T> items, String cursor) {
+      this(items, cursor, false);
+    }
+  }
 
   /**
    * One page as its parser read it: the items it could read, newest first, those it set aside, and how many
@@ -52,7 +60,7 @@ public final class Paging {
       acc.addAll(oldestFirst);
       String next = idOf.apply(page.get(0));
       if (read.entries() < limit || pages + 1 >= MAX_PAGES) {
-        return Future.succeededFuture(new Fetched<>(acc, next));
+        return Future.succeededFuture(new Fetched<>(acc, next, read.entries() >= limit));
       }
       return forward(fetch, next, limit, idOf, acc, pages + 1);
     });
@@ -87,7 +95,8 @@ public final class Paging {
       if (page.isEmpty() || read.entries() < limit || reachedWindow || pages + 1 >= MAX_PAGES) {
         List<T> oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
-        return Future.succeededFuture(new Fetched<>(oldestFirst, top));
+        boolean capped = !page.isEmpty() && read.entries() >= limit && !reachedWindow;
+        return Future.succeededFuture(new Fetched<>(oldestFirst, top, capped));
       }
       String older = idOf.apply(page.get(page.size() - 1));
       return backfill(fetch, since, limit, idOf, createdAt, older, newestFirst, top, pages + 1);

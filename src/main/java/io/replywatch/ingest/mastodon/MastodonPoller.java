@@ -4,6 +4,7 @@ import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.ApiPage;
+import io.replywatch.ingest.Backlog;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Paging.Fetched;
@@ -20,12 +21,15 @@ import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Polls one brand's Mastodon account (social-apis.md §2): mention notifications forward from a durable
@@ -55,18 +59,18 @@ public final class MastodonPoller extends Poller {
     Map<String, String> next = new LinkedHashMap<>();
     List<Post> mentions = new ArrayList<>();
     Future<Void> read = this.<Notification>read("notifications", client::notifications, NOTIFICATION_LIMIT,
-        Notification::id, Notification::createdAt, now)
+        Notification::id, Notification::createdAt, now, next)
         .map(f -> collect(f, next, "notifications", mentions, n -> n.status().orElse(null)));
     for (String keyword : brand.keywords()) {
       String endpoint = "search:" + keyword;
       read = read.compose(v -> this.<Found>read(endpoint, q -> client.search(keyword, q), SEARCH_LIMIT,
-              f -> f.post().id(), f -> f.post().createdAt(), now)
+              f -> f.post().id(), f -> f.post().createdAt(), now, next)
           .map(f -> collect(f, next, endpoint, mentions, this::keywordOnly))
           .recover(e -> skipRejected(e, "search for '" + keyword + "'")));
     }
     List<Post> own = new ArrayList<>();
     return read.compose(v -> this.<Post>read("statuses", q -> client.statuses(account.id(), q), STATUS_LIMIT,
-            Post::id, Post::createdAt, now)
+            Post::id, Post::createdAt, now, next)
         .map(f -> collect(f, next, "statuses", own, p -> p)))
         .map(v -> new Cycle(mentions, own, next));
   }
@@ -86,15 +90,56 @@ public final class MastodonPoller extends Poller {
     return null;
   }
 
+  /**
+   * Forward from the stored cursor, or a backfill on a first start. A forward read cut at the page cap goes on from
+   * where it stopped next cycle: nothing is lost, but what came after its newest item is late, so that item's time
+   * is kept as the endpoint's backlog (written before the cursor) until a read ends short. A backfill cut at the
+   * cap never reads the older part of the window: that range is given up.
+   */
   private <T> Future<Fetched<T>> read(String endpoint, Function<Map<String, String>, Future<ApiPage<Page<T>>>> call,
-      int limit, Function<T, String> idOf, Function<T, Instant> createdAt, Instant now) {
+      int limit, Function<T, String> idOf, Function<T, Instant> createdAt, Instant now, Map<String, String> next) {
     Paging.PageFetch<T> fetch = query -> request(() -> call.apply(query)).map(page -> {
       setAside(endpoint, page.rejected());
       return page;
     });
     Optional<String> cursor = cursor(endpoint);
-    return cursor.isPresent()
-        ? Paging.forward(fetch, cursor.get(), limit, idOf)
-        : Paging.backfill(fetch, now.minus(settings.backfill()), limit, idOf, createdAt);
+    if (cursor.isEmpty()) {
+      Instant since = now.minus(settings.backfill());
+      return Paging.backfill(fetch, since, limit, idOf, createdAt).map(f -> {
+        if (f.capped()) {
+          gaveUp(endpoint, "mastodon " + endpoint + " between " + createdAt.apply(f.items().get(0))
+              + " and the backfill window's start " + since + ": the first start's backfill stopped at its page cap");
+        }
+        return f;
+      });
+    }
+    return Paging.forward(fetch, cursor.get(), limit, idOf).map(f -> {
+      String backlog = f.capped() ? createdAt.apply(f.items().get(f.items().size() - 1)).toString() : "";
+      next.putAll(Backlog.writes(endpoint, cursor(endpoint + Backlog.SUFFIX).orElse(""), backlog, Optional.empty()));
+      return f;
+    });
+  }
+
+  @Override
+  protected boolean keepsBacklog() {
+    return true;
+  }
+
+  /** The oldest backlog any endpoint keeps: the time of the newest item a capped forward read got to. */
+  @Override
+  protected Optional<Instant> backlogSince() {
+    return Stream.concat(Stream.of("notifications", "statuses"), brand.keywords().stream().map(k -> "search:" + k))
+        .flatMap(endpoint -> cursor(endpoint + Backlog.SUFFIX).stream())
+        .flatMap(MastodonPoller::instant)
+        .min(Comparator.naturalOrder());
+  }
+
+  /** A stored backlog's time; an empty or unreadable entry is none. */
+  private static Stream<Instant> instant(String value) {
+    try {
+      return value.isEmpty() ? Stream.empty() : Stream.of(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      return Stream.empty();
+    }
   }
 }
