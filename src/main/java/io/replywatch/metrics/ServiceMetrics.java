@@ -249,18 +249,20 @@ public final class ServiceMetrics {
   }
 
   private Counter rejectedCounter(Platform platform, String account) {
-    return Counter.builder("replywatch.poll.items.rejected")
-        .description("Items of well-formed pages that could not be read: set aside and kept in the store's"
-            + " rejected_items table, each counted once however often the platform sends it again")
-        .tags("platform", platform.id(), "account", account)
-        .register(registry);
+    return sourceCounter("replywatch.poll.items.rejected", "Items of well-formed pages that could not be read: set"
+        + " aside and kept in the store's rejected_items table, each counted once however often the platform sends it"
+        + " again", platform, account);
   }
 
   private Counter rangesDropped(Platform platform, String account) {
-    return Counter.builder("replywatch.source.ranges.dropped")
-        .description("Unread ranges a source gave up, their posts never read: a stored cursor the platform "
-            + "rejects, a range beyond X's 7-day search window or Reddit's listing reach, or a first start's "
-            + "backfill cut at the page cap")
+    return sourceCounter("replywatch.source.ranges.dropped", "Unread ranges a source gave up, their posts never read:"
+        + " a stored cursor the platform rejects, a range beyond X's 7-day search window or Reddit's listing reach, or"
+        + " a first start's backfill cut at the page cap", platform, account);
+  }
+
+  /** A counter per source (platform, account): registering it again returns the one already there. */
+  private Counter sourceCounter(String name, String description, Platform platform, String account) {
+    return Counter.builder(name).description(description)
         .tags("platform", platform.id(), "account", account)
         .register(registry);
   }
