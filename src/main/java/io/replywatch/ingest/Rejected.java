@@ -1,6 +1,7 @@
 package io.replywatch.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.replywatch.notify.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,28 +29,18 @@ public record Rejected(String key, Optional<String> id, String reason, String ra
   /** An item set aside for {@code reason}; {@code id} is its own id, if it had a readable one. */
   public static Rejected of(JsonNode item, Optional<String> id, String reason) {
     String raw = item.toString();
-    Optional<String> cleanId = id.map(i -> oneLine(i, 200));
+    // An id or reason comes from the platform: one line, so it cannot split or forge a log line.
+    Optional<String> cleanId = id.map(i -> Text.line(i, 200));
     String key = cleanId.orElseGet(() -> "sha256:" + sha256(raw));
-    return new Rejected(key, cleanId, oneLine(reason, MAX_REASON), cut(raw), raw.length());
+    return new Rejected(key, cleanId, Text.line(reason, MAX_REASON), cut(raw), raw.length());
   }
 
-  /**
-   * {@code s} with line breaks and other control characters made spaces, cut at {@code max}: an id or reason comes
-   * from the platform, and must not split or forge a log line.
-   */
-  public static String oneLine(String s, int max) {
-    String flat = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
-    return flat.length() <= max ? flat : cut(flat, max);
-  }
-
+  /** The first {@link #MAX_RAW} characters, not splitting a surrogate pair; no ellipsis: it is data, not prose. */
   private static String cut(String raw) {
-    return raw.length() <= MAX_RAW ? raw : cut(raw, MAX_RAW);
-  }
-
-  /** The first {@code max} characters, not splitting a surrogate pair. */
-  private static String cut(String s, int max) {
-    int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-    return s.substring(0, end);
+    if (raw.length() <= MAX_RAW) {
+      return raw;
+    }
+    return raw.substring(0, Character.isHighSurrogate(raw.charAt(MAX_RAW - 1)) ? MAX_RAW - 1 : MAX_RAW);
   }
 
   private static String sha256(String s) {

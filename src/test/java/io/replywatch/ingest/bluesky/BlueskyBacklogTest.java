@@ -15,8 +15,6 @@ import io.replywatch.ingest.SourceHealth;
 import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.bluesky.BlueskySimulator;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,18 +105,7 @@ class BlueskyBacklogTest {
 
   private List<Map<String, String>> notificationRequests() {
     return sim.requests().stream().filter(r -> r.path().endsWith("listNotifications"))
-        .map(BlueskyBacklogTest::params).toList();
-  }
-
-  private static Map<String, String> params(SimRequest r) {
-    Map<String, String> out = new HashMap<>();
-    for (String kv : (r.query() == null ? "" : r.query()).split("&")) {
-      int eq = kv.indexOf('=');
-      if (eq > 0) {
-        out.put(kv.substring(0, eq), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
+        .map(SimRequest::params).toList();
   }
 
   private Optional<String> stored(String entry) {

@@ -16,12 +16,9 @@ import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimRequest;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.x.XSimulator;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,19 +78,8 @@ class XBacklogTest {
   }
 
   private List<Map<String, String>> searches() {
-    return sim.requests().stream().filter(r -> r.path().endsWith("/search/recent")).map(XBacklogTest::params)
+    return sim.requests().stream().filter(r -> r.path().endsWith("/search/recent")).map(SimRequest::params)
         .toList();
-  }
-
-  private static Map<String, String> params(SimRequest r) {
-    Map<String, String> out = new HashMap<>();
-    for (String kv : (r.query() == null ? "" : r.query()).split("&")) {
-      int eq = kv.indexOf('=');
-      if (eq > 0) {
-        out.put(kv.substring(0, eq), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
   }
 
   private double backlogSeconds() {
@@ -255,7 +241,7 @@ class XBacklogTest {
     PlatformSettings settings = new PlatformSettings(busySim.baseUrl(), Duration.ofSeconds(60), Duration.ofHours(24));
     XPoller poller = new XPoller(brand, brand.accounts().get(0), settings, h.cursors, h.rejected, h.health, h.metrics, h.clock);
     h.start(poller);
-    List<String> first = busySim.requests().stream().map(r -> r.path() + " " + strip(params(r))).toList();
+    List<String> first = busySim.requests().stream().map(r -> r.path() + " " + strip(r.params())).toList();
     assertEquals(List.of(
         "/2/users/42/mentions {max_results=100, start_time=2026-08-31T10:00:00Z}",
         "/2/users/42/mentions {max_results=100, pagination_token=*, start_time=2026-08-31T10:00:00Z}",
@@ -265,13 +251,13 @@ class XBacklogTest {
     int n = busySim.requests().size();
     h.step(poller, Duration.ofMinutes(5));
     List<String> next = busySim.requests().subList(n, busySim.requests().size()).stream()
-        .map(r -> r.path() + " " + strip(params(r))).toList();
+        .map(r -> r.path() + " " + strip(r.params())).toList();
     assertEquals(3, next.size(), "one request an endpoint: " + next);
     assertTrue(next.get(0).startsWith("/2/users/42/mentions {max_results=100, since_id="), next.get(0));
     assertTrue(next.get(1).startsWith("/2/tweets/search/recent {max_results=100, query=(acme) -is:retweet, "
         + "since_id="), next.get(1));
     assertTrue(next.get(2).startsWith("/2/users/42/tweets {max_results=100, since_id="), next.get(2));
-    assertTrue(busySim.requests().stream().noneMatch(r -> params(r).containsKey("until_id")));
+    assertTrue(busySim.requests().stream().noneMatch(r -> r.params().containsKey("until_id")));
     assertTrue(h.cursors.get(Platform.X, "AcmeSupport", "mentions:backlog").isEmpty(), "no entry written");
     assertTrue(h.cursors.get(Platform.X, "AcmeSupport", "search:backlog").isEmpty());
     assertTrue(h.cursors.get(Platform.X, "AcmeSupport", "tweets:backlog").isEmpty());
