@@ -151,12 +151,19 @@ public final class RedditParser {
     return new Token(n.get("access_token").asText(), n.path("expires_in").asLong(3600));
   }
 
+  /** 9999-12-31T23:59:59Z, the last second an ISO timestamp of the other platforms can name. */
+  private static final BigDecimal LAST_SECOND = BigDecimal.valueOf(253_402_300_799L);
+
   private static Instant createdUtc(JsonNode d) {
     JsonNode v = d.get("created_utc");
     if (v == null || !v.isNumber()) {
       throw malformed("missing created_utc");
     }
     BigDecimal seconds = new BigDecimal(v.asText());
+    // Checked before longValue(), which keeps only the low 64 bits of a huge number: 1e300 would become some date.
+    if (seconds.signum() < 0 || seconds.compareTo(LAST_SECOND) > 0) {
+      throw malformed("created_utc out of range: " + v.asText());
+    }
     long whole = seconds.longValue();
     int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
     return Instant.ofEpochSecond(whole, nanos);

@@ -123,7 +123,9 @@ class RedditParserTest {
   @CsvSource(delimiter = '|', value = {
       "no created_utc | \"created_utc\": 1696754768.25, | '' | t1_k3yrfii | missing created_utc",
       "created_utc a string | 1696754768.25 | \"yesterday\" | t1_k3yrfii | missing created_utc",
-      "created_utc out of range | 1696754768.25 | 1e17 | t1_k3yrfii | unreadable (DateTimeException: Instant exceeds minimum or maximum instant)",
+      "created_utc past year 9999 | 1696754768.25 | 1e17 | t1_k3yrfii | created_utc out of range: 1.0E17",
+      "created_utc far out (its low 64 bits would be some date) | 1696754768.25 | 1e300 | t1_k3yrfii | created_utc out of range: 1.0E300",
+      "created_utc before 1970 | 1696754768.25 | -1.5 | t1_k3yrfii | created_utc out of range: -1.5",
       "no id | \"id\": \"k3yrfii\", \"name\": \"t1_k3yrfii\", | '' | '' | missing field 'id'",
   })
   void shouldSetAsideAnUnreadableCommentAndReadTheRest(String name, String from, String to, String id,
