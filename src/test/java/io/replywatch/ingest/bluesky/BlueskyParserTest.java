@@ -197,6 +197,25 @@ class BlueskyParserTest {
     assertEquals(Instant.parse("2024-03-05T12:00:01.456Z"), page.items().get(0).post().createdAt());
   }
 
+  /**
+   * {@code createdAt} is the poster's own claim. Backdated by a day it would open an episode past its breach target
+   * and page at once; a fast clock would hold the SLA clock back. Within five minutes before the index time it stands.
+   */
+  @ParameterizedTest(name = "createdAt {0}")
+  @CsvSource({
+      "2024-03-05T12:00:00.123Z, 2024-03-05T12:00:00.123Z",
+      "2024-03-05T11:55:01.456Z, 2024-03-05T11:55:01.456Z",
+      "2024-03-05T11:55:01.455Z, 2024-03-05T12:00:01.456Z",
+      "2024-03-04T12:00:00Z, 2024-03-05T12:00:01.456Z",
+      "2009-01-01T00:00:00Z, 2024-03-05T12:00:01.456Z",
+      "2024-03-05T12:00:01.457Z, 2024-03-05T12:00:01.456Z",
+      "2099-01-01T00:00:00Z, 2024-03-05T12:00:01.456Z",
+  })
+  void shouldBelieveCreatedAtOnlyJustBeforeTheIndexTime(String claimed, String taken) {
+    Listing page = BlueskyParser.notifications(NOTIFICATIONS.replace("2024-03-05T12:00:00.123Z", claimed));
+    assertEquals(Instant.parse(taken), page.items().get(0).post().createdAt());
+  }
+
   /** The brand's own feed: a post set aside is a reply not seen; a feed item without a post is set aside too. */
   @Test
   void shouldSetAsideUnreadableBrandPosts() {
