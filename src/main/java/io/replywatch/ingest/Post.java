@@ -22,4 +22,11 @@ public record Post(
     Optional<String> inReplyToId,
     Optional<String> conversationId,
     String permalink,
-    Optional<String> language) {}
+    Optional<String> language) {
+
+  /** The same post at another time ({@link ClaimedTime}). */
+  public Post at(Instant time) {
+    return new Post(platform, id, authorId, authorHandle, text, time, inReplyToId, conversationId, permalink,
+        language);
+  }
+}

@@ -2,13 +2,13 @@ package io.replywatch.ingest.bluesky;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.replywatch.ingest.ApiCalls;
+import io.replywatch.ingest.ClaimedTime;
 import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;
 import io.replywatch.ingest.Rejected;
 import io.replywatch.ingest.WireJson;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -199,7 +199,7 @@ public final class BlueskyParser {
     String handle = author.path("handle").asText(did);
     Instant indexedAt = instant(text(n, "indexedAt"));
     Instant createdAt = record.hasNonNull("createdAt")
-        ? claimed(lenient(record.get("createdAt").asText(), indexedAt), indexedAt) : indexedAt;
+        ? ClaimedTime.believe(lenient(record.get("createdAt").asText(), indexedAt), indexedAt) : indexedAt;
     JsonNode reply = record.path("reply");
     Optional<String> parent = optional(reply.path("parent").path("uri"));
     Optional<String> root = optional(reply.path("root").path("uri"));
@@ -250,26 +250,6 @@ public final class BlueskyParser {
 
   private static Instant instant(String s) {
     return WireJson.instant(PLATFORM, s);
-  }
-
-  /**
-   * How far before its index time a post's own {@code createdAt} is believed. {@code createdAt} is whatever the
-   * poster's app wrote: archive importers backdate posts by years, and anyone can, so a complaint "written" a day
-   * ago would open an episode already past its breach target and page on-call at once. Five minutes covers a phone's
-   * clock and the AppView's usual indexing lag; a post older than that could not be seen, nor answered, before it was
-   * indexed.
-   */
-  static final Duration BACKDATE_LIMIT = Duration.ofMinutes(5);
-
-  /**
-   * The time a post is taken to be written: its {@code createdAt}, unless that is after its index time (a fast
-   * clock; the AppView sorts such posts at their index time too) or more than {@link #BACKDATE_LIMIT} before it.
-   */
-  static Instant claimed(Instant createdAt, Instant indexedAt) {
-    if (createdAt.isAfter(indexedAt) || createdAt.isBefore(indexedAt.minus(BACKDATE_LIMIT))) {
-      return indexedAt;
-    }
-    return createdAt;
   }
 
   /** {@code createdAt} is written by the client app and may be odd; the index time stands in when it is. */

@@ -1,6 +1,7 @@
 package io.replywatch.ingest.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.replywatch.ingest.ClaimedTime;
 import io.replywatch.ingest.Html;
 import io.replywatch.ingest.Paging.Page;
 import io.replywatch.ingest.Platform;
@@ -89,6 +90,12 @@ public final class MastodonParser {
       return new Notification(id, notifiedAt(n), Optional.empty());
     }
     Post post = status(status);
+    // The notification is made when the brand's server receives the mention; the status's created_at is what its
+    // origin server states, so a remote server can backdate it.
+    Instant received = notifiedAt(n);
+    if (!received.equals(Instant.MAX)) {
+      post = post.at(ClaimedTime.believe(post.createdAt(), received));
+    }
     return new Notification(id, post.createdAt(), Optional.of(post));
   }
 

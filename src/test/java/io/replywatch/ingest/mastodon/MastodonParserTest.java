@@ -46,6 +46,25 @@ class MastodonParserTest {
            "account": {"id": "297420", "username": "haskal", "acct": "haskal@cybre.space"}}}
       ]""";
 
+  /**
+   * A mention federated from another server carries that server's created_at; the notification is made when the
+   * brand's server receives it. Backdated beyond five minutes (or dated ahead), the receipt time stands in.
+   */
+  @ParameterizedTest(name = "status created_at {0}")
+  @CsvSource({
+      "2026-08-01T13:51:42.823Z, 2026-08-01T13:51:42.823Z",
+      "2026-08-01T13:46:43.458Z, 2026-08-01T13:46:43.458Z",
+      "2026-08-01T13:46:43.457Z, 2026-08-01T13:51:43.458Z",
+      "2019-01-01T00:00:00Z, 2026-08-01T13:51:43.458Z",
+      "2026-08-01T13:51:43.459Z, 2026-08-01T13:51:43.458Z",
+  })
+  void shouldBelieveAStatusTimeOnlyJustBeforeItsNotification(String stated, String taken) {
+    Paging.Page<MastodonParser.Notification> read =
+        MastodonParser.notifications(PAGE.replace("2026-08-01T13:51:42.823Z", stated));
+    assertEquals(Instant.parse(taken), read.items().get(0).status().orElseThrow().createdAt());
+    assertEquals(Instant.parse(taken), read.items().get(0).createdAt(), "the entry's time for paging too");
+  }
+
   @Test
   void shouldParseMentionNotificationsAndKeepOtherTypesWithoutAStatus() {
     Paging.Page<MastodonParser.Notification> read = MastodonParser.notifications(PAGE);
