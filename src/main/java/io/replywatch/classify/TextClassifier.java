@@ -28,20 +28,23 @@ public final class TextClassifier implements Classifier {
   private final Features features;
   private final ClassifierRules rules;
   private final List<Category> classes;
-  private final boolean guessLatin;
+  private final boolean guessLanguage;
 
   public TextClassifier(Analyzer analyzer, LinearModel model, ClassifierRules rules) {
     this(analyzer, model, rules, true);
   }
 
-  /** @param guessLatin false reports every Latin-script text as English, as before {@link LatinLanguage} (tests) */
-  TextClassifier(Analyzer analyzer, LinearModel model, ClassifierRules rules, boolean guessLatin) {
+  /**
+   * @param guessLanguage false reports the language the features were routed by: every Latin-script text as
+   *     English and other scripts as {@code und}, as before {@link LatinLanguage} and {@link OtherScript} (tests)
+   */
+  TextClassifier(Analyzer analyzer, LinearModel model, ClassifierRules rules, boolean guessLanguage) {
     this.analyzer = analyzer;
     this.model = model;
     this.features = Features.of(model);
     this.rules = rules;
     this.classes = model.classes();
-    this.guessLatin = guessLatin;
+    this.guessLanguage = guessLanguage;
   }
 
   /** The shipped default model with the given rules. */
@@ -125,10 +128,17 @@ public final class TextClassifier implements Classifier {
   /**
    * The language to report. Features are routed by script alone (the analysis calls every Latin-script text
    * English, so the model sees what it was trained on); the report then names a Latin-script text's own language
-   * when its words say it is not English.
+   * when its words say it is not English, and a text in another script by that script ({@link OtherScript}).
    */
   private String language(Analysis a) {
-    return guessLatin && "en".equals(a.language()) ? LatinLanguage.guess(a.tokens()) : a.language();
+    if (!guessLanguage) {
+      return a.language();
+    }
+    return switch (a.language()) {
+      case "en" -> LatinLanguage.guess(a.tokens());
+      case Classification.UNKNOWN_LANGUAGE -> OtherScript.guess(a.text());
+      default -> a.language();
+    };
   }
 
   /** Whether the text has no words at all besides handles and links: it says nothing the model could read. */

@@ -58,7 +58,17 @@ class TextClassifierTest {
   }
 
   static Stream<String> unknownLanguage() {
-    return Stream.of("", "   ", "😀😀😀", "Привет как дела", "\u0000\u0000", "12345");
+    return Stream.of("", "   ", "😀😀😀", "\u0000\u0000", "12345", "ꦲꦏ꧀ꦱꦫ");
+  }
+
+  /** Other scripts get their language named; the model knows none of them, so the confidence stays low. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "@acme 注文した商品がまだ届きません|ja", "Привет, заказ так и не пришёл|ru", "@acme ההזמנה שלי לא הגיעה|he"})
+  void shouldNameTheLanguageOfAnotherScriptWithLowConfidence(String text, String language) {
+    Classification c = CLASSIFIER.classify(text, "");
+    assertEquals(language, c.language());
+    assertTrue(c.confidence() <= TextClassifier.UNKNOWN_LANGUAGE_FACTOR, c.toString());
   }
 
   @ParameterizedTest
