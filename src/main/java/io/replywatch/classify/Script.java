@@ -25,12 +25,24 @@ public final class Script {
     }
   }
 
+  /**
+   * Counts the letters of each script, leaving out handles and links: they are Latin whatever the post's language,
+   * and "@acme_support_team 주문이 안 왔어요" must be read as Korean, not routed to the English model by its handle.
+   */
   public static Counts count(String text) {
     int hangul = 0;
     int latin = 0;
     int other = 0;
-    for (int i = 0; i < text.length(); i++) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if ((c == '@' || c == 'h' || c == 'w') && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))
+          && (c == '@' || isLink(text, i))) {
+        while (i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))) {
+          i++;
+        }
+        continue;
+      }
       if (c < 128) {
         if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
           latin++;
@@ -46,6 +58,11 @@ public final class Script {
       }
     }
     return new Counts(hangul, latin, other);
+  }
+
+  /** Whether a link starts at {@code i}, as the tokenizer sees links. */
+  private static boolean isLink(String text, int i) {
+    return text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i);
   }
 
   /** Hangul: syllables, and the jamo (ㅋ, ㅠ, ...) that stand alone in informal text. */

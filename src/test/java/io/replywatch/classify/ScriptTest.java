@@ -16,7 +16,13 @@ class ScriptTest {
       "Привет как дела|und",
       "😀😀|und",
       "12345 !!!|und",
-      "café crème|en"})
+      "café crème|en",
+      "@acme_support_team 주문이 안 왔어요|ko",
+      "@acmeairlines 注文が届きません|und",
+      "주문 취소 https://www.acme.example/orders/12345|ko",
+      "@acme @acme_help|und",
+      "hello@acme|en",
+      "email me@example.com|en"})
   void shouldRouteByScript(String text, String language) {
     assertEquals(language, Script.count(text).language());
   }
