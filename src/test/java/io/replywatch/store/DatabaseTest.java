@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.replywatch.cli.UsageException;
+import io.replywatch.usage.UsageException;
 import io.replywatch.ingest.Post;
 import io.replywatch.testing.Posts;
 import java.nio.file.Files;
