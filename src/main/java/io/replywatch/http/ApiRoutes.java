@@ -1,6 +1,6 @@
 package io.replywatch.http;
 
-import io.replywatch.Addresses;
+import io.replywatch.bus.Addresses;
 import io.replywatch.ingest.Platform;
 import io.replywatch.store.ApiQueries;
 import io.replywatch.store.ApiQueries.MentionFilter;

@@ -1,6 +1,6 @@
 package io.replywatch.ingest;
 
-import io.replywatch.Addresses;
+import io.replywatch.bus.Addresses;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;

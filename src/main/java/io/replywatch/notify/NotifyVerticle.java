@@ -1,6 +1,6 @@
 package io.replywatch.notify;
 
-import io.replywatch.Addresses;
+import io.replywatch.bus.Addresses;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.metrics.ServiceMetrics;

@@ -1,6 +1,6 @@
 package io.replywatch.sla;
 
-import io.replywatch.Addresses;
+import io.replywatch.bus.Addresses;
 import io.replywatch.classify.Classification;
 import io.replywatch.classify.Classifier;
 import io.replywatch.config.ReplywatchConfig;

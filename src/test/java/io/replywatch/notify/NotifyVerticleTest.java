@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.replywatch.Addresses;
+import io.replywatch.bus.Addresses;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.config.Secret;
