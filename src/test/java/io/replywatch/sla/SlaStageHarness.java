@@ -1,8 +1,8 @@
 package io.replywatch.sla;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.replywatch.LocalCodec;
 import io.replywatch.bus.Addresses;
+import io.replywatch.bus.LocalCodec;
 import io.replywatch.classify.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;

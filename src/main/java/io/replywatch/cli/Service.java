@@ -1,10 +1,11 @@
-package io.replywatch;
+package io.replywatch.cli;
 
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.replywatch.bus.LocalCodec;
 import io.replywatch.classify.Category;
 import io.replywatch.classify.Classifier;
 import io.replywatch.config.ReplywatchConfig;
