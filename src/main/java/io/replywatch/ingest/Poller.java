@@ -1,6 +1,7 @@
 package io.replywatch.ingest;
 
 import io.replywatch.bus.Addresses;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;

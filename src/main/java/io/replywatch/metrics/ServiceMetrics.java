@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.replywatch.classify.Category;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.sla.Level;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.replywatch.notify;
 
 import io.replywatch.bus.Addresses;
+import io.replywatch.config.QuietHours;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.metrics.ServiceMetrics;
@@ -10,10 +11,10 @@ import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,12 +11,12 @@ import io.replywatch.classify.Category;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.config.ReplywatchConfig.Calendar;
 import io.replywatch.config.ReplywatchConfig.Policy;
-import io.replywatch.sla.calendar.Window;
 import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.metrics.WaitingTable;
 import io.replywatch.notify.Events;
+import io.replywatch.sla.calendar.Window;
 import io.replywatch.store.Database;
 import io.replywatch.store.SlaStore;
 import io.replywatch.testing.Posts;
@@ -127,7 +127,7 @@ class RecorderTest {
     try (Database db = Database.open(dir.resolve("t.db"))) {
       SlaStore store = new SlaStore(db);
       ServiceMetrics metrics = new ServiceMetrics(registry);
-      metrics.initBrand("acme", io.replywatch.ingest.Platform.MASTODON);
+      metrics.initBrand("acme", io.replywatch.config.Platform.MASTODON);
       Recorder recorder = new Recorder(store, metrics, new WaitingTable(clock),
           new ActivityLog(line -> { }, clock), new Alerts(List.of(), List.of()), clock);
       SlaTracker tracker = new SlaTracker(policies, recorder);

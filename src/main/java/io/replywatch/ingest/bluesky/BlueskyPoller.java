@@ -1,11 +1,11 @@
 package io.replywatch.ingest.bluesky;
 
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.Backlog;
 import io.replywatch.ingest.CursorStore;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;

@@ -1,5 +1,6 @@
 package io.replywatch.ingest.x;
 
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
@@ -8,7 +9,6 @@ import io.replywatch.ingest.Backlog;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Ids;
 import io.replywatch.ingest.Paging;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
