@@ -15,9 +15,10 @@ import java.util.List;
 /**
  * Everything that follows from a tracker change: the store row, the outbox rows for each channel, the metrics,
  * the waiting table, the live log, and the events to announce once the transaction commits. An event already in the store (fired before a
- * restart) is not published again.
+ * restart) is not published again. Public so that the {@code bench} command's SLA section measures the same
+ * durable writes as the service, from its own package.
  */
-final class Recorder implements SlaListener {
+public final class Recorder implements SlaListener {
   private final SlaStore store;
   private final ServiceMetrics metrics;
   private final WaitingTable waiting;
@@ -29,7 +30,7 @@ final class Recorder implements SlaListener {
   private final java.util.Set<String> paged = new java.util.HashSet<>();
   private boolean quiet;
 
-  Recorder(SlaStore store, ServiceMetrics metrics, WaitingTable waiting, ActivityLog activity,
+  public Recorder(SlaStore store, ServiceMetrics metrics, WaitingTable waiting, ActivityLog activity,
       io.replywatch.config.ReplywatchConfig.Alerts alerts, java.time.Clock clock) {
     this.store = store;
     this.alerts = alerts;

@@ -1,7 +1,6 @@
-package io.replywatch.sla;
+package io.replywatch.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.replywatch.bench.BenchSection;
 import io.replywatch.classify.Category;
 import io.replywatch.classify.Classification;
 import io.replywatch.config.ConfigLoader;
@@ -11,6 +10,12 @@ import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.metrics.WaitingTable;
+import io.replywatch.sla.ActivityLog;
+import io.replywatch.sla.Episode;
+import io.replywatch.sla.Recorder;
+import io.replywatch.sla.SlaListener;
+import io.replywatch.sla.SlaPolicy;
+import io.replywatch.sla.SlaTracker;
 import io.replywatch.store.Database;
 import io.replywatch.store.SlaStore;
 import java.io.IOException;
@@ -93,12 +98,12 @@ public final class SlaBench implements BenchSection {
   }
 
   private static double heapPerOpenEpisode() {
-    long before = io.replywatch.bench.Heap.used();
+    long before = Heap.used();
     SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), new SlaListener() { });
     for (int i = 0; i < MILLION; i++) {
       tracker.onMention(mention(i), COMPLAINT);
     }
-    long after = io.replywatch.bench.Heap.used();
+    long after = Heap.used();
     double perEpisode = (after - before) / (double) tracker.openEpisodes().size();
     return Math.round(perEpisode);
   }
