@@ -3,8 +3,6 @@ package io.replywatch.sla;
 import io.replywatch.classify.Classification;
 import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.Post;
-import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
 import io.replywatch.store.SlaStore;
 import io.replywatch.text.Text;
 import java.time.Duration;
@@ -20,7 +18,7 @@ import java.util.List;
  */
 public final class Recorder implements SlaListener {
   private final SlaStore store;
-  private final ServiceMetrics metrics;
+  private final SlaMetrics metrics;
   private final WaitingTable waiting;
   private final ActivityLog activity;
   private final io.replywatch.config.ReplywatchConfig.Alerts alerts;
@@ -30,7 +28,7 @@ public final class Recorder implements SlaListener {
   private final java.util.Set<String> paged = new java.util.HashSet<>();
   private boolean quiet;
 
-  public Recorder(SlaStore store, ServiceMetrics metrics, WaitingTable waiting, ActivityLog activity,
+  public Recorder(SlaStore store, SlaMetrics metrics, WaitingTable waiting, ActivityLog activity,
       io.replywatch.config.ReplywatchConfig.Alerts alerts, java.time.Clock clock) {
     this.store = store;
     this.alerts = alerts;

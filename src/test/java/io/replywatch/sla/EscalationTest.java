@@ -13,7 +13,6 @@ import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.ingest.Mention;
 import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
 import io.replywatch.store.Database;
 import io.replywatch.store.SlaStore;
 import io.replywatch.time.ManualClock;

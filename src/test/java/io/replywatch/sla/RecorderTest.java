@@ -14,7 +14,6 @@ import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
 import io.replywatch.notify.Events;
 import io.replywatch.sla.calendar.Window;
 import io.replywatch.store.Database;

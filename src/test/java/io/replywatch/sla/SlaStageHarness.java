@@ -11,7 +11,6 @@ import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
 import io.replywatch.store.Database;
 import io.replywatch.store.SlaStore;
 import io.replywatch.time.ManualClock;

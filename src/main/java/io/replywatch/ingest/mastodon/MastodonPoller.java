@@ -7,6 +7,7 @@ import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.Backlog;
 import io.replywatch.ingest.CursorStore;
+import io.replywatch.ingest.IngestMetrics;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Paging.Fetched;
 import io.replywatch.ingest.Paging.Page;
@@ -16,7 +17,6 @@ import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.mastodon.MastodonParser.Found;
 import io.replywatch.ingest.mastodon.MastodonParser.Notification;
-import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
@@ -45,7 +45,7 @@ public final class MastodonPoller extends Poller {
   private MastodonClient client;
 
   public MastodonPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+      RejectedStore rejected, SourceHealth health, IngestMetrics metrics, ServiceClock clock) {
     super(Platform.MASTODON, brand, account, settings, cursors, rejected, health, metrics, clock);
   }
 

@@ -1,4 +1,4 @@
-package io.replywatch.metrics;
+package io.replywatch.sla;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.replywatch.metrics;
+package io.replywatch.sla;
 
 import io.replywatch.classify.Category;
 import io.replywatch.config.Platform;
@@ -62,7 +62,8 @@ public final class WaitingTable {
     open.remove(episodeId);
   }
 
-  long count(String brand, Platform platform, Category category, Age age) {
+  /** Open episodes of one series in one age band, as the {@code replywatch_waiting} gauge reads them. */
+  public long count(String brand, Platform platform, Category category, Age age) {
     return counts().getOrDefault(key(brand, platform, category, age), 0L);
   }
 
