@@ -32,9 +32,9 @@ import io.replywatch.sla.WaitingTable;
 import io.replywatch.store.ApiQueries;
 import io.replywatch.store.Database;
 import io.replywatch.store.Outbox;
-import io.replywatch.store.SlaStore;
 import io.replywatch.store.SqliteCursorStore;
 import io.replywatch.store.SqliteRejectedStore;
+import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -128,7 +128,7 @@ public final class Service {
     ActivityLog activity = new ActivityLog(o.activity(), o.clock());
     http = new HttpVerticle(config.server().host(), config.server().port(), registry, health,
         new ApiQueries(database, o.clock(), config.policies()));
-    SlaVerticle sla = new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock(), new SlaStore(database));
+    SlaVerticle sla = new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock(), new SqliteSlaStore(database));
     // Notifiers first: the SLA stage may fire deadlines that passed while the service was down as it starts.
     NotifyVerticle notify = new NotifyVerticle(config.alerts(), c -> Notifiers.of(c, channels), new Outbox(database),
         metrics, o.clock());

@@ -3,7 +3,6 @@ package io.replywatch.sla;
 import io.replywatch.classify.Classification;
 import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.Post;
-import io.replywatch.store.SlaStore;
 import io.replywatch.text.Text;
 import java.time.Duration;
 import java.time.Instant;

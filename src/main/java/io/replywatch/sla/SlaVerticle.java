@@ -8,7 +8,6 @@ import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.Post;
-import io.replywatch.store.SlaStore;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

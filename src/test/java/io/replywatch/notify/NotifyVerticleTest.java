@@ -10,9 +10,10 @@ import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.config.Secret;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.sla.SlaStore;
 import io.replywatch.store.Database;
 import io.replywatch.store.Outbox;
-import io.replywatch.store.SlaStore;
+import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.time.ManualClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -53,7 +54,7 @@ class NotifyVerticleTest {
   @BeforeEach
   void open() {
     db = Database.open(dir.resolve("t.db"));
-    store = new SlaStore(db);
+    store = new SqliteSlaStore(db);
   }
 
   @AfterEach

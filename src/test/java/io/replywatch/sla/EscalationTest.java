@@ -14,7 +14,7 @@ import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.ingest.Mention;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.store.Database;
-import io.replywatch.store.SlaStore;
+import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.time.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,7 +142,7 @@ class EscalationTest {
     }
     List<String> log = new ArrayList<>();
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       Recorder recorder = new Recorder(store, metrics, waiting, new ActivityLog(log::add, clock),
           new Alerts(List.of(), List.of()), clock);
       SlaTracker sla = new SlaTracker(ConfigLoader.defaultPolicies(), recorder);

@@ -12,7 +12,7 @@ import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.store.Database;
-import io.replywatch.store.SlaStore;
+import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.time.ManualClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -71,7 +71,7 @@ final class SlaStageHarness implements AutoCloseable {
   /** Starts the stage on {@code db}; the id stops it again ({@link #stop}). */
   String start(Database db) throws Exception {
     SlaVerticle sla = new SlaVerticle(config, Classifiers.byDefault(), new ServiceMetrics(new SimpleMeterRegistry()),
-        new WaitingTable(clock), new ActivityLog(activity::add, clock), clock, new SlaStore(db));
+        new WaitingTable(clock), new ActivityLog(activity::add, clock), clock, new SqliteSlaStore(db));
     return await(vertx.deployVerticle(sla, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
   }
 

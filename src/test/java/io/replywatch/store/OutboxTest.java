@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.replywatch.notify.Events;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.sla.SlaStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ class OutboxTest {
   @Test
   void shouldRememberPagesStillOpenOrResolvedWithinTheWindowOnly() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       Outbox outbox = new Outbox(db);
       SlaEvent open = Events.forMention(Events.breach(), "open");
       SlaEvent justResolved = Events.forMention(Events.breach(), "recent");
@@ -58,7 +59,7 @@ class OutboxTest {
   @Test
   void shouldHoldAResolutionBackWhileItsPageWaitsForARetry() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       Outbox outbox = new Outbox(db);
       store.inTransaction(() -> store.enqueue(Events.breach(), List.of(PAGING, "support/0"), NOW));
       store.inTransaction(() -> store.enqueue(Events.forMention(Events.breach(), "other"), List.of(PAGING), NOW));
@@ -86,7 +87,7 @@ class OutboxTest {
   @Test
   void shouldNotHoldAResolutionBackForEverBehindAPageThatFailedForGood() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       Outbox outbox = new Outbox(db);
       store.inTransaction(() -> store.enqueue(Events.breach(), List.of(PAGING), NOW));
       store.inTransaction(() -> store.enqueue(Events.resolved(), List.of(PAGING), NOW));
