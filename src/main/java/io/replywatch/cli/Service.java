@@ -31,8 +31,8 @@ import io.replywatch.sla.SlaVerticle;
 import io.replywatch.sla.WaitingTable;
 import io.replywatch.store.ApiQueries;
 import io.replywatch.store.Database;
-import io.replywatch.store.Outbox;
 import io.replywatch.store.SqliteCursorStore;
+import io.replywatch.store.SqliteOutbox;
 import io.replywatch.store.SqliteRejectedStore;
 import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.time.ServiceClock;
@@ -130,7 +130,7 @@ public final class Service {
         new ApiQueries(database, o.clock(), config.policies()));
     SlaVerticle sla = new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock(), new SqliteSlaStore(database));
     // Notifiers first: the SLA stage may fire deadlines that passed while the service was down as it starts.
-    NotifyVerticle notify = new NotifyVerticle(config.alerts(), c -> Notifiers.of(c, channels), new Outbox(database),
+    NotifyVerticle notify = new NotifyVerticle(config.alerts(), c -> Notifiers.of(c, channels), new SqliteOutbox(database),
         metrics, o.clock());
     return vertx.deployVerticle(notify, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(id -> vertx.deployVerticle(sla, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))

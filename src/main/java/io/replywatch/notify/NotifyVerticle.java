@@ -5,7 +5,6 @@ import io.replywatch.config.QuietHours;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.notify.NotifyMetrics.NotifyOutcome;
-import io.replywatch.store.Outbox;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -3,6 +3,7 @@ package io.replywatch.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.replywatch.notify.Events;
+import io.replywatch.notify.Outbox;
 import io.replywatch.sla.SlaEvent;
 import io.replywatch.sla.SlaStore;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class OutboxTest {
   void shouldRememberPagesStillOpenOrResolvedWithinTheWindowOnly() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
       SlaStore store = new SqliteSlaStore(db);
-      Outbox outbox = new Outbox(db);
+      Outbox outbox = new SqliteOutbox(db);
       SlaEvent open = Events.forMention(Events.breach(), "open");
       SlaEvent justResolved = Events.forMention(Events.breach(), "recent");
       SlaEvent longResolved = Events.forMention(Events.breach(), "old");
@@ -60,7 +61,7 @@ class OutboxTest {
   void shouldHoldAResolutionBackWhileItsPageWaitsForARetry() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
       SlaStore store = new SqliteSlaStore(db);
-      Outbox outbox = new Outbox(db);
+      Outbox outbox = new SqliteOutbox(db);
       store.inTransaction(() -> store.enqueue(Events.breach(), List.of(PAGING, "support/0"), NOW));
       store.inTransaction(() -> store.enqueue(Events.forMention(Events.breach(), "other"), List.of(PAGING), NOW));
       List<Outbox.Item> first = outbox.takeDue(NOW, 100);
@@ -88,7 +89,7 @@ class OutboxTest {
   void shouldNotHoldAResolutionBackForEverBehindAPageThatFailedForGood() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
       SlaStore store = new SqliteSlaStore(db);
-      Outbox outbox = new Outbox(db);
+      Outbox outbox = new SqliteOutbox(db);
       store.inTransaction(() -> store.enqueue(Events.breach(), List.of(PAGING), NOW));
       store.inTransaction(() -> store.enqueue(Events.resolved(), List.of(PAGING), NOW));
       List<Outbox.Item> page = outbox.takeDue(NOW, 100);
