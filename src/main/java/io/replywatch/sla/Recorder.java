@@ -154,7 +154,7 @@ public final class Recorder implements SlaListener {
       paged.add(event.episodeId());
     }
     boolean hadPaged = event.level() == Level.RESOLVED && paged.remove(event.episodeId());
-    store.enqueue(event, io.replywatch.notify.Routing.targets(event.level(), hadPaged, alerts), clock.instant());
+    store.enqueue(event, Routing.targets(event.level(), hadPaged, alerts), clock.instant());
     metrics.slaEvent(event.brand(), event.platform(), event.category(), event.level());
     String who = event.category().id() + " from " + Text.handle(event.authorHandle()) + " on "
         + event.platform().displayName();
