@@ -23,7 +23,6 @@ import io.replywatch.ingest.mastodon.MastodonPoller;
 import io.replywatch.ingest.reddit.RedditPoller;
 import io.replywatch.ingest.x.XPoller;
 import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.notify.Notifiers;
 import io.replywatch.notify.NotifyVerticle;
 import io.replywatch.sla.ActivityLog;
 import io.replywatch.sla.SlaEvent;
