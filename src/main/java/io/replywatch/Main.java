@@ -10,7 +10,7 @@ import io.replywatch.cli.EvalCommand;
 import io.replywatch.cli.ReplayCommand;
 import io.replywatch.cli.RunCommand;
 import io.replywatch.cli.TrainCommand;
-import io.replywatch.cli.UsageException;
+import io.replywatch.usage.UsageException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.replywatch.cli.Service;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.notify.FakeReceiver;

@@ -3,6 +3,7 @@ package io.replywatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.replywatch.cli.Service;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.ingest.InMemoryCursorStore;

@@ -13,7 +13,7 @@ public final class Benchmarks {
     // Each issue adds its section here.
     sections.add(new ClassifyBench());
     sections.add(new IngestBench());
-    sections.add(new io.replywatch.sla.SlaBench());
+    sections.add(new SlaBench());
     sections.add(new SlaLatenessBench());
     sections.add(new ReplayBench());
     return sections;

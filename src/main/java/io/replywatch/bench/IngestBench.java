@@ -2,8 +2,8 @@ package io.replywatch.bench;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.bluesky.BlueskyParser;

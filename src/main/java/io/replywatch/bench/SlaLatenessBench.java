@@ -2,9 +2,9 @@ package io.replywatch.bench;
 
 import io.replywatch.classify.Category;
 import io.replywatch.classify.Classification;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Post;
 import io.replywatch.sla.SlaEvent;
 import io.replywatch.sla.SlaListener;

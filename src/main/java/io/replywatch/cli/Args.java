@@ -1,5 +1,6 @@
 package io.replywatch.cli;
 
+import io.replywatch.usage.UsageException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;

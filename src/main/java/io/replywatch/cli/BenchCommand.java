@@ -2,6 +2,7 @@ package io.replywatch.cli;
 
 import io.replywatch.bench.BenchSection;
 import io.replywatch.bench.Benchmarks;
+import io.replywatch.usage.UsageException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -13,6 +13,7 @@ import io.replywatch.classify.eval.LearningCurve;
 import io.replywatch.classify.eval.OffsetSweep;
 import io.replywatch.classify.eval.RequestCheck;
 import io.replywatch.classify.model.Trainer;
+import io.replywatch.usage.UsageException;
 import io.vertx.core.json.Json;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.replywatch.cli;
 
-import io.replywatch.Service;
+import io.replywatch.usage.UsageException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

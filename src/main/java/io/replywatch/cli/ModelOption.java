@@ -4,6 +4,7 @@ import io.replywatch.classify.Analyzer;
 import io.replywatch.classify.ClassifierRules;
 import io.replywatch.classify.TextClassifier;
 import io.replywatch.classify.model.LinearModel;
+import io.replywatch.usage.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import io.replywatch.replay.JsonlReader;
 import io.replywatch.replay.ReplayReport;
 import io.replywatch.replay.Replayer;
 import io.replywatch.replay.TwcsReader;
+import io.replywatch.usage.UsageException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,5 @@
 package io.replywatch.cli;
 
-import io.replywatch.Service;
 import io.replywatch.classify.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;

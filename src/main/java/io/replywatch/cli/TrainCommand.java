@@ -8,6 +8,7 @@ import io.replywatch.classify.corpus.LabelledText;
 import io.replywatch.classify.model.LinearModel;
 import io.replywatch.classify.model.Trainer;
 import io.replywatch.classify.model.Training;
+import io.replywatch.usage.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.replywatch.cli;
 
 import io.replywatch.classify.Category;
 import io.replywatch.classify.corpus.LabelledText;
+import io.replywatch.usage.UsageException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,6 @@ import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.config.ReplywatchConfig.Policy;
-import io.replywatch.ingest.Platform;
 import io.replywatch.sla.calendar.BusinessHours;
 import io.replywatch.time.Durations;
 import java.io.IOException;
@@ -404,7 +403,7 @@ public final class ConfigLoader {
   }
 
   /** {@code quietHours: { timezone: Europe/Berlin, from: "22:00", to: "07:00" }} on a support channel. */
-  private static Optional<io.replywatch.notify.QuietHours> quietHours(Node q) {
+  private static Optional<io.replywatch.config.QuietHours> quietHours(Node q) {
     if (q.isMissing()) {
       return Optional.empty();
     }
@@ -421,7 +420,7 @@ public final class ConfigLoader {
     if (from.equals(to)) {
       throw q.get("to").fail("must differ from 'from'");
     }
-    return Optional.of(new io.replywatch.notify.QuietHours(zone, from, to));
+    return Optional.of(new io.replywatch.config.QuietHours(zone, from, to));
   }
 
   private static Optional<java.time.ZoneId> zone(String s) {

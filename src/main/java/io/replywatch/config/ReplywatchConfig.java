@@ -1,7 +1,6 @@
 package io.replywatch.config;
 
 import io.replywatch.classify.Category;
-import io.replywatch.ingest.Platform;
 import io.replywatch.sla.calendar.BusinessHours;
 import io.replywatch.sla.calendar.Window;
 import java.time.DayOfWeek;
@@ -109,7 +108,7 @@ public record ReplywatchConfig(
    * on Alertmanager and PagerDuty channels, so the page links to what on-call should do.
    */
   public record Channel(String type, Secret url, Secret routingKey,
-      Optional<io.replywatch.notify.QuietHours> quietHours, Optional<String> runbookUrl) {
+      Optional<io.replywatch.config.QuietHours> quietHours, Optional<String> runbookUrl) {
 
     public Channel(String type, Secret url, Secret routingKey) {
       this(type, url, routingKey, Optional.empty(), Optional.empty());

@@ -1,7 +1,7 @@
 package io.replywatch.http;
 
-import io.replywatch.Addresses;
-import io.replywatch.ingest.Platform;
+import io.replywatch.bus.Addresses;
+import io.replywatch.config.Platform;
 import io.replywatch.store.ApiQueries;
 import io.replywatch.store.ApiQueries.MentionFilter;
 import io.vertx.core.Vertx;

@@ -1,5 +1,6 @@
 package io.replywatch.ingest;
 
+import io.replywatch.config.Platform;
 import java.util.Optional;
 
 /**

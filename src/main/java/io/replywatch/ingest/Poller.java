@@ -1,11 +1,11 @@
 package io.replywatch.ingest;
 
-import io.replywatch.Addresses;
+import io.replywatch.bus.Addresses;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
-import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.ServiceMetrics.PollOutcome;
+import io.replywatch.ingest.IngestMetrics.PollOutcome;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -53,7 +53,7 @@ public abstract class Poller extends VerticleBase {
   protected final ServiceClock clock;
   private final CursorStore cursors;
   private final SourceHealth health;
-  private final ServiceMetrics metrics;
+  private final IngestMetrics metrics;
   private final Budget budget = new Budget();
   private final RecentIds handedOn = new RecentIds(10_000);
   private final SetAside aside;
@@ -74,7 +74,7 @@ public abstract class Poller extends VerticleBase {
   private Runnable stopJumps = () -> { };
 
   protected Poller(Platform platform, Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+      RejectedStore rejected, SourceHealth health, IngestMetrics metrics, ServiceClock clock) {
     this.platform = platform;
     this.brand = brand;
     this.account = account;

@@ -1,7 +1,7 @@
 package io.replywatch.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.replywatch.notify.Text;
+import io.replywatch.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package io.replywatch.ingest;
 
-import io.replywatch.metrics.ServiceMetrics;
+import io.replywatch.config.Platform;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +21,11 @@ final class SetAside {
   private final Platform platform;
   private final String account;
   private final RejectedStore store;
-  private final ServiceMetrics metrics;
+  private final IngestMetrics metrics;
   private final List<Found> found = new ArrayList<>();
   private int kept;
 
-  SetAside(Platform platform, String account, RejectedStore store, ServiceMetrics metrics) {
+  SetAside(Platform platform, String account, RejectedStore store, IngestMetrics metrics) {
     this.platform = platform;
     this.account = account;
     this.store = store;

@@ -1,5 +1,6 @@
 package io.replywatch.ingest;
 
+import io.replywatch.config.Platform;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

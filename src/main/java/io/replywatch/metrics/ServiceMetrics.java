@@ -6,8 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.replywatch.classify.Category;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
+import io.replywatch.ingest.IngestMetrics;
+import io.replywatch.notify.NotifyMetrics;
 import io.replywatch.sla.Level;
+import io.replywatch.sla.SlaMetrics;
+import io.replywatch.sla.WaitingTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Owns every application meter (style rule 13). Micrometer's dotted names render as the Prometheus names of
  * product.md §3. Labels only ever come from bounded sets: configured brands and accounts, platforms, categories,
- * levels, channels; never a post id, customer handle or URL.
+ * levels, channels; never a post id, customer handle or URL. Each stage sees only the interface it reports through
+ * ({@link IngestMetrics}, {@link SlaMetrics}, {@link NotifyMetrics}), so no stage depends on this package.
  */
-public final class ServiceMetrics {
+public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMetrics {
   /** Response-time buckets in seconds; product.md §3 requires 300, 900, 1800, 3600, 7200, 14400 and 86400. */
   private static final Duration[] RESPONSE_BUCKETS = seconds(60, 300, 600, 900, 1800, 2700, 3600, 7200, 14400, 28800, 86400, 172800);
   private static final Duration[] LAG_BUCKETS = seconds(1, 5, 15, 30, 60, 120, 300, 900, 3600);
@@ -29,12 +34,6 @@ public final class ServiceMetrics {
   private static final long UNKNOWN = Long.MIN_VALUE;
   /** The backlog gauge's lower bound while a source has no unread range; exported as 0. */
   private static final long NO_BACKLOG = Long.MIN_VALUE;
-
-  /** The values of {@code outcome} on poll requests. */
-  public enum PollOutcome { OK, RATE_LIMITED, ERROR }
-
-  /** The values of {@code outcome} on notifications. */
-  public enum NotifyOutcome { SENT, RETRIED, FAILED }
 
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
@@ -65,7 +64,7 @@ public final class ServiceMetrics {
     lagTimer(platform);
   }
 
-  /** @param pollInterval the platform's configured {@code pollInterval}, exported so alert rules can scale to it */
+  @Override
   public void initSource(Platform platform, String account, Duration pollInterval) {
     for (PollOutcome o : PollOutcome.values()) {
       pollCounter(platform, account, o);
@@ -88,10 +87,7 @@ public final class ServiceMetrics {
         .register(registry);
   }
 
-  /**
-   * The backlog gauge of a source whose capped reads leave posts to read later (X, Bluesky, Mastodon): how far back
-   * the oldest unread range reaches, against {@code clock} at each scrape, so it grows while a backlog waits.
-   */
+  @Override
   public void initBacklog(Platform platform, String account, Clock clock) {
     AtomicLong since = backlogSince.computeIfAbsent(key(platform, account), k -> new AtomicLong(NO_BACKLOG));
     Gauge.builder("replywatch.source.backlog", since,
@@ -104,25 +100,23 @@ public final class ServiceMetrics {
         .register(registry);
   }
 
-  /** The ranges-given-up counter of a source at 0: every platform can give up posts it could not reach. */
+  @Override
   public void initRangesDropped(Platform platform, String account) {
     rangesDropped(platform, account);
   }
 
-  /** The lower bound of the source's oldest unread range now, or empty when it has none. */
+  @Override
   public void backlogSince(Platform platform, String account, Optional<Instant> oldest) {
     backlogSince.computeIfAbsent(key(platform, account), k -> new AtomicLong(NO_BACKLOG))
         .set(oldest.map(Instant::toEpochMilli).orElse(NO_BACKLOG));
   }
 
-  /**
-   * A range the source gave up: its posts will not be read (a cursor the platform rejects, X's search window,
-   * Reddit's listing reach, a first start's backfill cut at the page cap).
-   */
+  @Override
   public void rangeDropped(Platform platform, String account) {
     rangesDropped(platform, account).increment();
   }
 
+  @Override
   public void initChannel(String channel) {
     for (Level level : Level.values()) {
       for (NotifyOutcome o : NotifyOutcome.values()) {
@@ -131,20 +125,12 @@ public final class ServiceMetrics {
     }
   }
 
+  @Override
   public void mention(String brand, Platform platform, Category category) {
     mentions(brand, platform, category).increment();
   }
 
-  /**
-   * One answered episode, recorded in both clocks together so that the two histograms always count the same
-   * episodes.
-   *
-   * @param first whether the episode was its conversation's first (first response time) or a later one (next)
-   * @param wall the wall-clock response time, what the customer waited ({@code replywatch_response_seconds} and
-   *     the first/next histograms)
-   * @param slaClock the response time as the episode's SLA policy counts it: with business hours, time outside
-   *     them does not run; equal to {@code wall} without a calendar ({@code replywatch_response_sla_seconds})
-   */
+  @Override
   public void responseTime(String brand, Platform platform, Category category, boolean first, Duration wall,
       Duration slaClock) {
     responseTimer(brand, platform, category).record(wall);
@@ -152,31 +138,37 @@ public final class ServiceMetrics {
     slaResponseTimer(brand, platform, category).record(slaClock);
   }
 
+  @Override
   public void slaEvent(String brand, Platform platform, Category category, Level level) {
     slaEvents(brand, platform, category, level).increment();
   }
 
+  @Override
   public void notification(String channel, Level level, NotifyOutcome outcome) {
     notifications(channel, level, outcome).increment();
   }
 
+  @Override
   public void poll(Platform platform, String account, PollOutcome outcome) {
     pollCounter(platform, account, outcome).increment();
   }
 
-  /** An item of a page that could not be read, set aside and kept in the store the first time it was seen. */
+  @Override
   public void itemRejected(Platform platform, String account) {
     rejectedCounter(platform, account).increment();
   }
 
+  @Override
   public void lastSuccess(Platform platform, String account, Instant at) {
     lastSuccess.computeIfAbsent(key(platform, account), k -> new AtomicLong()).set(at.getEpochSecond());
   }
 
+  @Override
   public void rateLimitRemaining(Platform platform, String account, int remaining) {
     rateRemaining.computeIfAbsent(key(platform, account), k -> new AtomicLong()).set(remaining);
   }
 
+  @Override
   public void ingestLag(Platform platform, Duration lag) {
     lagTimer(platform).record(lag.isNegative() ? Duration.ZERO : lag);
   }

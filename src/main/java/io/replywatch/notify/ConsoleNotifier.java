@@ -2,6 +2,7 @@ package io.replywatch.notify;
 
 import io.replywatch.sla.ActivityLog;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.text.Text;
 import io.vertx.core.Future;
 import java.util.function.Consumer;
 

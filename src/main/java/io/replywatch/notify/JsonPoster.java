@@ -1,5 +1,6 @@
 package io.replywatch.notify;
 
+import io.replywatch.text.Text;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

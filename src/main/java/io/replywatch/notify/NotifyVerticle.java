@@ -1,19 +1,18 @@
 package io.replywatch.notify;
 
-import io.replywatch.Addresses;
+import io.replywatch.bus.Addresses;
+import io.replywatch.config.QuietHours;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.config.ReplywatchConfig.Channel;
-import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.ServiceMetrics.NotifyOutcome;
-import io.replywatch.store.Outbox;
+import io.replywatch.notify.NotifyMetrics.NotifyOutcome;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public final class NotifyVerticle extends VerticleBase {
 
   private final Map<String, Lane> lanes = new LinkedHashMap<>();
   private final Outbox outbox;
-  private final ServiceMetrics metrics;
+  private final NotifyMetrics metrics;
   private final ServiceClock clock;
   private final Random random = new Random();
   private static final long STOP_GRACE_MS = 5_000;
@@ -54,7 +53,7 @@ public final class NotifyVerticle extends VerticleBase {
    * @param factory builds each channel's notifier; called in {@link #start}, so their HTTP clients belong to this
    *     verticle and close only after {@link #stop} let deliveries in flight settle
    */
-  public NotifyVerticle(Alerts alerts, Function<Channel, Notifier> factory, Outbox outbox, ServiceMetrics metrics,
+  public NotifyVerticle(Alerts alerts, Function<Channel, Notifier> factory, Outbox outbox, NotifyMetrics metrics,
       ServiceClock clock) {
     this.alerts = alerts;
     this.factory = factory;

@@ -3,6 +3,7 @@ package io.replywatch.notify;
 import io.replywatch.classify.Category;
 import io.replywatch.sla.Level;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.text.Text;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

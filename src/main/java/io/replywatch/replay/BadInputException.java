@@ -1,6 +1,6 @@
 package io.replywatch.replay;
 
-import io.replywatch.cli.UsageException;
+import io.replywatch.usage.UsageException;
 
 /**
  * A history file that cannot be replayed. The message names the file and the line, so exit code 2 comes with

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Post;
 import java.io.BufferedReader;
 import java.io.IOException;

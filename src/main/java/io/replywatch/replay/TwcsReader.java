@@ -1,6 +1,6 @@
 package io.replywatch.replay;
 
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Post;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,8 +1,8 @@
 package io.replywatch.sla;
 
 import io.replywatch.classify.Classification;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

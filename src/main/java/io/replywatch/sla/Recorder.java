@@ -3,10 +3,7 @@ package io.replywatch.sla;
 import io.replywatch.classify.Classification;
 import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.Post;
-import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
-import io.replywatch.notify.Text;
-import io.replywatch.store.SlaStore;
+import io.replywatch.text.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +12,12 @@ import java.util.List;
 /**
  * Everything that follows from a tracker change: the store row, the outbox rows for each channel, the metrics,
  * the waiting table, the live log, and the events to announce once the transaction commits. An event already in the store (fired before a
- * restart) is not published again.
+ * restart) is not published again. Public so that the {@code bench} command's SLA section measures the same
+ * durable writes as the service, from its own package.
  */
-final class Recorder implements SlaListener {
+public final class Recorder implements SlaListener {
   private final SlaStore store;
-  private final ServiceMetrics metrics;
+  private final SlaMetrics metrics;
   private final WaitingTable waiting;
   private final ActivityLog activity;
   private final io.replywatch.config.ReplywatchConfig.Alerts alerts;
@@ -29,7 +27,7 @@ final class Recorder implements SlaListener {
   private final java.util.Set<String> paged = new java.util.HashSet<>();
   private boolean quiet;
 
-  Recorder(SlaStore store, ServiceMetrics metrics, WaitingTable waiting, ActivityLog activity,
+  public Recorder(SlaStore store, SlaMetrics metrics, WaitingTable waiting, ActivityLog activity,
       io.replywatch.config.ReplywatchConfig.Alerts alerts, java.time.Clock clock) {
     this.store = store;
     this.alerts = alerts;
@@ -156,7 +154,7 @@ final class Recorder implements SlaListener {
       paged.add(event.episodeId());
     }
     boolean hadPaged = event.level() == Level.RESOLVED && paged.remove(event.episodeId());
-    store.enqueue(event, io.replywatch.notify.Routing.targets(event.level(), hadPaged, alerts), clock.instant());
+    store.enqueue(event, Routing.targets(event.level(), hadPaged, alerts), clock.instant());
     metrics.slaEvent(event.brand(), event.platform(), event.category(), event.level());
     String who = event.category().id() + " from " + Text.handle(event.authorHandle()) + " on "
         + event.platform().displayName();

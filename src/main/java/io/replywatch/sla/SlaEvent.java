@@ -1,7 +1,7 @@
 package io.replywatch.sla;
 
 import io.replywatch.classify.Category;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.replywatch.sla;
 
 import io.replywatch.classify.Category;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.config.ReplywatchConfig.Policy;
-import io.replywatch.ingest.Platform;
 import io.replywatch.sla.calendar.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;

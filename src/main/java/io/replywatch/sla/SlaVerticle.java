@@ -1,6 +1,6 @@
 package io.replywatch.sla;
 
-import io.replywatch.Addresses;
+import io.replywatch.bus.Addresses;
 import io.replywatch.classify.Classification;
 import io.replywatch.classify.Classifier;
 import io.replywatch.config.ReplywatchConfig;
@@ -8,9 +8,6 @@ import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.Post;
-import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
-import io.replywatch.store.SlaStore;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -43,7 +40,7 @@ public final class SlaVerticle extends VerticleBase {
   private Runnable stopJumps = () -> { };
   private Instant armedFor;
 
-  public SlaVerticle(ReplywatchConfig config, Classifier classifier, ServiceMetrics metrics, WaitingTable waiting,
+  public SlaVerticle(ReplywatchConfig config, Classifier classifier, SlaMetrics metrics, WaitingTable waiting,
       ActivityLog activity, ServiceClock clock, SlaStore store) {
     this.config = config;
     this.brands = config.brands().stream().collect(Collectors.toMap(Brand::id, Function.identity()));

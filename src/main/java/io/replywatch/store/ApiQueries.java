@@ -1,10 +1,10 @@
 package io.replywatch.store;
 
 import io.replywatch.classify.Category;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Policy;
-import io.replywatch.ingest.Platform;
-import io.replywatch.sla.calendar.BusinessCalendar;
 import io.replywatch.sla.SlaPolicy;
+import io.replywatch.sla.calendar.BusinessCalendar;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;

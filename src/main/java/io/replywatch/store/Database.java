@@ -1,6 +1,6 @@
 package io.replywatch.store;
 
-import io.replywatch.cli.UsageException;
+import io.replywatch.usage.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

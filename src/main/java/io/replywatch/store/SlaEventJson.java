@@ -1,7 +1,7 @@
 package io.replywatch.store;
 
 import io.replywatch.classify.Category;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.sla.Level;
 import io.replywatch.sla.SlaEvent;
 import io.vertx.core.json.JsonObject;

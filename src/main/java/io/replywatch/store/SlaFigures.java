@@ -1,6 +1,6 @@
 package io.replywatch.store;
 
-import io.replywatch.metrics.WaitingTable.Age;
+import io.replywatch.sla.WaitingTable.Age;
 import io.replywatch.sla.calendar.BusinessCalendar;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.replywatch.store;
 
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.CursorStore;
-import io.replywatch.ingest.Platform;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

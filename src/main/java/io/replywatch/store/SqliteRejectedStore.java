@@ -1,6 +1,6 @@
 package io.replywatch.store;
 
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Rejected;
 import io.replywatch.ingest.RejectedStore;
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package io.replywatch.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Post;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.replywatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.replywatch.usage.UsageException;
 import java.net.BindException;
 import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;

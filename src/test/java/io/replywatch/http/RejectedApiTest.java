@@ -4,7 +4,7 @@ import static io.replywatch.testing.Posts.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Rejected;
 import io.replywatch.store.ApiQueries;
 import io.replywatch.store.Database;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.replywatch.Addresses;
-import io.replywatch.LocalCodec;
+import io.replywatch.bus.Addresses;
+import io.replywatch.bus.LocalCodec;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.simulator.Fault;
 import io.replywatch.simulator.SimPost;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.replywatch.Service;
+import io.replywatch.cli.Service;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.simulator.Fault;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.replywatch.notify;
 
 import io.replywatch.classify.Category;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.sla.Level;
 import io.replywatch.sla.SlaEvent;
 import java.time.Duration;

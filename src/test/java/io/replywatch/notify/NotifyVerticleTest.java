@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.replywatch.Addresses;
+import io.replywatch.bus.Addresses;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.config.ReplywatchConfig.Channel;
 import io.replywatch.config.Secret;
 import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.sla.SlaStore;
 import io.replywatch.store.Database;
-import io.replywatch.store.Outbox;
-import io.replywatch.store.SlaStore;
+import io.replywatch.store.SqliteOutbox;
+import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.time.ManualClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -53,7 +54,7 @@ class NotifyVerticleTest {
   @BeforeEach
   void open() {
     db = Database.open(dir.resolve("t.db"));
-    store = new SlaStore(db);
+    store = new SqliteSlaStore(db);
   }
 
   @AfterEach
@@ -144,7 +145,7 @@ class NotifyVerticleTest {
     Channel pagingChannel = new Channel("webhook", new Secret("http://127.0.0.1:1/paging"), new Secret(""));
     Alerts alerts = new Alerts(List.of(supportChannel), List.of(pagingChannel));
     NotifyVerticle verticle = new NotifyVerticle(alerts, c -> c == supportChannel ? support : paging,
-        new Outbox(db), new ServiceMetrics(new SimpleMeterRegistry()), clock);
+        new SqliteOutbox(db), new ServiceMetrics(new SimpleMeterRegistry()), clock);
     return vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
   }
 }

@@ -1,7 +1,7 @@
 package io.replywatch.observe;
 
-import io.replywatch.Service;
 import io.replywatch.classify.Classifiers;
+import io.replywatch.cli.Service;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.ingest.InMemoryCursorStore;

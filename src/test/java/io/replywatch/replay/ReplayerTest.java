@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.replywatch.classify.Classifiers;
 import io.replywatch.config.ConfigLoader;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig;
-import io.replywatch.ingest.Platform;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.classify.Category;
 import io.replywatch.config.ConfigLoader;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Platform;
 import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
 import io.replywatch.store.Database;
-import io.replywatch.store.SlaStore;
+import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.time.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,7 +142,7 @@ class EscalationTest {
     }
     List<String> log = new ArrayList<>();
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       Recorder recorder = new Recorder(store, metrics, waiting, new ActivityLog(log::add, clock),
           new Alerts(List.of(), List.of()), clock);
       SlaTracker sla = new SlaTracker(ConfigLoader.defaultPolicies(), recorder);

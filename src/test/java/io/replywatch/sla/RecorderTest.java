@@ -11,14 +11,13 @@ import io.replywatch.classify.Category;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.config.ReplywatchConfig.Calendar;
 import io.replywatch.config.ReplywatchConfig.Policy;
-import io.replywatch.sla.calendar.Window;
 import io.replywatch.ingest.Mention;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
 import io.replywatch.notify.Events;
+import io.replywatch.sla.calendar.Window;
 import io.replywatch.store.Database;
-import io.replywatch.store.SlaStore;
+import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.testing.Posts;
 import io.replywatch.time.ManualClock;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ class RecorderTest {
     ManualClock clock = new ManualClock(Posts.T0);
     List<String> log = new ArrayList<>();
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       Recorder recorder = new Recorder(store, new ServiceMetrics(new SimpleMeterRegistry()), new WaitingTable(clock),
           new ActivityLog(log::add, clock), new Alerts(List.of(), List.of()), clock);
       Mention m = Posts.mention("1", "jane", Posts.T0, null);
@@ -81,7 +80,7 @@ class RecorderTest {
     ManualClock clock = new ManualClock(Posts.T0);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       Recorder recorder = new Recorder(store, new ServiceMetrics(registry), new WaitingTable(clock),
           new ActivityLog(line -> { }, clock), new Alerts(List.of(), List.of()), clock);
       SlaTracker tracker = new SlaTracker(io.replywatch.config.ConfigLoader.defaultPolicies(), recorder);
@@ -125,9 +124,9 @@ class RecorderTest {
     List<Policy> policies = List.of(new Policy(Set.of(), Set.of(), Set.of(Category.COMPLAINT),
         Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(60)), Optional.of(OFFICE)));
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       ServiceMetrics metrics = new ServiceMetrics(registry);
-      metrics.initBrand("acme", io.replywatch.ingest.Platform.MASTODON);
+      metrics.initBrand("acme", io.replywatch.config.Platform.MASTODON);
       Recorder recorder = new Recorder(store, metrics, new WaitingTable(clock),
           new ActivityLog(line -> { }, clock), new Alerts(List.of(), List.of()), clock);
       SlaTracker tracker = new SlaTracker(policies, recorder);

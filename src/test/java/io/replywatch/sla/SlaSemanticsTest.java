@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.classify.Category;
 import io.replywatch.config.ConfigLoader;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Calendar;
 import io.replywatch.config.ReplywatchConfig.Policy;
 import io.replywatch.sla.calendar.Window;
-import io.replywatch.ingest.Platform;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

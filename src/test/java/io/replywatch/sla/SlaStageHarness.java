@@ -1,19 +1,18 @@
 package io.replywatch.sla;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.replywatch.Addresses;
-import io.replywatch.LocalCodec;
+import io.replywatch.bus.Addresses;
+import io.replywatch.bus.LocalCodec;
 import io.replywatch.classify.Classifiers;
 import io.replywatch.config.ConfigLoader;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
 import io.replywatch.store.Database;
-import io.replywatch.store.SlaStore;
+import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.time.ManualClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -72,7 +71,7 @@ final class SlaStageHarness implements AutoCloseable {
   /** Starts the stage on {@code db}; the id stops it again ({@link #stop}). */
   String start(Database db) throws Exception {
     SlaVerticle sla = new SlaVerticle(config, Classifiers.byDefault(), new ServiceMetrics(new SimpleMeterRegistry()),
-        new WaitingTable(clock), new ActivityLog(activity::add, clock), clock, new SlaStore(db));
+        new WaitingTable(clock), new ActivityLog(activity::add, clock), clock, new SqliteSlaStore(db));
     return await(vertx.deployVerticle(sla, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
   }
 

@@ -228,26 +228,26 @@ class SlaTrackerTest {
 
   @Test
   void shouldTellThePostsOfTheBrandsOtherAccountsFromCustomers() {
-    var help = new io.replywatch.config.ReplywatchConfig.Account(io.replywatch.ingest.Platform.MASTODON, "10",
+    var help = new io.replywatch.config.ReplywatchConfig.Account(io.replywatch.config.Platform.MASTODON, "10",
         "acmehelp", new io.replywatch.config.Secret("t"));
-    var care = new io.replywatch.config.ReplywatchConfig.Account(io.replywatch.ingest.Platform.MASTODON, "11",
+    var care = new io.replywatch.config.ReplywatchConfig.Account(io.replywatch.config.Platform.MASTODON, "11",
         "acmecare", new io.replywatch.config.Secret("t"));
     var brand = new io.replywatch.config.ReplywatchConfig.Brand("acme", List.of(help, care), java.util.Set.of(),
         List.of());
-    var byCare = new io.replywatch.ingest.Post(io.replywatch.ingest.Platform.MASTODON, "p1", "11", "AcmeCare",
+    var byCare = new io.replywatch.ingest.Post(io.replywatch.config.Platform.MASTODON, "p1", "11", "AcmeCare",
         "@acmehelp passing this one to you", T0, Optional.empty(), Optional.empty(), "https://x/p1",
         Optional.empty());
-    var sameIdOnX = new io.replywatch.ingest.Post(io.replywatch.ingest.Platform.X, "p2", "11", "someone",
+    var sameIdOnX = new io.replywatch.ingest.Post(io.replywatch.config.Platform.X, "p2", "11", "someone",
         "@acmehelp hi", T0, Optional.empty(), Optional.empty(), "https://x/p2", Optional.empty());
     assertTrue(brand.wrote(byCare.platform(), byCare.authorId(), byCare.authorHandle()), "the brand's other account, by id or handle");
     assertFalse(brand.wrote(sameIdOnX.platform(), sameIdOnX.authorId(), sameIdOnX.authorHandle()), "an account id means nothing on another platform");
-    assertFalse(brand.wrote(io.replywatch.ingest.Platform.MASTODON, "jane", "jane@example.social"));
+    assertFalse(brand.wrote(io.replywatch.config.Platform.MASTODON, "jane", "jane@example.social"));
   }
 
   @Test
   void shouldKeepTheSameIdOnTwoPlatformsApart() {
     var onX = new io.replywatch.ingest.Mention("acme", "acme", new io.replywatch.ingest.Post(
-        io.replywatch.ingest.Platform.X, "m1", "jane", "jane", "help", T0, Optional.empty(), Optional.empty(),
+        io.replywatch.config.Platform.X, "m1", "jane", "jane", "help", T0, Optional.empty(), Optional.empty(),
         "https://x.com/jane/status/m1", Optional.empty()), T0);
     tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
     tracker.onMention(onX, as(Category.COMPLAINT));
@@ -260,7 +260,7 @@ class SlaTrackerTest {
   @Test
   void shouldAnswerOnlyItsOwnPlatformWhenReplyingToABrandPost() {
     var onX = new io.replywatch.ingest.Mention("acme", "acme", new io.replywatch.ingest.Post(
-        io.replywatch.ingest.Platform.X, "5", "c1", "c1", "help", T0, Optional.empty(), Optional.empty(),
+        io.replywatch.config.Platform.X, "5", "c1", "c1", "help", T0, Optional.empty(), Optional.empty(),
         "https://x.com/c1/status/5", Optional.empty()), T0);
     tracker.onMention(onX, as(Category.COMPLAINT));
     tracker.onMention(mention("5", "c9", T0.plusSeconds(60), null), as(Category.COMPLAINT));
@@ -276,7 +276,7 @@ class SlaTrackerTest {
     // Recovery reloads a week of posts; this episode opened ten days before the restart, with a follow-up
     Instant opened = T0.minus(Duration.ofDays(10));
     Episode restored = Episode.restored(mention("m1", "jane", opened, null), as(Category.NEUTRAL), "m1",
-        SlaPolicy.resolve(ConfigLoader.defaultPolicies(), "acme", io.replywatch.ingest.Platform.MASTODON,
+        SlaPolicy.resolve(ConfigLoader.defaultPolicies(), "acme", io.replywatch.config.Platform.MASTODON,
             Category.NEUTRAL), true, List.of("m1", "m2"), List.of(opened, opened.plusSeconds(60)),
         java.util.Set.of());
     tracker.restore(restored);
@@ -322,7 +322,7 @@ class SlaTrackerTest {
   void shouldNotCountAnAutomatedAccountWhoseHandleIsWrittenInAnotherCase() {
     var brand = new io.replywatch.config.ReplywatchConfig.Brand("acme", List.of(), java.util.Set.of("AcmeBot"),
         List.of());
-    var bot = new io.replywatch.ingest.Post(io.replywatch.ingest.Platform.X, "r1", "900", "acmebot",
+    var bot = new io.replywatch.ingest.Post(io.replywatch.config.Platform.X, "r1", "900", "acmebot",
         "Thanks for reaching out! We'll get back to you.", T0, Optional.of("m1"), Optional.empty(), "https://x/r1",
         Optional.empty());
     assertEquals(List.of(), SlaVerticle.countedReplies(brand, List.of(bot)));

@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.replywatch.classify.Category;
 import io.replywatch.config.ReplywatchConfig.Calendar;
 import io.replywatch.config.ReplywatchConfig.Policy;
-import io.replywatch.sla.calendar.Window;
 import io.replywatch.sla.Episode;
 import io.replywatch.sla.SlaListener;
+import io.replywatch.sla.SlaStore;
 import io.replywatch.sla.SlaTracker;
+import io.replywatch.sla.calendar.Window;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,7 +57,7 @@ class ApiQueriesSlaTest {
   @Test
   void shouldJudgeSharesAndAgesInTheBusinessTimeOfTheEpisodesPolicy() {
     try (Database db = Database.open(dir.resolve("r.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       SlaTracker tracker = new SlaTracker(POLICIES, new SlaListener() {
         @Override
         public void opened(Episode e) {

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.replywatch.cli.UsageException;
 import io.replywatch.ingest.Post;
+import io.replywatch.sla.SlaStore;
 import io.replywatch.testing.Posts;
+import io.replywatch.usage.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ class DatabaseTest {
       try (Statement s = other.createStatement()) {
         s.execute("PRAGMA busy_timeout=0");
       }
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       store.inTransaction(() -> {
         try (Statement read = db.connection().createStatement()) {
           read.executeQuery("SELECT count(*) FROM cursors").close();
@@ -117,7 +118,7 @@ class DatabaseTest {
     }
     try (Database db = Database.open(file)) {
       assertEquals(Database.SCHEMA_VERSION, db.userVersion());
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       assertEquals(List.of("m1"), store.postsSince(T0).stream().map(SlaStore.KnownPost::id).toList());
       try (Statement s = db.connection().createStatement();
           var rs = s.executeQuery("SELECT business_response_ms FROM episodes WHERE id = 'mastodon-m1'")) {
@@ -134,7 +135,7 @@ class DatabaseTest {
   @Test
   void shouldForgetHeldRepliesOlderThanTheRecoveryWindowAndDeleteResolvedOnes() {
     try (Database db = Database.open(dir.resolve("r.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       Post old = Posts.post("r0", "acme", T0.minus(Duration.ofDays(8)), "m0");
       Post recent = Posts.post("r1", "acme", T0.minus(Duration.ofDays(6)), "m1");
       Post resolved = Posts.post("r2", "acme", T0, "m2");

@@ -11,6 +11,7 @@ import io.replywatch.config.ConfigLoader;
 import io.replywatch.ingest.Mention;
 import io.replywatch.sla.Episode;
 import io.replywatch.sla.SlaListener;
+import io.replywatch.sla.SlaStore;
 import io.replywatch.sla.SlaTracker;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class EscalatedEpisodeStoreTest {
   @Test
   void shouldKeepTheFollowUpThatEscalatedAnEpisodeAndItsClassification() throws Exception {
     try (Database db = Database.open(dir.resolve("e.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), new SlaListener() {
         @Override
         public void opened(Episode e) {
@@ -78,7 +79,7 @@ class EscalatedEpisodeStoreTest {
   @Test
   void shouldRestoreAnEpisodeThatWasNeverEscalatedWithoutOne() {
     try (Database db = Database.open(dir.resolve("e.db"))) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), new SlaListener() {
         @Override
         public void opened(Episode e) {

@@ -3,7 +3,9 @@ package io.replywatch.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.replywatch.notify.Events;
+import io.replywatch.notify.Outbox;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.sla.SlaStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +24,8 @@ class OutboxTest {
   @Test
   void shouldRememberPagesStillOpenOrResolvedWithinTheWindowOnly() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
-      Outbox outbox = new Outbox(db);
+      SlaStore store = new SqliteSlaStore(db);
+      Outbox outbox = new SqliteOutbox(db);
       SlaEvent open = Events.forMention(Events.breach(), "open");
       SlaEvent justResolved = Events.forMention(Events.breach(), "recent");
       SlaEvent longResolved = Events.forMention(Events.breach(), "old");
@@ -58,8 +60,8 @@ class OutboxTest {
   @Test
   void shouldHoldAResolutionBackWhileItsPageWaitsForARetry() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
-      Outbox outbox = new Outbox(db);
+      SlaStore store = new SqliteSlaStore(db);
+      Outbox outbox = new SqliteOutbox(db);
       store.inTransaction(() -> store.enqueue(Events.breach(), List.of(PAGING, "support/0"), NOW));
       store.inTransaction(() -> store.enqueue(Events.forMention(Events.breach(), "other"), List.of(PAGING), NOW));
       List<Outbox.Item> first = outbox.takeDue(NOW, 100);
@@ -86,8 +88,8 @@ class OutboxTest {
   @Test
   void shouldNotHoldAResolutionBackForEverBehindAPageThatFailedForGood() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      SlaStore store = new SlaStore(db);
-      Outbox outbox = new Outbox(db);
+      SlaStore store = new SqliteSlaStore(db);
+      Outbox outbox = new SqliteOutbox(db);
       store.inTransaction(() -> store.enqueue(Events.breach(), List.of(PAGING), NOW));
       store.inTransaction(() -> store.enqueue(Events.resolved(), List.of(PAGING), NOW));
       List<Outbox.Item> page = outbox.takeDue(NOW, 100);

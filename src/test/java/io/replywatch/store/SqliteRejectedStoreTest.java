@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Rejected;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package io.replywatch.testing;
 
 import io.replywatch.classify.Category;
 import io.replywatch.classify.Classification;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Post;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.replywatch.ingest.bluesky;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.ClaimedTime;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;

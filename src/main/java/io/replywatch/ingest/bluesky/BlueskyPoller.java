@@ -1,11 +1,12 @@
 package io.replywatch.ingest.bluesky;
 
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.Backlog;
 import io.replywatch.ingest.CursorStore;
-import io.replywatch.ingest.Platform;
+import io.replywatch.ingest.IngestMetrics;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
@@ -14,7 +15,6 @@ import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.bluesky.BlueskyPaging.Walk;
 import io.replywatch.ingest.bluesky.BlueskyParser.Item;
 import io.replywatch.ingest.bluesky.BlueskyParser.Listing;
-import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
@@ -59,7 +59,7 @@ public final class BlueskyPoller extends Poller {
   private BlueskyClient client;
 
   public BlueskyPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+      RejectedStore rejected, SourceHealth health, IngestMetrics metrics, ServiceClock clock) {
     super(Platform.BLUESKY, brand, account, settings, cursors, rejected, health, metrics, clock);
   }
 

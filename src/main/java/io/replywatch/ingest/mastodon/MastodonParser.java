@@ -1,10 +1,10 @@
 package io.replywatch.ingest.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.ClaimedTime;
 import io.replywatch.ingest.Html;
 import io.replywatch.ingest.Paging.Page;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;

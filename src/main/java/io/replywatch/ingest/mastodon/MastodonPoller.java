@@ -1,22 +1,22 @@
 package io.replywatch.ingest.mastodon;
 
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.Backlog;
 import io.replywatch.ingest.CursorStore;
+import io.replywatch.ingest.IngestMetrics;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Paging.Fetched;
 import io.replywatch.ingest.Paging.Page;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.mastodon.MastodonParser.Found;
 import io.replywatch.ingest.mastodon.MastodonParser.Notification;
-import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
@@ -45,7 +45,7 @@ public final class MastodonPoller extends Poller {
   private MastodonClient client;
 
   public MastodonPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+      RejectedStore rejected, SourceHealth health, IngestMetrics metrics, ServiceClock clock) {
     super(Platform.MASTODON, brand, account, settings, cursors, rejected, health, metrics, clock);
   }
 

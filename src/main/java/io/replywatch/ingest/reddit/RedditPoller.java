@@ -1,19 +1,19 @@
 package io.replywatch.ingest.reddit;
 
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Ids;
+import io.replywatch.ingest.IngestMetrics;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Paging.Fetched;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
-import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
@@ -49,7 +49,7 @@ public final class RedditPoller extends Poller {
   private RedditClient client;
 
   public RedditPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+      RejectedStore rejected, SourceHealth health, IngestMetrics metrics, ServiceClock clock) {
     super(Platform.REDDIT, brand, account, settings, cursors, rejected, health, metrics, clock);
   }
 

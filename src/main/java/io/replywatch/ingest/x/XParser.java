@@ -1,9 +1,9 @@
 package io.replywatch.ingest.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Html;
 import io.replywatch.ingest.Ids;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RateLimit;

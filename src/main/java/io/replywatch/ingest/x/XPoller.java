@@ -1,5 +1,6 @@
 package io.replywatch.ingest.x;
 
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
@@ -7,14 +8,13 @@ import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.Backlog;
 import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.Ids;
+import io.replywatch.ingest.IngestMetrics;
 import io.replywatch.ingest.Paging;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
-import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
@@ -74,7 +74,7 @@ public final class XPoller extends Poller {
   private XSweep sweep;
 
   public XPoller(Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
-      RejectedStore rejected, SourceHealth health, ServiceMetrics metrics, ServiceClock clock) {
+      RejectedStore rejected, SourceHealth health, IngestMetrics metrics, ServiceClock clock) {
     super(Platform.X, brand, account, settings, cursors, rejected, health, metrics, clock);
   }
 

@@ -1,9 +1,9 @@
 package io.replywatch.notify.pagerduty;
 
-import io.replywatch.notify.Text;
 import io.replywatch.notify.Wording;
 import io.replywatch.sla.Level;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.text.Text;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.replywatch.notify.webhook;
 
-import io.replywatch.notify.Text;
 import io.replywatch.notify.Wording;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.text.Text;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;

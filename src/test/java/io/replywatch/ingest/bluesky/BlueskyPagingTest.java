@@ -2,7 +2,7 @@ package io.replywatch.ingest.bluesky;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.bluesky.BlueskyParser.Item;
 import io.replywatch.ingest.bluesky.BlueskyParser.Listing;

@@ -3,13 +3,13 @@ package io.replywatch.ingest.x;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.config.Secret;
 import io.replywatch.ingest.BusyTimeline;
 import io.replywatch.ingest.Paging;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollerHarness;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.simulator.Fault;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.classify.Category;
 import io.replywatch.config.ConfigLoader;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.config.Secret;
 import io.replywatch.ingest.BusyTimeline;
 import io.replywatch.ingest.PollBatch;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollerHarness;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.SourceHealth;

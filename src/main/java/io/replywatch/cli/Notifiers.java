@@ -1,6 +1,8 @@
-package io.replywatch.notify;
+package io.replywatch.cli;
 
 import io.replywatch.config.ReplywatchConfig.Channel;
+import io.replywatch.notify.ConsoleNotifier;
+import io.replywatch.notify.Notifier;
 import io.replywatch.notify.alertmanager.AlertmanagerNotifier;
 import io.replywatch.notify.alertmanager.AlertmanagerPayloads;
 import io.replywatch.notify.alertmanager.ResendingAlertmanager;
@@ -11,13 +13,16 @@ import io.replywatch.notify.teams.TeamsNotifier;
 import io.replywatch.notify.teams.TeamsPayloads;
 import io.replywatch.notify.webhook.WebhookNotifier;
 import io.replywatch.notify.webhook.WebhookPayloads;
-import io.vertx.core.Vertx;
 import io.replywatch.time.ServiceClock;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Builds the notifier for each configured channel. */
+/**
+ * Builds the notifier for each configured channel. Wiring, beside {@link Service}: it knows every channel's
+ * sub-package, which the notify package itself does not.
+ */
 public final class Notifiers {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   /**

@@ -1,4 +1,4 @@
-package io.replywatch.notify;
+package io.replywatch.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,12 +1,12 @@
-package io.replywatch.metrics;
+package io.replywatch.sla;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.replywatch.classify.Category;
-import io.replywatch.sla.calendar.Window;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import io.replywatch.sla.calendar.BusinessCalendar;
 import io.replywatch.sla.calendar.BusinessHours;
+import io.replywatch.sla.calendar.Window;
 import io.replywatch.time.ManualClock;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,18 +1,24 @@
-package io.replywatch.sla;
+package io.replywatch.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.replywatch.bench.BenchSection;
 import io.replywatch.classify.Category;
 import io.replywatch.classify.Classification;
 import io.replywatch.config.ConfigLoader;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Alerts;
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Post;
 import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
+import io.replywatch.sla.ActivityLog;
+import io.replywatch.sla.Episode;
+import io.replywatch.sla.Recorder;
+import io.replywatch.sla.SlaListener;
+import io.replywatch.sla.SlaPolicy;
+import io.replywatch.sla.SlaStore;
+import io.replywatch.sla.SlaTracker;
+import io.replywatch.sla.WaitingTable;
 import io.replywatch.store.Database;
-import io.replywatch.store.SlaStore;
+import io.replywatch.store.SqliteSlaStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +55,7 @@ public final class SlaBench implements BenchSection {
       progress.accept("tracking " + DURABLE + " episodes in memory, then durably");
       out.put("episodes_per_second_memory", track(null));
       try (Database db = Database.open(dir.resolve("durable.db"))) {
-        out.put("episodes_per_second_durable", track(new SlaStore(db)));
+        out.put("episodes_per_second_durable", track(new SqliteSlaStore(db)));
       }
       progress.accept("opening " + MILLION + " episodes to weigh them");
       out.put("heap_bytes_per_open_episode", heapPerOpenEpisode());
@@ -93,19 +99,19 @@ public final class SlaBench implements BenchSection {
   }
 
   private static double heapPerOpenEpisode() {
-    long before = io.replywatch.bench.Heap.used();
+    long before = Heap.used();
     SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), new SlaListener() { });
     for (int i = 0; i < MILLION; i++) {
       tracker.onMention(mention(i), COMPLAINT);
     }
-    long after = io.replywatch.bench.Heap.used();
+    long after = Heap.used();
     double perEpisode = (after - before) / (double) tracker.openEpisodes().size();
     return Math.round(perEpisode);
   }
 
   private static double recovery(Path file, Consumer<String> progress) {
     try (Database db = Database.open(file)) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       SlaTracker writer = new SlaTracker(ConfigLoader.defaultPolicies(), recorder(store));
       for (int from = 0; from < MILLION; from += 50_000) {
         int first = from;
@@ -121,7 +127,7 @@ public final class SlaBench implements BenchSection {
     progress.accept("store written; recovering");
     long start = System.nanoTime();
     try (Database db = Database.open(file)) {
-      SlaStore store = new SlaStore(db);
+      SlaStore store = new SqliteSlaStore(db);
       SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), new SlaListener() { });
       store.postsSince(T0.minus(Duration.ofDays(7))).forEach(p ->
           tracker.rememberPost(p.brand(), p.platform(), p.id(), p.conversation(), p.customerId(), p.createdAt()));

@@ -1,4 +1,4 @@
-package io.replywatch;
+package io.replywatch.bus;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package io.replywatch.cli;
+package io.replywatch.usage;
 
 /** Bad usage, bad config or a bad input file: Main prints the message on one line and exits 2. */
 public class UsageException extends RuntimeException {

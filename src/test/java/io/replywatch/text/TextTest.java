@@ -1,4 +1,4 @@
-package io.replywatch.notify;
+package io.replywatch.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

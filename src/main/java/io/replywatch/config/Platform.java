@@ -1,4 +1,4 @@
-package io.replywatch.ingest;
+package io.replywatch.config;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.replywatch.notify;
+package io.replywatch.text;
 
 import java.net.URI;
 import java.net.URISyntaxException;

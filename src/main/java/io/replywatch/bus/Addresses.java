@@ -1,4 +1,4 @@
-package io.replywatch;
+package io.replywatch.bus;
 
 /** Event-bus addresses between pipeline stages (style rule 4): one place, so no stage guesses another's. */
 public final class Addresses {

@@ -1,7 +1,7 @@
-package io.replywatch.metrics;
+package io.replywatch.sla;
 
 import io.replywatch.classify.Category;
-import io.replywatch.ingest.Platform;
+import io.replywatch.config.Platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,8 @@ public final class WaitingTable {
     open.remove(episodeId);
   }
 
-  long count(String brand, Platform platform, Category category, Age age) {
+  /** Open episodes of one series in one age band, as the {@code replywatch_waiting} gauge reads them. */
+  public long count(String brand, Platform platform, Category category, Age age) {
     return counts().getOrDefault(key(brand, platform, category, age), 0L);
   }
 

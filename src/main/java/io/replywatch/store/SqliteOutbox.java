@@ -1,5 +1,6 @@
 package io.replywatch.store;
 
+import io.replywatch.notify.Outbox;
 import io.replywatch.sla.SlaEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,24 +13,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The notifier's side of the outbox: what is due, and what became of each attempt. A row is {@code pending}
+ * The notifier's side of the outbox in SQLite ({@link Outbox}): what is due, and what became of each attempt. A row is {@code pending}
  * until sent ({@code sent}) or given up ({@code failed}, kept for inspection); {@code sending} while in flight,
  * and put back to {@code pending} on start, so a crash mid-send retries rather than loses.
  */
-public final class Outbox {
+public final class SqliteOutbox implements Outbox {
   private final Connection c;
 
-  /** One queued delivery. */
-  public record Item(long id, String channel, SlaEvent event, int attempts, Instant createdAt) {}
-
-  /** An event that reached its channel, and when. */
-  public record Delivered(SlaEvent event, Instant at) {}
-
-  public Outbox(Database db) {
+  public SqliteOutbox(Database db) {
     this.c = db.openWriter();
   }
 
-  /** On start: deliveries that were in flight when the process died go out again. */
+  @Override
   public int resumeInFlight() {
     try (Statement s = c.createStatement()) {
       return s.executeUpdate("UPDATE outbox SET state = 'pending' WHERE state = 'sending'");
@@ -38,11 +33,7 @@ public final class Outbox {
     }
   }
 
-  /**
-   * What reached {@code channel} and may still matter to it, oldest first: every event of an episode whose
-   * resolution did not reach the channel before {@code resolvedSince}. A channel that refreshes its receiver
-   * (Alertmanager forgets alerts nobody re-posts) reads this at start to carry on where the last run stopped.
-   */
+  @Override
   public List<Delivered> deliveredSince(String channel, Instant resolvedSince) {
     List<Delivered> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement("SELECT o.payload, o.done_at FROM outbox o"
@@ -72,7 +63,7 @@ public final class Outbox {
       + " WHERE e.episode_id = o.episode_id AND e.channel = o.channel AND e.id < o.id"
       + " AND e.state IN ('pending', 'sending'))";
 
-  /** Due deliveries, oldest first, marked {@code sending}; only the first unsent one of each episode and channel. */
+  @Override
   public List<Item> takeDue(Instant now, int limit) {
     List<Item> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement("SELECT id, channel, payload, attempts, created_at FROM outbox o"
@@ -98,10 +89,7 @@ public final class Outbox {
     return out;
   }
 
-  /**
-   * When {@link #takeDue} will next have something. A row held back behind an earlier one does not count: it
-   * becomes ready when that one is settled, which the caller follows with another {@link #takeDue}.
-   */
+  @Override
   public Optional<Instant> nextDue() {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT min(o.next_at) FROM outbox o WHERE " + READY)) {
@@ -112,21 +100,24 @@ public final class Outbox {
     }
   }
 
+  @Override
   public void sent(long id, Instant now) {
     update("UPDATE outbox SET state = 'sent', attempts = attempts + 1, done_at = ?, last_error = NULL WHERE id = ?",
         now.toEpochMilli(), id);
   }
 
+  @Override
   public void retry(long id, Instant nextAt, String error) {
     update("UPDATE outbox SET state = 'pending', attempts = attempts + 1, next_at = ?, last_error = ? WHERE id = ?",
         nextAt.toEpochMilli(), error, id);
   }
 
-  /** Not now (the channel's quiet hours): back to pending until {@code until}, not counted as an attempt. */
+  @Override
   public void defer(long id, Instant until) {
     update("UPDATE outbox SET state = 'pending', next_at = ? WHERE id = ?", until.toEpochMilli(), id);
   }
 
+  @Override
   public void failed(long id, Instant now, String error) {
     update("UPDATE outbox SET state = 'failed', attempts = attempts + 1, done_at = ?, last_error = ? WHERE id = ?",
         now.toEpochMilli(), error, id);

@@ -2,12 +2,15 @@ package io.replywatch.store;
 
 import io.replywatch.classify.Category;
 import io.replywatch.classify.Classification;
+import io.replywatch.config.Platform;
 import io.replywatch.ingest.Mention;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.Post;
 import io.replywatch.sla.Episode;
 import io.replywatch.sla.Level;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.sla.SlaStore;
+import io.replywatch.sla.SlaStore.KnownPost;
+import io.replywatch.sla.SlaStore.OpenEpisode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,17 +25,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SLA stage's durable state: mentions with their classification, known posts, brand replies waiting for their
- * parent, episodes and the SLA events fired. Written by the one thread that owns the tracker, one transaction per
+ * The SLA stage's durable state in SQLite ({@link SlaStore}): mentions with their classification, known posts,
+ * brand replies waiting for their parent, episodes and the SLA events fired. Written by the one thread that owns the tracker, one transaction per
  * poll batch or deadline, so after a crash the store holds either all of a batch or none of it.
  */
-public final class SlaStore {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlaStore.class);
+public final class SqliteSlaStore implements SlaStore {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteSlaStore.class);
   private final Connection c;
   /** Prepared once per statement text: preparing costs more than running these small statements. */
   private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
 
-  public SlaStore(Database db) {
+  public SqliteSlaStore(Database db) {
     this.c = db.connection();
   }
 
@@ -40,6 +43,7 @@ public final class SlaStore {
    * Runs {@code work} in one transaction, then goes back to autocommit: the driver begins the next transaction as
    * soon as one commits, and left so it would hold the write lock (or an ever older snapshot) between batches.
    */
+  @Override
   public void inTransaction(Runnable work) {
     try {
       c.setAutoCommit(false);
@@ -61,6 +65,7 @@ public final class SlaStore {
     }
   }
 
+  @Override
   public void saveMention(Mention m, Classification cl) {
     Post p = m.post();
     update("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -70,12 +75,13 @@ public final class SlaStore {
         cl.polarity(), cl.confidence(), cl.language(), cl.question() ? 1 : 0);
   }
 
+  @Override
   public void savePost(String brand, Post p, String conversation, String customerId) {
     update("INSERT OR IGNORE INTO posts VALUES (?,?,?,?,?,?)", p.platform().id(), p.id(), brand, conversation,
         customerId, p.createdAt().toEpochMilli());
   }
 
-  /** A brand reply held until its parent arrives; one per parent, as the tracker holds them (the later wins). */
+  @Override
   public void savePendingReply(String brand, Post p) {
     update("""
         INSERT OR REPLACE INTO pending_replies (platform, in_reply_to, id, brand, author_id, author_handle, text,
@@ -85,12 +91,13 @@ public final class SlaStore {
         p.createdAt().toEpochMilli(), p.conversationId().orElse(null), p.permalink(), p.language().orElse(null));
   }
 
+  @Override
   public void deletePendingReply(Post p) {
     update("DELETE FROM pending_replies WHERE platform = ? AND in_reply_to = ? AND id = ?", p.platform().id(),
         p.inReplyToId().orElseThrow(), p.id());
   }
 
-  /** Recovery: the held replies of the last {@code since}, as recovery reloads the known posts of that span. */
+  @Override
   public List<Post> pendingRepliesSince(Instant since) {
     List<Post> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(
@@ -107,11 +114,12 @@ public final class SlaStore {
     return out;
   }
 
-  /** Held replies older than recovery reloads would otherwise stay in the table for ever. */
+  @Override
   public void forgetPendingRepliesBefore(Instant before) {
     update("DELETE FROM pending_replies WHERE created_at < ?", before.toEpochMilli());
   }
 
+  @Override
   public void saveEpisode(Episode e) {
     update("""
         INSERT INTO episodes (id, brand, platform, mention_id, conversation, customer_id, opened_at, category, first,
@@ -139,7 +147,7 @@ public final class SlaStore {
     return e.policy().clockTime(e.openedAt(), responseTime).toMillis();
   }
 
-  /** Records an event; false if this (episode, level) was already recorded, so it must not be sent again. */
+  @Override
   public boolean saveEvent(SlaEvent e) {
     boolean fresh = update("INSERT OR IGNORE INTO sla_events VALUES (?,?,?,?)", e.episodeId(), e.level().id(),
         e.at().toEpochMilli(), e.waited().toMillis()) == 1;
@@ -151,10 +159,7 @@ public final class SlaStore {
     return fresh;
   }
 
-  /**
-   * Queues one delivery per channel in the event's transaction: the outbox, so a crash between deciding and
-   * sending loses nothing. (episode, level, channel) is unique: a repeat is ignored.
-   */
+  @Override
   public void enqueue(SlaEvent e, List<String> channels, Instant now) {
     String payload = SlaEventJson.encode(e);
     for (String channel : channels) {
@@ -164,16 +169,7 @@ public final class SlaStore {
     }
   }
 
-  /**
-   * An open episode as stored, for recovery: its opening mention and that mention's classification, and the
-   * follow-up that escalated it with the follow-up's classification, if one did. {@code followUps}: the mentions of
-   * its follow-ups with their classifications, by post id, so a reply that answers only the earlier messages opens
-   * the next episode from the later ones' own; one whose mention is missing is left out.
-   */
-  public record OpenEpisode(Mention opening, Classification classification, String conversation, boolean first,
-      List<String> messageIds, List<Instant> messageTimes, boolean warningFired, boolean breachFired,
-      Optional<Episode.Escalation> escalation, Map<String, Episode.FollowUp> followUps) {}
-
+  @Override
   public List<OpenEpisode> openEpisodes() {
     String sql = """
         SELECT e.conversation, e.first, e.messages, e.warning_fired, e.breach_fired, e.escalated_by, m.*
@@ -233,10 +229,7 @@ public final class SlaStore {
     }
   }
 
-  /** A post known before a restart. */
-  public record KnownPost(String brand, Platform platform, String id, String conversation, String customerId,
-      Instant createdAt) {}
-
+  @Override
   public List<KnownPost> postsSince(Instant since) {
     List<KnownPost> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(

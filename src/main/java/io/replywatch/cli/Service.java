@@ -1,19 +1,20 @@
-package io.replywatch;
+package io.replywatch.cli;
 
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.replywatch.bus.LocalCodec;
 import io.replywatch.classify.Category;
 import io.replywatch.classify.Classifier;
+import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.http.HttpVerticle;
 import io.replywatch.ingest.CursorStore;
-import io.replywatch.ingest.Platform;
 import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
@@ -22,18 +23,17 @@ import io.replywatch.ingest.mastodon.MastodonPoller;
 import io.replywatch.ingest.reddit.RedditPoller;
 import io.replywatch.ingest.x.XPoller;
 import io.replywatch.metrics.ServiceMetrics;
-import io.replywatch.metrics.WaitingTable;
-import io.replywatch.notify.Notifiers;
 import io.replywatch.notify.NotifyVerticle;
 import io.replywatch.sla.ActivityLog;
 import io.replywatch.sla.SlaEvent;
 import io.replywatch.sla.SlaVerticle;
+import io.replywatch.sla.WaitingTable;
 import io.replywatch.store.ApiQueries;
 import io.replywatch.store.Database;
-import io.replywatch.store.Outbox;
-import io.replywatch.store.SlaStore;
 import io.replywatch.store.SqliteCursorStore;
+import io.replywatch.store.SqliteOutbox;
 import io.replywatch.store.SqliteRejectedStore;
+import io.replywatch.store.SqliteSlaStore;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -127,9 +127,9 @@ public final class Service {
     ActivityLog activity = new ActivityLog(o.activity(), o.clock());
     http = new HttpVerticle(config.server().host(), config.server().port(), registry, health,
         new ApiQueries(database, o.clock(), config.policies()));
-    SlaVerticle sla = new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock(), new SlaStore(database));
+    SlaVerticle sla = new SlaVerticle(config, o.classifier(), metrics, waiting, activity, o.clock(), new SqliteSlaStore(database));
     // Notifiers first: the SLA stage may fire deadlines that passed while the service was down as it starts.
-    NotifyVerticle notify = new NotifyVerticle(config.alerts(), c -> Notifiers.of(c, channels), new Outbox(database),
+    NotifyVerticle notify = new NotifyVerticle(config.alerts(), c -> Notifiers.of(c, channels), new SqliteOutbox(database),
         metrics, o.clock());
     return vertx.deployVerticle(notify, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(id -> vertx.deployVerticle(sla, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))

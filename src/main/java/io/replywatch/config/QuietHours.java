@@ -1,4 +1,4 @@
-package io.replywatch.notify;
+package io.replywatch.config;
 
 import java.time.Instant;
 import java.time.LocalTime;
