@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.replywatch.bus.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +27,11 @@ class ApiRoutesTest {
   private static final Path UPLOADS = Path.of("file-uploads");
 
   private final Vertx vertx = Vertx.vertx();
+  /**
+   * One client, kept in a field: Vert.x 5 closes a client that is no longer referenced when the garbage collector
+   * finds it, and one made inline for a request could go while its request was in flight.
+   */
+  private final HttpClient client = vertx.createHttpClient();
 
   @AfterEach
   void close() throws Exception {
@@ -47,7 +53,7 @@ class ApiRoutesTest {
   }
 
   private Reply send(int port, HttpMethod method, String path, String contentType, String body) throws Exception {
-    return vertx.createHttpClient()
+    return client
         .request(method, port, "127.0.0.1", path)
         .compose(req -> req.putHeader("content-type", contentType).send(Buffer.buffer(body)))
         .compose(response -> response.body().map(b -> new Reply(response.statusCode(), b.toString())))

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code GET /api/v1/rejected}: what the pollers set aside, from the store, newest first, filtered and bounded. */
 class RejectedApiTest {
   private final Vertx vertx = Vertx.vertx();
+  /** Kept in a field: Vert.x 5 closes a client no longer referenced, even with a request in flight. */
+  private final io.vertx.core.http.HttpClient client = vertx.createHttpClient();
   private Database db;
   private int port;
 
@@ -87,7 +89,7 @@ class RejectedApiTest {
   }
 
   private JsonObject get(String path, int status) throws Exception {
-    return vertx.createHttpClient().request(io.vertx.core.http.HttpMethod.GET, port, "127.0.0.1", path)
+    return client.request(io.vertx.core.http.HttpMethod.GET, port, "127.0.0.1", path)
         .compose(req -> req.send())
         .compose(resp -> resp.body().map(b -> {
           assertEquals(status, resp.statusCode(), b.toString());
