@@ -8,7 +8,8 @@ import java.time.Instant;
  * {@code createdAt} is written by the poster's app, and a status federated to Mastodon carries its origin server's
  * {@code created_at}: archive importers backdate posts by years, and anyone can. A complaint "written" a day ago
  * would open an episode already past its breach target and page on-call at once, and one dated ahead would hold
- * the SLA clock back.
+ * the SLA clock back. Where a platform says when it had the post, {@link #believe} checks both ways; where it does not
+ * (a Mastodon keyword-search hit), {@link #notAfter} still stops a date ahead of when Replywatch read the post.
  */
 public final class ClaimedTime {
   /**
@@ -17,7 +18,21 @@ public final class ClaimedTime {
    */
   public static final Duration BACKDATE_LIMIT = Duration.ofMinutes(5);
 
+  /**
+   * How far after Replywatch received it a post's time is believed: our clock and the platform's differ by seconds,
+   * and a post written while a cycle read its pages is dated after the cycle began.
+   */
+  public static final Duration AHEAD_LIMIT = Duration.ofMinutes(5);
+
   private ClaimedTime() {}
+
+  /**
+   * The post as read, unless it is dated more than {@link #AHEAD_LIMIT} after {@code receivedAt}: no post is written
+   * after it is read, so it is then taken at {@code receivedAt}.
+   */
+  public static Post notAfter(Post post, Instant receivedAt) {
+    return post.createdAt().isAfter(receivedAt.plus(AHEAD_LIMIT)) ? post.at(receivedAt) : post;
+  }
 
   /**
    * The time a post is taken to be written: {@code claimed}, unless that is after {@code seen} (a fast clock) or

@@ -337,10 +337,11 @@ public abstract class Poller extends VerticleBase {
     Set<String> seen = new HashSet<>();
     List<Mention> found = cycle.mentions().stream()
         .filter(p -> !isBrand(p) && !handedOn.contains(p.id()) && seen.add(p.id()))
-        .map(p -> new Mention(brand.id(), account.handle(), p, receivedAt))
+        .map(p -> new Mention(brand.id(), account.handle(), ClaimedTime.notAfter(p, receivedAt), receivedAt))
         .toList();
     List<Post> own = cycle.brandPosts().stream()
-        .filter(p -> isBrand(p) && !handedOn.contains(p.id()) && seen.add(p.id())).toList();
+        .filter(p -> isBrand(p) && !handedOn.contains(p.id()) && seen.add(p.id()))
+        .map(p -> ClaimedTime.notAfter(p, receivedAt)).toList();
     PollBatch batch = new PollBatch(brand.id(), platform, account.handle(), found, own);
     Future<?> taken = batch.isEmpty() ? Future.succeededFuture()
         : vertx.eventBus().request(Addresses.POLL_BATCH, batch);

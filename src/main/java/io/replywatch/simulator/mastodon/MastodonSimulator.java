@@ -22,7 +22,8 @@ import java.util.List;
  * (social-apis.md §2): mention notifications and account statuses, newest first, {@code min_id}/{@code max_id}/
  * {@code since_id} paging with {@code Link} headers, {@code X-RateLimit-*} headers with an ISO-8601 reset,
  * 300 requests per 5-minute window, Bearer auth, and injectable faults. A post served malformed
- * ({@link #malformItem}) has a status {@code created_at} of {@code "yesterday"}.
+ * ({@link #malformItem}) has a status {@code created_at} of {@code "yesterday"}; a misdated one ({@link #misdate})
+ * states the time its origin server claims, while its notification keeps the time the instance received it.
  */
 public final class MastodonSimulator extends SimulatorBase {
   public static final int WINDOW_LIMIT = 300;
@@ -34,6 +35,7 @@ public final class MastodonSimulator extends SimulatorBase {
   private final String token;
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private volatile Timeline keywordPosts = new Timeline();
+  private final java.util.Map<String, Instant> misdated = new java.util.concurrent.ConcurrentHashMap<>();
 
   public MastodonSimulator(Timeline timeline, Clock clock, String brandAccountId, String token) {
     super(clock);
@@ -114,10 +116,25 @@ public final class MastodonSimulator extends SimulatorBase {
         .put("hashtags", new JsonArray()).encode());
   }
 
-  /** A status, or a notification's status, with an unreadable {@code created_at} when {@code p} is malformed. */
+  /**
+   * Serves the post {@code postId}'s status, from now on and wherever it shows, with {@code stated} as its
+   * {@code created_at}: a remote server's clock, or a backdated import. Its notification keeps the time this
+   * instance received it, the post's time in the timeline. Thread-safe.
+   */
+  public void misdate(String postId, Instant stated) {
+    misdated.put(postId, stated);
+  }
+
+  /**
+   * A status, or a notification's status, with an unreadable {@code created_at} when {@code p} is malformed, or the
+   * stated one when it is misdated.
+   */
   private JsonObject malform(SimPost p, JsonObject json) {
+    JsonObject status = json.containsKey("status") ? json.getJsonObject("status") : json;
     if (malformed(p)) {
-      (json.containsKey("status") ? json.getJsonObject("status") : json).put("created_at", "yesterday");
+      status.put("created_at", "yesterday");
+    } else if (misdated.containsKey(p.id())) {
+      status.put("created_at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(misdated.get(p.id())));
     }
     return json;
   }

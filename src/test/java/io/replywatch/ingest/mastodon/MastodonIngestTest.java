@@ -96,4 +96,31 @@ class MastodonIngestTest extends IngestContract {
     assertFalse(health.ready());
     assertEquals(0, batches.size());
   }
+  /**
+   * A remote server states its statuses' created_at. Backdated by a day, a mention would open an episode past its
+   * breach target and page at once; dated a day ahead, a keyword hit would hold its SLA clock back for a day. The
+   * mention takes the time of its notification, made when the instance received it; the search hit, which has no
+   * such time, the time of the cycle that read it. A status dated within minutes of either keeps its own time.
+   */
+  @Test
+  void shouldNotBelieveAStatusTimeFarFromWhenItWasReceived() throws Exception {
+    List<SimPost> mentions = script.timeline.all().stream()
+        .filter(p -> !p.brand() && p.createdAt().isBefore(T0) && p.createdAt().isAfter(T0.minus(Duration.ofHours(2))))
+        .toList();
+    SimPost backdated = mentions.get(0);
+    SimPost honest = mentions.get(1);
+    SimPost ahead = script.keywordPosts.all().get(19);
+    mastodon.misdate(backdated.id(), backdated.createdAt().minus(Duration.ofDays(1)));
+    mastodon.misdate(ahead.id(), T0.plus(Duration.ofDays(1)));
+    mastodon.misdate(honest.id(), honest.createdAt().minus(Duration.ofMinutes(4)));
+    await(vertx.deployVerticle(poller()));
+    awaitTrue(health::ready, "the first cycle");
+    java.util.Map<String, java.time.Instant> read = new java.util.HashMap<>();
+    batches.forEach(b -> b.mentions().forEach(m -> read.put(m.post().id(), m.post().createdAt())));
+    assertEquals(backdated.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), read.get(backdated.id()),
+        "the notification's time");
+    assertEquals(T0, read.get(ahead.id()), "the time of the cycle that read it");
+    assertEquals(honest.createdAt().minus(Duration.ofMinutes(4)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+        read.get(honest.id()), "four minutes early is believed");
+  }
 }
