@@ -81,7 +81,7 @@ class PipelineIntegrationTest {
   }
 
   private Service startService() throws Exception {
-    return await(Service.start(new Service.Options(config, clock, io.replywatch.classify.Classifiers.byDefault(),
+    return await(Service.start(new Service.Options(config, clock, io.replywatch.classify.model.Classifiers.byDefault(),
         null, activity::add, line -> {})));
   }
 

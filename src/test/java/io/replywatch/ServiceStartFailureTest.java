@@ -2,7 +2,7 @@ package io.replywatch;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.replywatch.classify.Classifiers;
+import io.replywatch.classify.model.Classifiers;
 import io.replywatch.cli.Service;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;

@@ -83,7 +83,7 @@ class XRedditServiceTest {
         """.formatted(dir.resolve("xr.db"), x.baseUrl(), reddit.baseUrl());
     ReplywatchConfig config = new ConfigLoader(Map.of("X_TOKEN", "x-token",
         "REDDIT_CREDENTIALS", "cid:csecret:rtoken")::get).parse(yaml, "test.yaml");
-    service = await(Service.start(new Service.Options(config, clock, io.replywatch.classify.Classifiers.byDefault(),
+    service = await(Service.start(new Service.Options(config, clock, io.replywatch.classify.model.Classifiers.byDefault(),
         new InMemoryCursorStore(), activity::add, line -> {})));
     http = WebClient.create(fakes);
 

@@ -1,6 +1,6 @@
 package io.replywatch.bench;
 
-import io.replywatch.classify.Classifiers;
+import io.replywatch.classify.model.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.replay.HistoryItem;
 import io.replywatch.replay.ReplayReport;

@@ -2,8 +2,8 @@ package io.replywatch.cli;
 
 import io.replywatch.classify.Analyzer;
 import io.replywatch.classify.ClassifierRules;
-import io.replywatch.classify.TextClassifier;
 import io.replywatch.classify.model.LinearModel;
+import io.replywatch.classify.model.TextClassifier;
 import io.replywatch.usage.UsageException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.replywatch.cli;
 
-import io.replywatch.classify.Classifiers;
+import io.replywatch.classify.model.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
 import io.replywatch.config.ReplywatchConfig.Brand;

@@ -63,7 +63,7 @@ class SourcesReadyTest {
         """.formatted(dir.resolve("ready.db"), mastodon.baseUrl(), bluesky.baseUrl());
     ReplywatchConfig config = new ConfigLoader(Map.of("M", MASTODON_TOKEN, "B", BLUESKY_PASSWORD)::get)
         .parse(yaml, "test.yaml");
-    service = IngestContract.await(Service.start(new Service.Options(config, clock, io.replywatch.classify.Classifiers.byDefault(),
+    service = IngestContract.await(Service.start(new Service.Options(config, clock, io.replywatch.classify.model.Classifiers.byDefault(),
         new InMemoryCursorStore(), line -> {}, line -> {})));
     IngestContract.awaitTrue(() -> service.health().snapshot().values().stream()
         .filter(s -> s.state() == SourceHealth.State.BLIND).count() == 2, "both sources blind");

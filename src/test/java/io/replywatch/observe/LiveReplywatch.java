@@ -1,6 +1,6 @@
 package io.replywatch.observe;
 
-import io.replywatch.classify.Classifiers;
+import io.replywatch.classify.model.Classifiers;
 import io.replywatch.cli.Service;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;

@@ -2,7 +2,7 @@ package io.replywatch.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.replywatch.classify.Classifiers;
+import io.replywatch.classify.model.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig;

@@ -3,7 +3,7 @@ package io.replywatch.sla;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.bus.Addresses;
 import io.replywatch.bus.LocalCodec;
-import io.replywatch.classify.Classifiers;
+import io.replywatch.classify.model.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig;

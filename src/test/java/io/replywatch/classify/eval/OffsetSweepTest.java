@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.replywatch.classify.Category;
 import io.replywatch.classify.ClassifierRules;
-import io.replywatch.classify.TextClassifier;
 import io.replywatch.classify.corpus.Corpora;
 import io.replywatch.classify.corpus.LabelledText;
+import io.replywatch.classify.model.TextClassifier;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

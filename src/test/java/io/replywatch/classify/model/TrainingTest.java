@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.replywatch.classify.Analyzer;
 import io.replywatch.classify.Category;
 import io.replywatch.classify.ClassifierRules;
-import io.replywatch.classify.TextClassifier;
 import io.replywatch.classify.corpus.Corpora;
 import io.replywatch.classify.corpus.LabelledText;
 import java.io.ByteArrayInputStream;

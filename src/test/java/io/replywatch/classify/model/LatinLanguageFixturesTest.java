@@ -1,8 +1,11 @@
-package io.replywatch.classify;
+package io.replywatch.classify.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.replywatch.classify.Analyzer;
+import io.replywatch.classify.Classification;
+import io.replywatch.classify.ClassifierRules;
 import io.replywatch.classify.corpus.Corpora;
 import io.replywatch.classify.corpus.LabelledText;
 import io.replywatch.classify.eval.LanguageCheck;

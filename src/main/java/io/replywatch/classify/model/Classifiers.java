@@ -1,4 +1,7 @@
-package io.replywatch.classify;
+package io.replywatch.classify.model;
+
+import io.replywatch.classify.Classifier;
+import io.replywatch.classify.ClassifierRules;
 
 /** The classifier the service uses when nothing else is said: the shipped model, no rules. */
 public final class Classifiers {

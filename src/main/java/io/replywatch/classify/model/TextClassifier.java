@@ -1,7 +1,17 @@
-package io.replywatch.classify;
+package io.replywatch.classify.model;
 
-import io.replywatch.classify.model.Features;
-import io.replywatch.classify.model.LinearModel;
+import io.replywatch.classify.Analysis;
+import io.replywatch.classify.Analyzer;
+import io.replywatch.classify.Category;
+import io.replywatch.classify.Classification;
+import io.replywatch.classify.Classifier;
+import io.replywatch.classify.ClassifierRules;
+import io.replywatch.classify.LatinLanguage;
+import io.replywatch.classify.OtherScript;
+import io.replywatch.classify.Sentiment;
+import io.replywatch.classify.TextPrep;
+import io.replywatch.classify.Tokenizer;
+import io.replywatch.classify.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

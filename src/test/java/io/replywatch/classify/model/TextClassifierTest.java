@@ -1,8 +1,14 @@
-package io.replywatch.classify;
+package io.replywatch.classify.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.replywatch.classify.Analyzer;
+import io.replywatch.classify.Category;
+import io.replywatch.classify.Classification;
+import io.replywatch.classify.Classifier;
+import io.replywatch.classify.ClassifierRules;
+import io.replywatch.classify.TextPrep;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,9 @@
-package io.replywatch.classify;
+package io.replywatch.classify.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.replywatch.classify.Category;
+import io.replywatch.classify.ClassifierRules;
 import io.replywatch.classify.corpus.Corpora;
 import io.replywatch.classify.eval.Confusion;
 import io.replywatch.classify.eval.Evaluation;
