@@ -30,14 +30,7 @@ public final class SqliteRejectedStore implements RejectedStore {
         if (insert(platform, account, endpoint, item, seenAt) == 1) {
           return true;
         }
-        try (PreparedStatement s = db.prepareStatement("UPDATE rejected_items SET last_seen = max(last_seen, ?)"
-            + " WHERE platform = ? AND account = ? AND item_key = ?")) {
-          s.setLong(1, seenAt.toEpochMilli());
-          s.setString(2, platform.id());
-          s.setString(3, account);
-          s.setString(4, item.key());
-          s.executeUpdate();
-        }
+        update("last_seen = max(last_seen, ?)", seenAt, platform, account, item.key());
         return false;
       } catch (SQLException e) {
         throw new StoreException("keeping an item set aside", e);
@@ -71,16 +64,23 @@ public final class SqliteRejectedStore implements RejectedStore {
   @Override
   public void recovered(Platform platform, String account, String key, Instant at) {
     synchronized (db) {
-      try (PreparedStatement s = db.prepareStatement("UPDATE rejected_items SET recovered_at = ?"
-          + " WHERE platform = ? AND account = ? AND item_key = ? AND recovered_at IS NULL")) {
-        s.setLong(1, at.toEpochMilli());
-        s.setString(2, platform.id());
-        s.setString(3, account);
-        s.setString(4, key);
-        s.executeUpdate();
+      try {
+        update("recovered_at = coalesce(recovered_at, ?)", at, platform, account, key);
       } catch (SQLException e) {
         throw new StoreException("marking an item set aside as read again", e);
       }
+    }
+  }
+
+  /** Sets one column of an item's row, {@code set} taking {@code at} in epoch milliseconds as its one parameter. */
+  private void update(String set, Instant at, Platform platform, String account, String key) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("UPDATE rejected_items SET " + set
+        + " WHERE platform = ? AND account = ? AND item_key = ?")) {
+      s.setLong(1, at.toEpochMilli());
+      s.setString(2, platform.id());
+      s.setString(3, account);
+      s.setString(4, key);
+      s.executeUpdate();
     }
   }
 

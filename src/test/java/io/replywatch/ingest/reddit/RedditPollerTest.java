@@ -96,8 +96,8 @@ class RedditPollerTest {
   void shouldSetAsideCommentsWithoutATimeAndReadOnPastThem() throws Exception {
     setUp(240, 600); // 180 before T0, the rest in the hour after
     String badMention = busy.customerPosts.get(190); // T0 + 10 min
-    String badReply = replyTo(192);
-    RedditPoller poller = servedMalformed(badMention, badReply);
+    String badReply = busy.replyTo(192);
+    RedditPoller poller = h.startMalformed(sim, poller(), badMention, badReply);
     SourceHealth.Status found = h.health.snapshot().get("reddit/acmesupport");
     assertEquals(SourceHealth.State.OK, found.state(), "not blind");
     assertTrue(found.detail().startsWith("ok; 1 unreadable item(s) set aside this cycle"), found.detail());
@@ -132,28 +132,12 @@ class RedditPollerTest {
   void shouldReadAnInboxCommentSetAsideByAnOlderParserAgainAtStart() throws Exception {
     setUp(240, 600);
     String badMention = busy.customerPosts.get(190);
-    h.stop(servedMalformed(badMention, replyTo(192)).deploymentID());
+    h.stop(h.startMalformed(sim, poller(), badMention, busy.replyTo(192)).deploymentID());
     Instant created = busy.timeline.all().stream().filter(p -> p.id().equals(badMention)).findFirst().orElseThrow()
         .createdAt();
     ReadAgainCheck check = new ReadAgainCheck(h.rejectedTable, h.batches, h.registry, Platform.REDDIT);
     check.makeReadable("mentions", n -> ((ObjectNode) n.get("data")).put("created_utc", created.getEpochSecond()));
     check.run(() -> h.start(poller()), h::stop, p -> p.id().equals(fullname(badMention)), null);
-  }
-
-  /** The brand's reply to customer post {@code i}. */
-  private String replyTo(int i) {
-    return busy.replyToParent.entrySet().stream().filter(e -> e.getValue().equals(busy.customerPosts.get(i)))
-        .findFirst().orElseThrow().getKey();
-  }
-
-  /** A poller through ten minutes past T0, {@code mention} and {@code reply} served malformed from the start. */
-  private RedditPoller servedMalformed(String mention, String reply) throws Exception {
-    sim.malformItem(mention);
-    sim.malformItem(reply);
-    RedditPoller poller = poller();
-    h.start(poller);
-    h.steps(poller, 2, Duration.ofMinutes(5));
-    return poller;
   }
 
   @Test

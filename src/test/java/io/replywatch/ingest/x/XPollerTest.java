@@ -102,8 +102,8 @@ class XPollerTest {
   @Test
   void shouldSetAsideTweetsWithoutAnIdAndReadOnPastThem() throws Exception {
     String badMention = busy.customerPosts.get(190); // T0 + 10 min
-    String badReply = replyTo(192);
-    XPoller poller = servedMalformed(badMention, badReply);
+    String badReply = busy.replyTo(192);
+    XPoller poller = h.startMalformed(sim, poller(), badMention, badReply);
     SourceHealth.Status found = h.health.snapshot().get("x/AcmeSupport");
     assertEquals(SourceHealth.State.OK, found.state(), "not blind");
     assertTrue(found.detail().startsWith("ok; 1 unreadable item(s) set aside this cycle"), found.detail());
@@ -141,8 +141,8 @@ class XPollerTest {
   @Test
   void shouldReadTweetsSetAsideByAnOlderParserAgainAtStart() throws Exception {
     String badMention = busy.customerPosts.get(190);
-    String badReply = replyTo(192);
-    XPoller first = servedMalformed(badMention, badReply);
+    String badReply = busy.replyTo(192);
+    XPoller first = h.startMalformed(sim, poller(), badMention, badReply);
     h.steps(first, 6, Duration.ofMinutes(5)); // the reply comes later
     h.stop(first.deploymentID());
     ReadAgainCheck check = new ReadAgainCheck(h.rejectedTable, h.batches, h.registry, Platform.X);
@@ -154,22 +154,6 @@ class XPollerTest {
     assertEquals(badMention, mention.id(), "the oldest first: " + batch.mentions());
     assertEquals(mention.authorId(), mention.authorHandle(), "the author id for the handle");
     assertEquals("https://twitter.com/i/web/status/" + badMention, mention.permalink());
-  }
-
-  /** The brand's reply to customer post {@code i}. */
-  private String replyTo(int i) {
-    return busy.replyToParent.entrySet().stream().filter(e -> e.getValue().equals(busy.customerPosts.get(i)))
-        .findFirst().orElseThrow().getKey();
-  }
-
-  /** A poller through ten minutes past T0, {@code mention} and {@code reply} served malformed from the start. */
-  private XPoller servedMalformed(String mention, String reply) throws Exception {
-    sim.malformItem(mention);
-    sim.malformItem(reply);
-    XPoller poller = poller();
-    h.start(poller);
-    h.steps(poller, 2, Duration.ofMinutes(5));
-    return poller;
   }
 
   @Test
