@@ -41,6 +41,12 @@ public interface IngestMetrics {
   /** An item of a page that could not be read, set aside and kept in the store the first time it was seen. */
   void itemRejected(Platform platform, String account);
 
+  /**
+   * An item set aside earlier (by an older parser) that the poller read again at its start, handed on in a batch the
+   * SLA stage took and marked in the store, so it is counted once.
+   */
+  void itemRecovered(Platform platform, String account);
+
   void lastSuccess(Platform platform, String account, Instant at);
 
   void rateLimitRemaining(Platform platform, String account, int remaining);

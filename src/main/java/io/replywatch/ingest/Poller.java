@@ -1,5 +1,6 @@
 package io.replywatch.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.replywatch.bus.Addresses;
 import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * restart), backoff with jitter on failures, source health and metrics, and handing one {@link PollBatch} per
  * cycle to the SLA stage with the cursors stored only after the batch was taken. A failed cycle stores nothing, so
  * the next one reads the same posts again: nothing is lost and nothing is handed on twice. An item of a page that
- * cannot be read is set aside ({@link Rejected}) and kept before the cursors move past it; the cycle succeeds.
+ * cannot be read is set aside ({@link Rejected}) and kept before the cursors move past it; the cycle succeeds. At
+ * start, the account's items set aside earlier are read again with today's parser ({@link ReadAgain}).
  */
 public abstract class Poller extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
@@ -43,8 +45,21 @@ public abstract class Poller extends VerticleBase {
   /**
    * What one cycle read: mentions and the brand's own posts up to the same moment, oldest first, and the cursors
    * (endpoint to value) to store once they were handed on.
+   *
+   * @param mentionsWait whether the cycle held its mentions back until the brand's own posts are read to their end
+   *     (X, Bluesky): an item read again at start waits too if it is a mention
    */
-  public record Cycle(List<Post> mentions, List<Post> brandPosts, Map<String, String> cursors) {}
+  public record Cycle(List<Post> mentions, List<Post> brandPosts, Map<String, String> cursors, boolean mentionsWait) {
+
+    public Cycle(List<Post> mentions, List<Post> brandPosts, Map<String, String> cursors) {
+      this(mentions, brandPosts, cursors, false);
+    }
+
+    /** A cycle that read only the brand's own posts, its mentions held back until those are read to their end. */
+    public static Cycle ownOnly(List<Post> brandPosts, Map<String, String> cursors) {
+      return new Cycle(List.of(), brandPosts, cursors, true);
+    }
+  }
 
   protected final Platform platform;
   protected final Brand brand;
@@ -57,6 +72,7 @@ public abstract class Poller extends VerticleBase {
   private final Budget budget = new Budget();
   private final RecentIds handedOn = new RecentIds(10_000);
   private final SetAside aside;
+  private final ReadAgain readAgain;
   private WebClient webClient;
   private int failures;
   private int requestsThisCycle;
@@ -84,6 +100,7 @@ public abstract class Poller extends VerticleBase {
     this.metrics = metrics;
     this.clock = clock;
     this.aside = new SetAside(platform, account.handle(), rejected, metrics);
+    this.readAgain = new ReadAgain(platform, account.handle(), rejected, metrics);
   }
 
   /** Builds the platform client on the verticle's own {@link WebClient} (kept in a field: Vert.x 5 closes strays). */
@@ -91,6 +108,13 @@ public abstract class Poller extends VerticleBase {
 
   /** Reads one cycle, mentions first, then the brand's own posts; every request goes through {@link #request}. */
   protected abstract Future<Cycle> cycle(Instant now);
+
+  /**
+   * Reads one item set aside earlier from {@code endpoint} again with today's parser, applying what that endpoint's
+   * items go through (a keyword hit the mention stream brings is {@link Reread#NOTHING}); throws when it still
+   * cannot be read. Called on a worker at start, before the first cycle.
+   */
+  protected abstract Reread reread(String endpoint, JsonNode item);
 
   /** The User-Agent a platform wants to see; Reddit throttles generic ones. */
   protected String userAgent() {
@@ -128,13 +152,16 @@ public abstract class Poller extends VerticleBase {
       metrics.backlogSince(platform, account.handle(), backlog);
     }
     health.starting(platform, account.handle());
-    stopJumps = clock.onJump(() -> {
-      if (!stopped) {
-        context.runOnContext(v -> pollSoon());
-      }
+    // Blocking store reads, on a worker; the first cycle comes after them, so it can carry what they read.
+    return vertx.executeBlocking(() -> readAgain.load(this::reread)).map(read -> {
+      stopJumps = clock.onJump(() -> {
+        if (!stopped) {
+          context.runOnContext(v -> pollSoon());
+        }
+      });
+      pollSoon();
+      return null;
     });
-    pollSoon();
-    return Future.succeededFuture();
   }
 
   @Override
@@ -302,7 +329,7 @@ public abstract class Poller extends VerticleBase {
     } catch (RuntimeException e) {
       read = Future.failedFuture(e);
     }
-    read.compose(c -> handOn(c, cycleStart)).onComplete(done -> {
+    read.compose(c -> handOn(readAgain.join(c), cycleStart)).onComplete(done -> {
       polling = false;
       if (stopped) {
         return;
@@ -355,6 +382,7 @@ public abstract class Poller extends VerticleBase {
       aside.keep(receivedAt);
       // Stored even when stopping meanwhile: the batch was taken, so a restart must not hand it on again.
       cycle.cursors().forEach((endpoint, value) -> cursors.put(platform, account.handle(), endpoint, value));
+      readAgain.taken(receivedAt);
       gaveUp.removeIf(g -> !cycle.cursors().containsKey(g.getKey())
           && !cycle.cursors().containsKey(g.getKey() + Backlog.SUFFIX));
       gaveUp.forEach(g -> metrics.rangeDropped(platform, account.handle()));

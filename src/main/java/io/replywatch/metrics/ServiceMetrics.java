@@ -70,6 +70,7 @@ public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMe
       pollCounter(platform, account, o);
     }
     rejectedCounter(platform, account);
+    recoveredCounter(platform, account);
     sourceGauge("replywatch.source.last.success.timestamp", lastSuccess, platform, account, 0,
         "Unix time of the source's last successful poll; 0 until it has succeeded", "seconds");
     // Unknown (NaN) until the platform says: a 0 here would read as a spent quota, and a source that is down or
@@ -159,6 +160,11 @@ public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMe
   }
 
   @Override
+  public void itemRecovered(Platform platform, String account) {
+    recoveredCounter(platform, account).increment();
+  }
+
+  @Override
   public void lastSuccess(Platform platform, String account, Instant at) {
     lastSuccess.computeIfAbsent(key(platform, account), k -> new AtomicLong()).set(at.getEpochSecond());
   }
@@ -244,6 +250,12 @@ public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMe
     return sourceCounter("replywatch.poll.items.rejected", "Items of well-formed pages that could not be read: set"
         + " aside and kept in the store's rejected_items table, each counted once however often the platform sends it"
         + " again", platform, account);
+  }
+
+  private Counter recoveredCounter(Platform platform, String account) {
+    return sourceCounter("replywatch.poll.items.recovered", "Items set aside as unreadable that a newer parser read"
+        + " again when the poller started, handed on like any post and marked in rejected_items, each counted once",
+        platform, account);
   }
 
   private Counter rangesDropped(Platform platform, String account) {

@@ -187,11 +187,12 @@ public final class ApiQueries {
 
   /**
    * {@code GET /api/v1/rejected}: the items the pollers set aside because they could not be read, newest first by
-   * first sighting; null platform means all. The JSON is the platform's, untrusted, and returned as a string.
+   * first sighting; null platform means all. The JSON is the platform's, untrusted, and returned as a string;
+   * {@code recoveredAt} says when a newer parser read it again at a poller's start (null while it waits).
    */
   public synchronized JsonObject rejected(String platform, int limit) {
-    String sql = "SELECT platform, account, endpoint, item_id, reason, raw, raw_length, first_seen, last_seen"
-        + " FROM rejected_items WHERE (? IS NULL OR platform = ?) ORDER BY first_seen DESC, item_key LIMIT ?";
+    String sql = "SELECT platform, account, endpoint, item_id, reason, raw, raw_length, first_seen, last_seen,"
+        + " recovered_at FROM rejected_items WHERE (? IS NULL OR platform = ?) ORDER BY first_seen DESC, item_key LIMIT ?";
     JsonArray items = new JsonArray();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, platform);
@@ -204,13 +205,20 @@ public final class ApiQueries {
               .put("reason", rs.getString("reason"))
               .put("firstSeen", Instant.ofEpochMilli(rs.getLong("first_seen")).toString())
               .put("lastSeen", Instant.ofEpochMilli(rs.getLong("last_seen")).toString())
-              .put("rawLength", rs.getInt("raw_length")).put("raw", rs.getString("raw")));
+              .put("rawLength", rs.getInt("raw_length")).put("raw", rs.getString("raw"))
+              .put("recoveredAt", recoveredAt(rs)));
         }
       }
     } catch (SQLException e) {
       throw new StoreException("listing rejected items", e);
     }
     return new JsonObject().put("count", items.size()).put("rejected", items);
+  }
+
+  /** When a newer parser read the item again, or null while it still waits (and for rows of schema 5 and before). */
+  private static String recoveredAt(ResultSet rs) throws SQLException {
+    long at = rs.getLong("recovered_at");
+    return rs.wasNull() ? null : Instant.ofEpochMilli(at).toString();
   }
 
   /** Nearest-rank percentile over sorted values; null when there are none. */

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
   /** The schema this build writes. Bump it and append to {@link #MIGRATIONS} for every change. */
-  public static final int SCHEMA_VERSION = 5;
+  public static final int SCHEMA_VERSION = 6;
 
   /** Migration {@code v} takes a store from schema version {@code v} to {@code v + 1}. */
   static final List<String> MIGRATIONS = List.of("""
@@ -85,6 +85,11 @@ public final class Database implements AutoCloseable {
         first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,
         PRIMARY KEY (platform, account, item_key));
       CREATE INDEX rejected_items_first_seen ON rejected_items (first_seen);
+      """,
+      // When a newer parser read an item set aside by an older one (epoch milliseconds; NULL while it still waits):
+      // a poller reads its account's waiting items again at start, and this keeps it from reading one twice.
+      """
+      ALTER TABLE rejected_items ADD COLUMN recovered_at INTEGER;
       """);
 
   private final Path path;

@@ -2,6 +2,7 @@ package io.replywatch.http;
 
 import static io.replywatch.testing.Posts.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.replywatch.config.Platform;
@@ -42,6 +43,7 @@ class RejectedApiTest {
         "bad timestamp 'yesterday'"), T0);
     store.keep(Platform.X, "AcmeSupport", "mentions", Rejected.of(json.readTree("{\"text\":\"no id\"}"),
         Optional.empty(), "missing field 'id'"), T0.plusSeconds(60));
+    store.recovered(Platform.MASTODON, "acme", "9", T0.plusSeconds(120));
     Router router = Router.router(vertx);
     new ApiRoutes(vertx, new ApiQueries(db, Clock.fixed(T0, ZoneOffset.UTC), List.of())).mount(router);
     port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
@@ -64,12 +66,14 @@ class RejectedApiTest {
     assertEquals(null, x.getString("itemId"));
     assertEquals("missing field 'id'", x.getString("reason"));
     assertEquals(T0.plusSeconds(60).toString(), x.getString("firstSeen"));
+    assertTrue(x.containsKey("recoveredAt") && x.getValue("recoveredAt") == null, "not read again: null");
     JsonObject mastodon = items.getJsonObject(1);
     assertEquals("acme", mastodon.getString("account"));
     assertEquals("notifications", mastodon.getString("endpoint"));
     assertEquals("9", mastodon.getString("itemId"));
     assertEquals("yesterday", new JsonObject(mastodon.getString("raw")).getJsonObject("status").getString("created_at"),
         "the platform's JSON, as a string");
+    assertEquals(T0.plusSeconds(120).toString(), mastodon.getString("recoveredAt"), "read again by a newer parser");
 
     assertEquals(List.of("mastodon"), platforms(get("/api/v1/rejected?platform=mastodon", 200)));
     assertEquals(List.of("x"), platforms(get("/api/v1/rejected?limit=1", 200)));

@@ -39,4 +39,10 @@ public final class BusyTimeline {
       }
     }
   }
+
+  /** The id of the brand's reply to the {@code i}-th customer post (every fourth has one). */
+  public String replyTo(int i) {
+    return replyToParent.entrySet().stream().filter(e -> e.getValue().equals(customerPosts.get(i))).findFirst()
+        .orElseThrow().getKey();
+  }
 }

@@ -3,6 +3,7 @@ package io.replywatch.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.replywatch.bus.Addresses;
 import io.replywatch.bus.LocalCodec;
@@ -62,6 +63,12 @@ public abstract class IngestContract {
 
   /** Whether the stored notifications cursor has moved past {@code p}. */
   protected abstract boolean notificationsCursorPast(SimPost p);
+
+  /** The endpoint of the brand's own posts, as the poller names it in {@code rejected_items}. */
+  protected abstract String ownEndpoint();
+
+  /** Mends in {@code item}, stored from {@code endpoint}, the field the simulator's {@code malformItem} broke. */
+  protected abstract void mend(String endpoint, ObjectNode item, SimPost p);
 
   @BeforeEach
   void setUpVertx() throws Exception {
@@ -127,12 +134,7 @@ public abstract class IngestContract {
   void shouldSetAsideMalformedItemsAndReadOnPastThem() throws Exception {
     SimPost badMention = scripted("mention #205");
     SimPost badReply = scripted("reply to #201");
-    sim.malformItem(badMention.id());
-    sim.malformItem(badReply.id());
-    markMentionsCaughtUp();
-    Poller poller = poller();
-    await(vertx.deployVerticle(poller));
-    awaitTrue(health::ready, "the first cycle");
+    Poller poller = pollerServedMalformed(badMention, badReply);
     assertEquals(0, rejected.rows().size(), "nothing malformed before T0");
 
     step(poller, Duration.ofMinutes(10));
@@ -166,6 +168,41 @@ public abstract class IngestContract {
     assertTrue(rows.stream().anyMatch(r -> r.raw().contains("reply to #201")), "the reply's JSON is kept");
     assertEquals(2, registry.find("replywatch.poll.items.rejected").counter().count(), "each counted once");
     assertTrue(notificationsCursorPast(badMention), "the cursor moved past the bad mention");
+  }
+
+  /**
+   * The mention and brand reply of the test above as an older parser set them aside, their stored JSON one that
+   * today's parser reads ({@link ReadAgainCheck}): a restarted poller hands them on with its first batch, marks them
+   * and counts each once; a cut copy waits, and the next start hands on nothing of them again.
+   */
+  @Test
+  void shouldReadItemsSetAsideByAnOlderParserAgainAtStart() throws Exception {
+    SimPost badMention = scripted("mention #205");
+    SimPost badReply = scripted("reply to #201");
+    Poller first = pollerServedMalformed(badMention, badReply);
+    step(first, Duration.ofMinutes(10));
+    await(vertx.undeploy(first.deploymentID()));
+    ReadAgainCheck check = new ReadAgainCheck(rejected, batches, registry, first.platform);
+    check.makeReadable("notifications", n -> mend("notifications", n, badMention));
+    check.makeReadable(ownEndpoint(), n -> mend(ownEndpoint(), n, badReply));
+    check.run(() -> {
+      Poller p = poller();
+      String id = await(vertx.deployVerticle(p));
+      awaitTrue(() -> p.settled() > 0, "the first cycle");
+      return id;
+    }, id -> await(vertx.undeploy(id)), p -> IngestScript.key(p.text()).equals(badMention.text()),
+        p -> p.text().equals(badReply.text()));
+  }
+
+  /** A poller through its first cycle, with {@code mention} and {@code reply} served malformed from now on. */
+  private Poller pollerServedMalformed(SimPost mention, SimPost reply) throws Exception {
+    sim.malformItem(mention.id());
+    sim.malformItem(reply.id());
+    markMentionsCaughtUp();
+    Poller poller = poller();
+    await(vertx.deployVerticle(poller));
+    awaitTrue(health::ready, "the first cycle");
+    return poller;
   }
 
   /** Moves the clock and waits for the poller to finish the cycle that starts. */

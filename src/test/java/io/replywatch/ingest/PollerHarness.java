@@ -70,6 +70,19 @@ public final class PollerHarness implements AutoCloseable {
     await(vertx.undeploy(deploymentId));
   }
 
+  /**
+   * Starts {@code poller} with {@code posts} served malformed by {@code sim} from the start (each one bad item in a
+   * good page, every time), and runs it ten minutes, a cycle every five.
+   */
+  public <P extends Poller> P startMalformed(SimulatorBase sim, P poller, String... posts) throws Exception {
+    for (String p : posts) {
+      sim.malformItem(p);
+    }
+    start(poller);
+    steps(poller, 2, Duration.ofMinutes(5));
+    return poller;
+  }
+
   /** Moves the clock and waits until the poller finished the cycle (or decided to wait for its budget). */
   public void step(Poller poller, Duration d) {
     long before = poller.settled();

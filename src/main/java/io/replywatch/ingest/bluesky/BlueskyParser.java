@@ -136,6 +136,26 @@ public final class BlueskyParser {
     return Listing.of(out, cursor(root), rejected);
   }
 
+  /**
+   * One entry set aside earlier from the poller's {@code list}, read again at its start as its page's parser reads
+   * it: a notification ({@code notifications}; empty for a like, a follow...), a search hit ({@code search:<keyword>}),
+   * a post of the brand's feed ({@code authorFeed}; empty for a repost). Throws when it still cannot be read.
+   */
+  public static Optional<Item> stored(String list, JsonNode entry) {
+    if (list.equals("notifications")) {
+      return MENTION_REASONS.contains(entry.path("reason").asText())
+          ? Optional.of(item(entry, entry.path("record"))) : Optional.empty();
+    }
+    if (list.equals("authorFeed")) {
+      return entry.path("reason").path("$type").asText().endsWith("#reasonRepost") ? Optional.empty()
+          : Optional.of(feedPost(entry));
+    }
+    if (list.startsWith("search:")) {
+      return Optional.of(item(entry, entry.path("record")));
+    }
+    throw new IllegalArgumentException("no Bluesky list '" + list + "'");
+  }
+
   private static Item feedPost(JsonNode f) {
     JsonNode p = f.get("post");
     if (p == null || !p.isObject()) {

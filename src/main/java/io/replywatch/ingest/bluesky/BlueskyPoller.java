@@ -1,5 +1,6 @@
 package io.replywatch.ingest.bluesky;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
@@ -11,6 +12,7 @@ import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
+import io.replywatch.ingest.Reread;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.bluesky.BlueskyPaging.Walk;
 import io.replywatch.ingest.bluesky.BlueskyParser.Item;
@@ -107,7 +109,7 @@ public final class BlueskyPoller extends Poller {
           if (ownFirst || own.backlogLeft()) {
             LOG.info("bluesky mentions for {} wait until the brand's own posts are read to their end",
                 account.handle());
-            return new Cycle(List.of(), posts, own.cursors());
+            return Cycle.ownOnly(posts, own.cursors());
           }
           next.putAll(own.cursors());
           return new Cycle(mentions, posts, next);
@@ -135,6 +137,19 @@ public final class BlueskyPoller extends Poller {
     next.putAll(r.cursors());
     r.items().stream().map(Item::post).forEach(into::add);
     return null;
+  }
+
+  /** As a cycle reads them: the brand's feed gives reply candidates, a search hit counts as in {@link #keywordOnly}. */
+  @Override
+  protected Reread reread(String list, JsonNode entry) {
+    Optional<Item> read = BlueskyParser.stored(list, entry);
+    if (read.isEmpty()) {
+      return Reread.NOTHING;
+    }
+    if (list.equals(OWN)) {
+      return read.get().post().authorId().equals(brandId()) ? Reread.brandPost(read.get().post()) : Reread.NOTHING;
+    }
+    return list.startsWith("search:") && !keywordOnly(read.get()) ? Reread.NOTHING : Reread.mention(read.get().post());
   }
 
   /**

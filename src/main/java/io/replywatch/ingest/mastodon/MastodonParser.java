@@ -58,9 +58,32 @@ public final class MastodonParser {
   }
 
   private static Found found(JsonNode s) {
+    return new Found(status(s), mentioned(s));
+  }
+
+  private static List<String> mentioned(JsonNode s) {
     List<String> mentioned = new ArrayList<>();
     s.path("mentions").forEach(m -> mentioned.add(m.path("id").asText()));
-    return new Found(status(s), List.copyOf(mentioned));
+    return List.copyOf(mentioned);
+  }
+
+  /**
+   * One entry set aside earlier from the poller's {@code endpoint}, read again at its start as its page's parser
+   * reads it: a notification's status ({@code notifications}, empty for another type or one without a status), a
+   * search hit ({@code search:<keyword>}), a status of the brand's ({@code statuses}, empty for a reblog). Throws
+   * when it still cannot be read.
+   */
+  public static Optional<Found> stored(String endpoint, JsonNode item) {
+    if (endpoint.equals("notifications")) {
+      return notification(item).status().map(p -> new Found(p, mentioned(item.path("status"))));
+    }
+    if (endpoint.equals("statuses")) {
+      return item.hasNonNull("reblog") ? Optional.empty() : Optional.of(found(item));
+    }
+    if (endpoint.startsWith("search:")) {
+      return Optional.of(found(item));
+    }
+    throw new IllegalArgumentException("no Mastodon endpoint '" + endpoint + "'");
   }
 
   /**

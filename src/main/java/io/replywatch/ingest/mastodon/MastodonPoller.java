@@ -1,5 +1,6 @@
 package io.replywatch.ingest.mastodon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
@@ -14,6 +15,7 @@ import io.replywatch.ingest.Paging.Page;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
+import io.replywatch.ingest.Reread;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.mastodon.MastodonParser.Found;
 import io.replywatch.ingest.mastodon.MastodonParser.Notification;
@@ -73,6 +75,20 @@ public final class MastodonPoller extends Poller {
             Post::id, Post::createdAt, now, next)
         .map(f -> collect(f, next, "statuses", own, p -> p)))
         .map(v -> new Cycle(mentions, own, next));
+  }
+
+  /** As a cycle reads them: the brand's statuses are reply candidates, a search hit counts as {@link #keywordOnly}. */
+  @Override
+  protected Reread reread(String endpoint, JsonNode item) {
+    Optional<Found> found = MastodonParser.stored(endpoint, item);
+    if (found.isEmpty()) {
+      return Reread.NOTHING;
+    }
+    if (endpoint.equals("statuses")) {
+      return Reread.brandPost(found.get().post());
+    }
+    Post mention = endpoint.equals("notifications") ? found.get().post() : keywordOnly(found.get());
+    return mention == null ? Reread.NOTHING : Reread.mention(mention);
   }
 
   /** A search hit counts only when no notification brings it: not the brand's own, not mentioning the brand. */

@@ -76,6 +76,23 @@ public final class RedditParser {
     return new Listing(posts, text(data, "before"), text(data, "after"), rejected);
   }
 
+  /**
+   * One thing set aside earlier from the poller's {@code endpoint}, read again at its start as its listing's parser
+   * reads it: an inbox comment ({@code mentions}; empty for a type that is no mention), a search hit
+   * ({@code search}), a subreddit's comment ({@code comments:r/<sub>}), one of the brand's ({@code comments}). Throws
+   * when it still cannot be read.
+   */
+  public static Optional<Post> stored(String endpoint, JsonNode child) {
+    if (!List.of("mentions", "search", "comments").contains(endpoint) && !endpoint.startsWith("comments:r/")) {
+      throw new IllegalArgumentException("no Reddit endpoint '" + endpoint + "'");
+    }
+    String kind = child.path("kind").asText();
+    JsonNode d = child.path("data");
+    boolean thing = kind.equals("t1") || kind.equals("t3");
+    boolean kept = !endpoint.equals("mentions") || INBOX_TYPES.contains(d.path("type").asText());
+    return thing && kept ? Optional.of(thing(kind, d)) : Optional.empty();
+  }
+
   /** An item's fullname ({@code t1_…}), as {@link #thing} names the post, for an item set aside. */
   private static Optional<String> fullname(String kind, JsonNode d) {
     return text(d, "name").or(() -> text(d, "id").map(id -> kind + "_" + id));

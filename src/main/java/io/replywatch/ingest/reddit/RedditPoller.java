@@ -1,5 +1,6 @@
 package io.replywatch.ingest.reddit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
@@ -13,6 +14,7 @@ import io.replywatch.ingest.Paging.Fetched;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
+import io.replywatch.ingest.Reread;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.time.ServiceClock;
 import io.vertx.core.Future;
@@ -109,6 +111,16 @@ public final class RedditPoller extends Poller {
           .recover(e -> skipRejected(e, "comments of r/" + sub)));
     }
     return read;
+  }
+
+  /** As a cycle reads them: the brand's comments are reply candidates, a subreddit's comment must name a keyword. */
+  @Override
+  protected Reread reread(String endpoint, JsonNode item) {
+    Optional<Post> read = RedditParser.stored(endpoint, item);
+    if (read.isEmpty() || endpoint.startsWith("comments:") && !namesAKeyword(read.get())) {
+      return Reread.NOTHING;
+    }
+    return endpoint.equals("comments") ? Reread.brandPost(read.get()) : Reread.mention(read.get());
   }
 
   private boolean namesAKeyword(Post p) {

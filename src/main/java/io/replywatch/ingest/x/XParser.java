@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -113,6 +114,26 @@ public final class XParser {
     Optional<String> newestId = text(meta, "newest_id").or(() -> Optional.ofNullable(newestSeen));
     Optional<String> oldestId = text(meta, "oldest_id").or(() -> Optional.ofNullable(oldestSeen));
     return new Page(posts, newestId, oldestId, text(meta, "next_token"), rejected);
+  }
+
+  /** The poller's endpoints, each a list of tweets: mentions, keyword search, the brand's own. */
+  private static final Set<String> ENDPOINTS = Set.of("mentions", "search", "tweets");
+
+  /**
+   * One tweet set aside earlier from {@code endpoint}, read again at a poller's start. It was kept alone, without
+   * its page's {@code includes}: with no {@code includes.users} its author's handle is unknown, so the author id
+   * stands in for it (as a Bluesky author's DID does for a missing handle: an id that names the author, where an
+   * empty handle names no one) and the permalink is the handle-free {@code /i/web/status/} form; with no
+   * {@code includes.tweets}, a reply to an edited tweet names the version it answered, as the page parser does
+   * without that expansion. Throws as {@link #page} would set it aside when it still cannot be read.
+   */
+  public static Post stored(String endpoint, JsonNode item) {
+    if (!ENDPOINTS.contains(endpoint)) {
+      throw new IllegalArgumentException("no X endpoint '" + endpoint + "'");
+    }
+    Post p = tweet(item, Map.of(), Map.of());
+    return new Post(p.platform(), p.id(), p.authorId(), p.authorId(), p.text(), p.createdAt(), p.inReplyToId(),
+        p.conversationId(), p.permalink(), p.language());
   }
 
   static Post tweet(JsonNode t, Map<String, String> handles, Map<String, String> originals) {

@@ -1,5 +1,6 @@
 package io.replywatch.ingest.x;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
@@ -12,6 +13,7 @@ import io.replywatch.ingest.IngestMetrics;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Poller;
+import io.replywatch.ingest.Reread;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
@@ -84,6 +86,13 @@ public final class XPoller extends Poller {
     sweep = new XSweep(clock.instant());
   }
 
+  /** A tweet of the brand's timeline is a reply candidate, one of the mentions or the search a mention. */
+  @Override
+  protected Reread reread(String endpoint, JsonNode item) {
+    Post tweet = XParser.stored(endpoint, item);
+    return endpoint.equals("tweets") ? Reread.brandPost(tweet) : Reread.mention(tweet);
+  }
+
   @Override
   protected boolean keepsBacklog() {
     return true;
@@ -113,7 +122,7 @@ public final class XPoller extends Poller {
         .map(t -> {
           if (ownFirst || t.backlogLeft()) {
             LOG.info("x mentions for {} wait until the brand's own tweets are read to their end", account.handle());
-            return new Cycle(List.of(), t.posts(), t.cursors());
+            return Cycle.ownOnly(t.posts(), t.cursors());
           }
           next.putAll(t.cursors());
           return new Cycle(mentions, t.posts(), next);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
@@ -53,6 +54,18 @@ class BlueskyIngestTest extends IngestContract {
   protected boolean notificationsCursorPast(SimPost p) {
     return HighWater.decode(cursors.get(Platform.BLUESKY, HANDLE, "notifications")).orElseThrow().at()
         .isAfter(p.createdAt().plusSeconds(1));
+  }
+
+  @Override
+  protected String ownEndpoint() {
+    return BlueskyPoller.OWN;
+  }
+
+  /** The simulator leaves out the post's {@code indexedAt}; the author feed wraps the post. */
+  @Override
+  protected void mend(String endpoint, ObjectNode item, SimPost p) {
+    ObjectNode post = endpoint.equals(BlueskyPoller.OWN) ? (ObjectNode) item.get("post") : item;
+    post.put("indexedAt", p.createdAt().plusSeconds(1).toString());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.WireJson;
 import io.replywatch.ingest.RateLimit;
 import io.replywatch.ingest.bluesky.BlueskyParser.Listing;
 import java.time.Instant;
@@ -227,5 +228,20 @@ class BlueskyParserTest {
     assertEquals(java.util.List.of("missing field 'indexedAt'", "feed item without a post"),
         feed.rejected().stream().map(io.replywatch.ingest.Rejected::reason).toList());
     assertEquals(Optional.of("at://" + BRAND + "/app.bsky.feed.post/1"), feed.rejected().get(0).id());
+  }
+
+  /** An entry set aside earlier, read again as its list reads it; a like and a repost are nothing. */
+  @Test
+  void shouldReadAStoredEntryAsItsListDoes() {
+    String post = "{\"uri\":\"at://did:plc:ann/app.bsky.feed.post/1\",\"author\":{\"did\":\"did:plc:ann\"},"
+        + "\"indexedAt\":\"2026-09-01T10:00:00.000Z\",\"record\":{\"text\":\"hi\"}";
+    assertEquals(Optional.of("did:plc:ann"), BlueskyParser.stored("notifications",
+        WireJson.read("B", post + ",\"reason\":\"mention\"}")).map(i -> i.post().authorHandle()));
+    assertEquals(Optional.empty(),
+        BlueskyParser.stored("notifications", WireJson.read("B", post + ",\"reason\":\"like\"}")));
+    assertTrue(BlueskyParser.stored("search:acme", WireJson.read("B", post + "}")).isPresent());
+    assertEquals(Optional.empty(), BlueskyParser.stored("authorFeed", WireJson.read("B", "{\"post\":" + post
+        + "},\"reason\":{\"$type\":\"app.bsky.feed.defs#reasonRepost\"}}")));
+    assertThrows(PollException.class, () -> BlueskyParser.stored("authorFeed", WireJson.read("B", "{}")));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.replywatch.config.Platform;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Brand;
@@ -54,6 +55,18 @@ class MastodonIngestTest extends IngestContract {
   protected boolean notificationsCursorPast(SimPost p) {
     String cursor = cursors.get(Platform.MASTODON, "acme", "notifications").orElseThrow();
     return io.replywatch.ingest.Ids.ORDER.compare(cursor, p.id()) > 0;
+  }
+
+  @Override
+  protected String ownEndpoint() {
+    return "statuses";
+  }
+
+  /** The simulator breaks the status's {@code created_at}; a notification carries its status. */
+  @Override
+  protected void mend(String endpoint, ObjectNode item, SimPost p) {
+    ObjectNode status = endpoint.equals("notifications") ? (ObjectNode) item.get("status") : item;
+    status.put("created_at", p.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.replywatch.ingest.Html;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.WireJson;
 import io.replywatch.ingest.RateLimit;
 import io.replywatch.ingest.Rejected;
 import io.vertx.core.Future;
@@ -268,5 +269,22 @@ class MastodonParserTest {
     String hostile = "<p".repeat(40_000) + "<a".repeat(40_000);
     String text = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Html.toText(hostile));
     assertEquals(hostile, text, "no complete tag: nothing to strip");
+  }
+
+  /** An entry set aside earlier, read again as its endpoint's page reads it; a favourite and a reblog are nothing. */
+  @Test
+  void shouldReadAStoredEntryAsItsEndpointDoes() {
+    String status = "{\"id\":\"5\",\"account\":{\"id\":\"8\",\"acct\":\"ann\"},\"content\":\"<p>hi</p>\","
+        + "\"created_at\":\"2026-09-01T09:59:00.000Z\",\"mentions\":[{\"id\":\"1\"}]}";
+    assertEquals(Optional.of("5"), MastodonParser.stored("notifications", WireJson.read("M", "{\"id\":\"9\","
+        + "\"type\":\"mention\",\"created_at\":\"2026-09-01T10:00:00.000Z\",\"status\":" + status + "}"))
+        .map(f -> f.post().id()));
+    assertEquals(Optional.empty(), MastodonParser.stored("notifications",
+        WireJson.read("M", "{\"id\":\"9\",\"type\":\"favourite\",\"status\":" + status + "}")));
+    assertEquals(Optional.of(List.of("1")), MastodonParser.stored("search:acme", WireJson.read("M", status))
+        .map(MastodonParser.Found::mentionedAccountIds));
+    assertEquals(Optional.empty(), MastodonParser.stored("statuses",
+        WireJson.read("M", "{\"id\":\"6\",\"reblog\":" + status + "}")));
+    assertThrows(IllegalArgumentException.class, () -> MastodonParser.stored("bookmarks", WireJson.read("M", status)));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.WireJson;
 import io.replywatch.ingest.RateLimit;
 import java.time.Instant;
 import java.util.Map;
@@ -174,5 +175,18 @@ class RedditParserTest {
   void shouldNameRedditsTokenUrl() {
     assertEquals("https://www.reddit.com/api/v1/access_token", RedditAuth.tokenUrl("https://oauth.reddit.com"));
     assertEquals("http://127.0.0.1:9/api/v1/access_token", RedditAuth.tokenUrl("http://127.0.0.1:9"));
+  }
+
+  /** A thing set aside earlier, read again as its listing reads it; an inbox item of another type is nothing. */
+  @Test
+  void shouldReadAStoredThingAsItsListingDoes() {
+    String data = "\"id\":\"c1\",\"author\":\"ann\",\"body\":\"acme broke\",\"created_utc\":1788256800";
+    assertEquals(Optional.of("t1_c1"), RedditParser.stored("mentions", WireJson.read("R",
+        "{\"kind\":\"t1\",\"data\":{" + data + ",\"type\":\"username_mention\"}}")).map(Post::id));
+    assertEquals(Optional.empty(), RedditParser.stored("mentions", WireJson.read("R",
+        "{\"kind\":\"t1\",\"data\":{" + data + ",\"type\":\"private_message\"}}")));
+    assertTrue(RedditParser.stored("comments:r/acme", WireJson.read("R", "{\"kind\":\"t1\",\"data\":{" + data + "}}"))
+        .isPresent());
+    assertThrows(IllegalArgumentException.class, () -> RedditParser.stored("saved", WireJson.read("R", "{}")));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.WireJson;
 import io.replywatch.ingest.RateLimit;
 import java.time.Instant;
 import java.util.List;
@@ -250,5 +251,19 @@ class XParserTest {
   void shouldBuildTheSearchQuery() {
     assertEquals("(acme OR #acmefail OR \"acme support\") -is:retweet",
         XClient.searchQuery(List.of("acme", "#acmefail", "acme support")));
+  }
+
+  /**
+   * A tweet set aside earlier, read again alone: no {@code includes.users}, so the author id stands in for the
+   * handle and the permalink is the handle-free form; an endpoint the poller does not have is not read.
+   */
+  @Test
+  void shouldReadAStoredTweetWithItsAuthorIdForTheHandle() {
+    Post p = XParser.stored("mentions", WireJson.read("X", "{\"id\":\"20\",\"author_id\":\"7\","
+        + "\"text\":\"@acme help\",\"created_at\":\"2026-09-01T10:00:00.000Z\"}"));
+    assertEquals(List.of("20", "7", "7", "https://twitter.com/i/web/status/20"),
+        List.of(p.id(), p.authorId(), p.authorHandle(), p.permalink()));
+    assertThrows(IllegalArgumentException.class, () -> XParser.stored("likes", WireJson.read("X", "{}")));
+    assertThrows(PollException.class, () -> XParser.stored("tweets", WireJson.read("X", "{\"id\":\"20\"}")));
   }
 }

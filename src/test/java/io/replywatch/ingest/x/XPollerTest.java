@@ -13,6 +13,7 @@ import io.replywatch.config.Secret;
 import io.replywatch.ingest.BusyTimeline;
 import io.replywatch.ingest.PollBatch;
 import io.replywatch.ingest.PollerHarness;
+import io.replywatch.ingest.ReadAgainCheck;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.simulator.Fault;
@@ -101,13 +102,8 @@ class XPollerTest {
   @Test
   void shouldSetAsideTweetsWithoutAnIdAndReadOnPastThem() throws Exception {
     String badMention = busy.customerPosts.get(190); // T0 + 10 min
-    String badReply = busy.replyToParent.entrySet().stream()
-        .filter(e -> e.getValue().equals(busy.customerPosts.get(192))).findFirst().orElseThrow().getKey();
-    sim.malformItem(badMention);
-    sim.malformItem(badReply);
-    XPoller poller = poller();
-    h.start(poller);
-    h.steps(poller, 2, Duration.ofMinutes(5));
+    String badReply = busy.replyTo(192);
+    XPoller poller = h.startMalformed(sim, poller(), badMention, badReply);
     SourceHealth.Status found = h.health.snapshot().get("x/AcmeSupport");
     assertEquals(SourceHealth.State.OK, found.state(), "not blind");
     assertTrue(found.detail().startsWith("ok; 1 unreadable item(s) set aside this cycle"), found.detail());
@@ -134,6 +130,30 @@ class XPollerTest {
     assertEquals("ok", h.health.snapshot().get("x/AcmeSupport").detail());
     assertTrue(io.replywatch.ingest.Ids.ORDER.compare(h.cursors.get(Platform.X, "AcmeSupport", "mentions")
         .orElseThrow(), badMention) > 0, "the cursor moved past it");
+  }
+
+  /**
+   * The mention and brand reply of the test above as an older parser set them aside, their stored JSON one that
+   * today's parser reads: a restarted poller hands them on with its first batch, marks and counts each once, and
+   * the next start hands on neither again ({@link ReadAgainCheck}). A tweet kept alone has no {@code includes.users}:
+   * its author's id stands in for the handle, and the permalink needs none.
+   */
+  @Test
+  void shouldReadTweetsSetAsideByAnOlderParserAgainAtStart() throws Exception {
+    String badMention = busy.customerPosts.get(190);
+    String badReply = busy.replyTo(192);
+    XPoller first = h.startMalformed(sim, poller(), badMention, badReply);
+    h.steps(first, 6, Duration.ofMinutes(5)); // the reply comes later
+    h.stop(first.deploymentID());
+    ReadAgainCheck check = new ReadAgainCheck(h.rejectedTable, h.batches, h.registry, Platform.X);
+    check.makeReadable("mentions", n -> n.put("id", badMention));
+    check.makeReadable("tweets", n -> n.put("id", badReply));
+    PollBatch batch = check.run(() -> h.start(poller()), h::stop, p -> p.id().equals(badMention),
+        p -> p.id().equals(badReply));
+    Post mention = batch.mentions().get(0).post();
+    assertEquals(badMention, mention.id(), "the oldest first: " + batch.mentions());
+    assertEquals(mention.authorId(), mention.authorHandle(), "the author id for the handle");
+    assertEquals("https://twitter.com/i/web/status/" + badMention, mention.permalink());
   }
 
   @Test
