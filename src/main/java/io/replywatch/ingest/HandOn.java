@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 /**
  * Hands one cycle on to the SLA stage as one {@link PollBatch}, and only once the batch was taken does what must
  * not happen before: the items set aside are kept before the cursors move past them, then the cursors are stored,
- * then the items read again are marked, then the ranges given up are counted. A batch not taken changes nothing,
- * so the next cycle reads the same posts again: nothing is lost and nothing is handed on twice. One poller's
- * context uses it.
+ * then the items read again are marked, then the ranges given up are counted and the backlog is read again. A
+ * batch not taken changes nothing, so the next cycle reads the same posts again: nothing is lost and nothing is
+ * handed on twice. One poller's context uses it.
  */
 final class HandOn {
   private final Platform platform;

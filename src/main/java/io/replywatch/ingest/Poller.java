@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import java.util.function.Supplier;
  * the next one reads the same posts again: nothing is lost and nothing is handed on twice. An item of a page that
  * cannot be read is set aside ({@link Rejected}) and kept before the cursors move past it; the cycle succeeds. At
  * start, the account's items set aside earlier are read again with today's parser ({@link ReadAgain}). This class
- * is the verticle that wires those jobs ({@link Schedule}, {@link RequestBudget}, {@link HandOn},
- * {@link CycleReport}) to its timer and event bus, and the API the platform pollers call.
+ * is the verticle that wires those jobs ({@link CycleLoop}, {@link RequestBudget}, {@link HandOn},
+ * {@link CycleReport}) and the API the platform pollers call.
  */
 public abstract class Poller extends VerticleBase {
 
@@ -58,15 +57,10 @@ public abstract class Poller extends VerticleBase {
   private final CursorStore cursors;
   private final SetAside aside;
   private final ReadAgain readAgain;
-  private final Schedule schedule;
   private final RequestBudget requests;
   private final CycleReport report;
-  private final HandOn handOn;
+  private final CycleLoop loop;
   private WebClient webClient;
-  private long timer = -1;
-  private boolean polling;
-  private volatile boolean stopped;
-  private volatile long settled;
   private Runnable stopJumps = () -> { };
 
   protected Poller(Platform platform, Brand brand, Account account, PlatformSettings settings, CursorStore cursors,
@@ -79,11 +73,12 @@ public abstract class Poller extends VerticleBase {
     this.clock = clock;
     this.aside = new SetAside(platform, account.handle(), rejected, metrics);
     this.readAgain = new ReadAgain(platform, account.handle(), rejected, metrics);
-    this.schedule = new Schedule(settings.pollInterval());
     this.requests = new RequestBudget(platform, account.handle(), settings.pollInterval(), cursors, metrics, clock);
     this.report = new CycleReport(platform, account.handle(), settings.pollInterval(), health, metrics);
-    this.handOn = new HandOn(platform, brand.id(), account.handle(), this::brandId,
+    HandOn handOn = new HandOn(platform, brand.id(), account.handle(), this::brandId,
         batch -> vertx.eventBus().request(Addresses.POLL_BATCH, batch), cursors, aside, readAgain, report, metrics);
+    this.loop = new CycleLoop(() -> vertx, clock, new Schedule(settings.pollInterval()), requests, report, aside,
+        at -> cycle(at).compose(c -> handOn.handOn(c, at)));
   }
 
   /** Builds the platform client on the verticle's own {@link WebClient} (kept in a field: Vert.x 5 closes strays). */
@@ -131,20 +126,19 @@ public abstract class Poller extends VerticleBase {
     // Blocking store reads, on a worker; the first cycle comes after them, so it can carry what they read.
     return vertx.executeBlocking(() -> readAgain.load(this::reread)).map(read -> {
       stopJumps = clock.onJump(() -> {
-        if (!stopped) {
-          context.runOnContext(v -> pollSoon());
+        if (!loop.stopped()) {
+          context.runOnContext(v -> loop.pollSoon());
         }
       });
-      pollSoon();
+      loop.pollSoon();
       return null;
     });
   }
 
   @Override
   public Future<?> stop() {
-    stopped = true;
+    loop.stop();
     stopJumps.run();
-    vertx.cancelTimer(timer);
     if (webClient != null) {
       webClient.close();
     }
@@ -153,7 +147,7 @@ public abstract class Poller extends VerticleBase {
 
   /** Cycles finished, plus starts and clock jumps that found no cycle due; tests wait on it instead of sleeping. */
   public long settled() {
-    return settled;
+    return loop.settled();
   }
 
   /** The stored cursor of one endpoint of this account. */
@@ -180,7 +174,7 @@ public abstract class Poller extends VerticleBase {
    * earning a 429.
    */
   protected <T> Future<T> request(String bucket, Supplier<Future<ApiPage<T>>> call) {
-    if (stopped) {
+    if (loop.stopped()) {
       return Future.failedFuture(new PollException(PollException.Kind.TRANSIENT, "poller stopped", Optional.empty()));
     }
     return requests.request(bucket, call);
@@ -192,7 +186,7 @@ public abstract class Poller extends VerticleBase {
    * spends what the window has over and never turns a cycle that read new posts into a {@code BudgetWait}.
    */
   protected boolean spare(String bucket, int reserve) {
-    return !stopped && requests.spare(bucket, reserve);
+    return !loop.stopped() && requests.spare(bucket, reserve);
   }
 
   /**
@@ -213,104 +207,5 @@ public abstract class Poller extends VerticleBase {
    */
   protected void gaveUp(String endpoint, String what) {
     report.gaveUp(endpoint, what);
-  }
-
-  /**
-   * At start, and whenever the clock jumps (tests): re-arm the timer for the instant the next cycle is due (now at
-   * start). A running cycle re-arms itself when it ends, counted from its start, so a jump meanwhile is not lost.
-   */
-  private void pollSoon() {
-    if (polling || stopped) {
-      return;
-    }
-    Instant now = clock.instant();
-    scheduleAt(schedule.dueFrom(now));
-    if (schedule.nextDue().isAfter(now)) {
-      settled++;
-    }
-  }
-
-  /** Arms the timer for {@code due}, or for later when the budget keeps too few requests in hand until then. */
-  private void scheduleAt(Instant due) {
-    Instant now = clock.instant();
-    Instant next = schedule.at(due, requests.allowed(now));
-    vertx.cancelTimer(timer);
-    if (!stopped) {
-      Duration wait = Duration.between(now, next);
-      timer = vertx.setTimer(clock.realDelayMillis(wait.isNegative() ? Duration.ZERO : wait), id -> poll());
-    }
-  }
-
-  private void poll() {
-    if (polling || stopped) {
-      return;
-    }
-    polling = true;
-    requests.newCycle();
-    report.clear();
-    aside.clear();
-    Instant cycleStart = clock.instant();
-    Future<Cycle> read;
-    try {
-      read = cycle(cycleStart);
-    } catch (RuntimeException e) {
-      read = Future.failedFuture(e);
-    }
-    read.compose(c -> handOn.handOn(c, cycleStart)).onComplete(done -> {
-      polling = false;
-      if (stopped) {
-        return;
-      }
-      try {
-        if (done.succeeded()) {
-          succeeded(cycleStart);
-        } else {
-          failed(done.cause(), cycleStart);
-        }
-      } catch (RuntimeException e) {
-        broken(e);
-      }
-      settled++;
-    });
-  }
-
-  /**
-   * A bug of ours while scheduling the next cycle: the timer would not be armed again and the source would stop
-   * being read with nothing said. Say so on health, and try again after the longest backoff.
-   */
-  private void broken(RuntimeException e) {
-    report.broken(e, Schedule.MAX_BACKOFF);
-    schedule.broken(clock.instant());
-    vertx.cancelTimer(timer);
-    timer = vertx.setTimer(clock.realDelayMillis(Schedule.MAX_BACKOFF), id -> poll());
-  }
-
-  /**
-   * The next cycle is due one interval after this one started, or later when the cycles must be spread so the
-   * window lasts until its reset.
-   */
-  private void succeeded(Instant cycleStart) {
-    report.lastSuccess(cycleStart);
-    scheduleAt(schedule.succeeded(cycleStart, requests.paced(clock.instant())));
-    report.succeeded(cycleStart, schedule.nextDue(), aside.kept());
-  }
-
-  /** Backs off from the failed cycle's start (a 429 waits for its reset); the timer survives every failure. */
-  private void failed(Throwable cause, Instant cycleStart) {
-    if (cause instanceof RequestBudget.BudgetWait wait) {
-      // Not a failure: nothing was sent, so backoff stays as it is.
-      Instant until = wait.retryAt().orElseThrow();
-      report.budgetSpent(until, cycleStart);
-      scheduleAt(until);
-      return;
-    }
-    Duration delay = schedule.failed();
-    Instant due = cycleStart.plus(delay);
-    if (CycleReport.kind(cause) == PollException.Kind.RATE_LIMITED) {
-      due = requests.block(cause);
-      delay = Duration.between(clock.instant(), due);
-    }
-    report.failed(cause, due, delay);
-    scheduleAt(due);
   }
 }
