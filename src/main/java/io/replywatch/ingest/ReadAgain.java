@@ -53,7 +53,7 @@ final class ReadAgain {
           .ifPresent(r -> waiting.add(new Found(item, r))));
     } catch (RuntimeException e) {
       LOG.warn("set-aside items not read again at this start: platform={} account={}: {}", platform.id(), account,
-          String.valueOf(e.getMessage()).replaceAll("[\\r\\n]", " "));
+          Text.line(String.valueOf(e.getMessage()), 500));
     }
     return waiting.size();
   }
