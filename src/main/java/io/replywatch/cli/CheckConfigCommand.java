@@ -53,6 +53,8 @@ public final class CheckConfigCommand implements Command {
         + c.alerts().support().size() + " support (" + c.alerts().support().stream()
             .filter(ch -> ch.quietHours().isPresent()).count() + " with quiet hours) and "
         + c.alerts().paging().size() + " paging channel(s), "
+        + c.classifierRules().keywords().size() + " classifier keyword(s) and "
+        + c.classifierRules().authors().size() + " VIP author(s), "
         + "HTTP on " + c.server().host() + ":" + c.server().port();
   }
 }

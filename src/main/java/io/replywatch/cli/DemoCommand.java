@@ -84,7 +84,7 @@ public final class DemoCommand implements Command {
         .parse(demoConfig(mastodon.baseUrl(), bluesky.baseUrl(), port, speed), "the demo's built-in config");
     Service service;
     try {
-      service = Service.start(new Service.Options(config, clock, Classifiers.byDefault(), null,
+      service = Service.start(new Service.Options(config, clock, Classifiers.withRules(config.classifierRules()), null,
           log, line -> log.accept("          -> Pager    " + line))).await();
     } catch (Exception e) {
       sims.close();

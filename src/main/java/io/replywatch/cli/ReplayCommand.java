@@ -1,5 +1,6 @@
 package io.replywatch.cli;
 
+import io.replywatch.classify.Classifier;
 import io.replywatch.classify.model.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
@@ -58,7 +59,7 @@ public final class ReplayCommand implements Command {
           --input FILE     the history (required)
           --format NAME    twcs (Kaggle "Customer Support on Twitter" CSV) or jsonl (Replywatch's own export);
                            default: jsonl for *.jsonl, otherwise twcs
-          --config FILE    take SLA policies, calendars and automated accounts from this config file
+          --config FILE    take SLA policies, calendars, automated accounts and classifier rules from this config file
                            (default: complaint and question warn at 30m and breach at 60m, 24/7)
           --json           print {"<brand>": {...}, "*": {...}} instead of a table
 
@@ -75,16 +76,18 @@ public final class ReplayCommand implements Command {
     }
     List<ReplywatchConfig.Policy> policies = ConfigLoader.defaultPolicies();
     BiPredicate<String, String> automated = (brand, author) -> false;
+    Classifier classifier = Classifiers.byDefault();
     if (args.has("--config")) {
       ReplywatchConfig config = ConfigLoader.withoutSecrets(System::getenv).load(Path.of(args.get("--config", "")));
       policies = config.policies();
       Map<String, Brand> brands = config.brands().stream().collect(Collectors.toMap(Brand::id, Function.identity()));
       automated = (brand, author) -> brands.containsKey(brand) && brands.get(brand).isAutomated(author);
+      classifier = Classifiers.withRules(config.classifierRules());
     }
     Consumer<String> progress = msg -> io.err().println("replay: " + msg);
     long started = System.nanoTime();
     List<HistoryItem> items = read(input, format, progress);
-    ReplayReport report = new Replayer(policies, Classifiers.byDefault(), automated).run(items, progress);
+    ReplayReport report = new Replayer(policies, classifier, automated).run(items, progress);
     String automatedPosts = report.automatedPosts() == 0 ? "" : " (not counting " + report.automatedPosts() + " post"
         + (report.automatedPosts() == 1 ? "" : "s") + " by automated accounts)";
     progress.accept(String.format("%d mentions and %d brand replies%s from %s in %.1f s", report.mentions(),

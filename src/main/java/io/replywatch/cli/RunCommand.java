@@ -1,5 +1,6 @@
 package io.replywatch.cli;
 
+import io.replywatch.classify.Classifier;
 import io.replywatch.classify.model.Classifiers;
 import io.replywatch.config.ConfigLoader;
 import io.replywatch.config.ReplywatchConfig;
@@ -43,8 +44,9 @@ public final class RunCommand implements Command {
     Logger activity = LoggerFactory.getLogger("replywatch.activity");
     Service service;
     try {
-      service = Service.start(new Service.Options(config, ServiceClock.system(), Classifiers.byDefault(),
-          null, activity::info, io.out()::println)).await();
+      Classifier classifier = Classifiers.withRules(config.classifierRules());
+      service = Service.start(new Service.Options(config, ServiceClock.system(), classifier, null, activity::info,
+          io.out()::println)).await();
     } catch (Exception e) {
       throw Lifecycle.explainStartFailure(e, config.server().host(), config.server().port(), "server.port");
     }

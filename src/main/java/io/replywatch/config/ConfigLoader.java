@@ -2,6 +2,7 @@ package io.replywatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.replywatch.classify.Category;
+import io.replywatch.classify.ClassifierRules;
 import io.replywatch.config.Node.ConfigFailure;
 import io.replywatch.config.ReplywatchConfig.Account;
 import io.replywatch.config.ReplywatchConfig.Alerts;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +145,7 @@ public final class ConfigLoader {
   }
 
   private ReplywatchConfig read(Node root) {
-    root.requireObject(Set.of("server", "storage", "brands", "platforms", "sla", "alerts"));
+    root.requireObject(Set.of("server", "storage", "brands", "platforms", "classifier", "sla", "alerts"));
     Node server = root.get("server").requireObject(Set.of("host", "port"));
     ReplywatchConfig.Server srv = new ReplywatchConfig.Server(
         server.get("host").parse(Urls::host, "127.0.0.1", "a host name or an IP address (IPv6 without brackets)"),
@@ -167,7 +169,37 @@ public final class ConfigLoader {
     Alerts routing = secrets
         ? new Alerts(channels(alerts.get("support"), true), channels(alerts.get("paging"), false))
         : new Alerts(List.of(), List.of());
-    return new ReplywatchConfig(srv, store, brands, platforms, policies, routing);
+    return new ReplywatchConfig(srv, store, brands, platforms, policies, routing,
+        classifierRules(root.get("classifier")));
+  }
+
+  /**
+   * {@code classifier}: rules that force a category before the model is asked (product.md §2), each a map from a
+   * category to its list: {@code vipAuthors} (handles, with or without {@code @}) first, then {@code keywords}
+   * (whole words or phrases, any case, in the order written).
+   */
+  private static ClassifierRules classifierRules(Node node) {
+    if (node.isMissing()) {
+      return ClassifierRules.NONE;
+    }
+    node.requireObject(Set.of("keywords", "vipAuthors"));
+    return ClassifierRules.fromConfig(byCategory(node.get("keywords")), byCategory(node.get("vipAuthors")));
+  }
+
+  private static Map<String, List<String>> byCategory(Node node) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (node.isMissing()) {
+      return out;
+    }
+    node.requireObject(Set.copyOf(node.keys()));
+    for (String id : node.keys()) {
+      Node words = node.get(id);
+      if (Category.parse(id).isEmpty()) {
+        throw words.fail("unknown category '" + id + "': one of complaint, question, praise, neutral");
+      }
+      out.put(id, strings(words));
+    }
+    return out;
   }
 
   private List<Brand> brands(Node node) {

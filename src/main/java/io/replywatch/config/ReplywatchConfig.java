@@ -1,6 +1,7 @@
 package io.replywatch.config;
 
 import io.replywatch.classify.Category;
+import io.replywatch.classify.ClassifierRules;
 import io.replywatch.sla.calendar.BusinessHours;
 import io.replywatch.sla.calendar.Window;
 import java.time.DayOfWeek;
@@ -12,14 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The whole configuration, validated and immutable; built once by {@link ConfigLoader}. */
+/**
+ * The whole configuration, validated and immutable; built once by {@link ConfigLoader}.
+ *
+ * @param classifierRules {@code classifier}: keywords and VIP authors that force a category before the model is asked
+ */
 public record ReplywatchConfig(
     Server server,
     Storage storage,
     List<Brand> brands,
     Map<Platform, PlatformSettings> platforms,
     List<Policy> policies,
-    Alerts alerts) {
+    Alerts alerts,
+    ClassifierRules classifierRules) {
 
   /** Where the HTTP endpoints listen. */
   public record Server(String host, int port) {}

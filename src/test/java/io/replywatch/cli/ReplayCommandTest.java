@@ -119,6 +119,24 @@ class ReplayCommandTest {
     assertTrue(err().startsWith("replywatch replay: " + file + expected), err());
   }
 
+  /** The config's classifier rules apply in replay as in the service: a keyword forces its category, and its clock. */
+  @Test
+  void shouldApplyTheConfigsClassifierRules() throws Exception {
+    Path history = Files.writeString(dir.resolve("rules.jsonl"), "{\"type\":\"mention\",\"brand\":\"acme\","
+        + "\"platform\":\"x\",\"id\":\"m1\",\"author\":\"901\",\"handle\":\"jane\","
+        + "\"created_at\":\"2026-11-02T10:00:00Z\",\"text\":\"love the new app, so fast #acmefail\"}\n");
+    String brand = "brands:\n  - id: acme\n    accounts:\n      - { platform: x, id: \"1\", handle: AcmeHelp }\n";
+    Path plain = Files.writeString(dir.resolve("plain.yaml"), brand);
+    Path rules = Files.writeString(dir.resolve("rules.yaml"),
+        brand + "classifier:\n  keywords:\n    complaint: [\"#acmefail\"]\n");
+    assertEquals(0, run("replay", "--input", history.toString(), "--config", plain.toString(), "--json"), err());
+    assertEquals(0, new JsonObject(out().strip()).getJsonObject("*").getInteger("with_targets"), "praise: no clock");
+    out.reset();
+    assertEquals(0, run("replay", "--input", history.toString(), "--config", rules.toString(), "--json"), err());
+    assertEquals(1, new JsonObject(out().strip()).getJsonObject("*").getInteger("with_targets"),
+        "#acmefail forces complaint");
+  }
+
   @Test
   void shouldRefuseAJsonlPostListedTwice() throws Exception {
     String mention = "{\"type\":\"mention\",\"brand\":\"b\",\"platform\":\"x\",\"id\":\"m1\",\"author\":\"a\","

@@ -48,6 +48,29 @@ class ConfigLoaderTest {
     assertEquals("slack", c.alerts().support().get(0).type());
   }
 
+  /**
+   * product.md §2: rules in config force a category before the model is asked. VIP authors (with or without @, any
+   * case) come first, then keywords (whole words or phrases, any case); without the section there are none.
+   */
+  @Test
+  void shouldReadClassifierRulesThatForceACategory() {
+    ReplywatchConfig c = loader.parse(MINIMAL + """
+        classifier:
+          keywords:
+            complaint: ["#acmefail", "charged twice"]
+            question: refund status
+          vipAuthors:
+            complaint: ["@BigCustomer"]
+        """, "rules.yaml");
+    var rules = c.classifierRules();
+    assertEquals(Optional.of(Category.COMPLAINT), rules.apply("@acme #AcmeFail again", "someone"));
+    assertEquals(Optional.of(Category.COMPLAINT), rules.apply("I was Charged Twice for one order", "someone"));
+    assertEquals(Optional.of(Category.QUESTION), rules.apply("what is my refund status?", "someone"));
+    assertEquals(Optional.of(Category.COMPLAINT), rules.apply("love it, thanks!", "bigcustomer"));
+    assertEquals(Optional.empty(), rules.apply("not charged at all", "someone"));
+    assertEquals(io.replywatch.classify.ClassifierRules.NONE, loader.parse(MINIMAL, "min.yaml").classifierRules());
+  }
+
   @Test
   void shouldApplyDefaultsToAMinimalFile() {
     ReplywatchConfig c = loader.parse(MINIMAL, "min.yaml");
@@ -171,6 +194,10 @@ class ConfigLoaderTest {
       "alerts: { support: [ { type: console, quietHours: { timezone: Mars/Olympus, from: '22:00', to: '07:00' } } ] } | alerts.support[0].quietHours.timezone: expected a time zone like Europe/Berlin, got 'Mars/Olympus'",
       "alerts: { support: [ { type: console, quietHours: { timezone: UTC, from: '10pm', to: '07:00' } } ] } | alerts.support[0].quietHours.from: expected a time like 22:00, got '10pm'",
       "alerts: { paging: [ { type: console, quietHours: { timezone: UTC, from: '22:00', to: '07:00' } } ] } | alerts.paging[0].quietHours: unknown key",
+      "classifier: { keywords: { complain: [refund] } } | classifier.keywords.complain: unknown category 'complain': one of complaint, question, praise, neutral",
+      "classifier: { vipAuthors: { complaint: [\"  \"] } } | classifier.vipAuthors.complaint[0]: must not be empty",
+      "classifier: { keyword: { complaint: [refund] } } | classifier.keyword: unknown key",
+      "classifier: { keywords: [refund] } | classifier.keywords: expected a mapping",
   })
   void shouldNameTheKeyPathOfABadSetting(String extra, String expected) {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL + extra, "bad.yaml"));
@@ -428,7 +455,7 @@ class ConfigLoaderTest {
   @Test
   void shouldListTheExpectedKeysInTheSameOrderEveryRun() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("global: {}\n" + MINIMAL, "broken.yaml"));
-    assertEquals("broken.yaml: global: unknown key (expected one of alerts, brands, platforms, server, sla, storage)",
+    assertEquals("broken.yaml: global: unknown key (expected one of alerts, brands, classifier, platforms, server, sla, storage)",
         e.getMessage());
   }
 
