@@ -2,6 +2,7 @@ package io.replywatch.classify;
 
 import java.lang.Character.UnicodeScript;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,11 +29,13 @@ public final class OtherScript {
       Map.entry(UnicodeScript.KHMER, "km"), Map.entry(UnicodeScript.LAO, "lo"),
       Map.entry(UnicodeScript.MYANMAR, "my"), Map.entry(UnicodeScript.ETHIOPIC, "am")));
 
+  private static final int SCRIPTS = UnicodeScript.values().length;
+
   private OtherScript() {}
 
   /** ISO 639-1 code of the text's language by its commonest listed script, or {@code und}. */
   public static String guess(String text) {
-    int[] letters = new int[UnicodeScript.values().length];
+    int[] letters = new int[SCRIPTS]; // values() would copy its array of some 170 scripts on every call
     boolean kana = false;
     UnicodeScript top = null;
     for (int i = 0; i < text.length(); ) {
@@ -66,7 +69,7 @@ public final class OtherScript {
 
   /** Ukrainian і ї є ґ, Belarusian ў, Serbian ђ ј љ њ ћ џ, Macedonian ѓ ќ ѕ; otherwise Russian. */
   private static String cyrillic(String text) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    String lower = text.toLowerCase(Locale.ROOT);
     if (has(lower, "ў")) {
       return "be";
     }

@@ -36,8 +36,7 @@ public final class Script {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if ((c == '@' || c == 'h' || c == 'w') && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))
-          && (c == '@' || isLink(text, i))) {
+      if ((i == 0 || Character.isWhitespace(text.charAt(i - 1))) && (c == '@' || isLink(text, i))) {
         while (i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))) {
           i++;
         }
@@ -60,9 +59,11 @@ public final class Script {
     return new Counts(hangul, latin, other);
   }
 
-  /** Whether a link starts at {@code i}, as the tokenizer sees links. */
+  /** Whether a link starts at {@code i}, as the tokenizer sees links; the first letter rules out most words cheaply. */
   private static boolean isLink(String text, int i) {
-    return text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i);
+    char c = text.charAt(i);
+    return (c == 'h' || c == 'w')
+        && (text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i));
   }
 
   /** Hangul: syllables, and the jamo (ㅋ, ㅠ, ...) that stand alone in informal text. */

@@ -10,8 +10,6 @@ import io.replywatch.classify.LatinLanguage;
 import io.replywatch.classify.OtherScript;
 import io.replywatch.classify.Sentiment;
 import io.replywatch.classify.TextPrep;
-import io.replywatch.classify.Tokenizer;
-import io.replywatch.classify.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +27,8 @@ public final class TextClassifier implements Classifier {
   /**
    * Confidence is scaled by this where the model is guessing: text in a language it was not trained on (no script it
    * knows, such as emoji only or Cyrillic; or a Latin-script language other than English, such as French), text
-   * cut at {@link TextPrep#MAX_CHARS}, and text with no words besides handles and links ("@acme https://t.co/x").
+   * cut at {@link TextPrep#MAX_CHARS}, and text with no words besides handles and links ("@acme https://t.co/x"),
+   * which is in no language: {@link Script} leaves handles and links out, so such a text is {@code und}.
    */
   static final double UNKNOWN_LANGUAGE_FACTOR = 0.4;
 
@@ -129,7 +128,7 @@ public final class TextClassifier implements Classifier {
     }
     double confidence = p[best];
     boolean known = "en".equals(language) || "ko".equals(language);
-    if (!known || (text != null && text.length() > TextPrep.MAX_CHARS) || onlyHandlesAndLinks(a.tokens())) {
+    if (!known || (text != null && text.length() > TextPrep.MAX_CHARS)) {
       confidence *= UNKNOWN_LANGUAGE_FACTOR;
     }
     return new Classification(category, polarity, confidence, language, question);
@@ -149,16 +148,6 @@ public final class TextClassifier implements Classifier {
       case Classification.UNKNOWN_LANGUAGE -> OtherScript.guess(a.text());
       default -> a.language();
     };
-  }
-
-  /** Whether the text has no words at all besides handles and links: it says nothing the model could read. */
-  private static boolean onlyHandlesAndLinks(Tokens tokens) {
-    for (int i = 0; i < tokens.size(); i++) {
-      if (!Tokenizer.USER.equals(tokens.word(i)) && !Tokenizer.URL.equals(tokens.word(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private double polarity(double[] p, Sentiment s) {

@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Mastodon instance on a loopback port that serves a scripted {@link Timeline} in Mastodon's wire format
@@ -35,7 +37,7 @@ public final class MastodonSimulator extends SimulatorBase {
   private final String token;
   private final RateWindow window = new RateWindow(WINDOW_LIMIT, WINDOW);
   private volatile Timeline keywordPosts = new Timeline();
-  private final java.util.Map<String, Instant> misdated = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Instant> misdated = new ConcurrentHashMap<>();
 
   public MastodonSimulator(Timeline timeline, Clock clock, String brandAccountId, String token) {
     super(clock);
@@ -134,7 +136,7 @@ public final class MastodonSimulator extends SimulatorBase {
     if (malformed(p)) {
       status.put("created_at", "yesterday");
     } else if (misdated.containsKey(p.id())) {
-      status.put("created_at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(misdated.get(p.id())));
+      status.put("created_at", DateTimeFormatter.ISO_INSTANT.format(misdated.get(p.id())));
     }
     return json;
   }
