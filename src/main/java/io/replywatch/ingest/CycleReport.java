@@ -1,6 +1,7 @@
 package io.replywatch.ingest;
 
 import io.replywatch.config.Platform;
+import io.replywatch.text.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +103,22 @@ final class CycleReport {
   private void backlog() {
     backlog = backlogSince.get();
     metrics.backlogSince(platform, account, backlog);
+  }
+
+  /**
+   * Posts a batch the SLA stage took handed on at another time than the one they state ({@link ClaimedTime}):
+   * counted, and one line says how many and names the first, so whoever wonders why a waiting time does not match
+   * a post's own date finds why. The text stays out of the log, as for the items set aside.
+   */
+  void redated(List<Post> posts) {
+    if (posts.isEmpty()) {
+      return;
+    }
+    posts.forEach(p -> metrics.itemRedated(platform, account));
+    Post first = posts.get(0);
+    LOG.info("{} post(s) dated too far from when they were received, taken at their receipt: platform={} account={}"
+        + " first id={} stated={} taken={}", posts.size(), platform.id(), account, Text.line(first.id(), 200),
+        first.statedAt().map(Instant::toString).orElse("?"), first.createdAt());
   }
 
   /** A cycle that started at {@code cycleStart} succeeded; said before its next one is scheduled. */

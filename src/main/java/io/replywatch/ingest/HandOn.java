@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Hands one cycle on to the SLA stage as one {@link PollBatch}, and only once the batch was taken does what must
@@ -75,6 +76,8 @@ final class HandOn {
       cycle.cursors().forEach((endpoint, value) -> cursors.put(platform, account, endpoint, value));
       readAgain.taken(receivedAt);
       report.stored(cycle.cursors());
+      report.redated(Stream.concat(found.stream().map(Mention::post), own.stream())
+          .filter(p -> p.statedAt().isPresent()).toList());
       return null;
     });
   }

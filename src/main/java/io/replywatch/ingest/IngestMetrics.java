@@ -47,6 +47,12 @@ public interface IngestMetrics {
    */
   void itemRecovered(Platform platform, String account);
 
+  /**
+   * A post handed on at the time it was received instead of the time it states, which was too far before the
+   * platform had it or after Replywatch read it ({@link ClaimedTime}); counted once the batch carrying it was taken.
+   */
+  void itemRedated(Platform platform, String account);
+
   void lastSuccess(Platform platform, String account, Instant at);
 
   void rateLimitRemaining(Platform platform, String account, int remaining);

@@ -71,6 +71,7 @@ public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMe
     }
     rejectedCounter(platform, account);
     recoveredCounter(platform, account);
+    redatedCounter(platform, account);
     sourceGauge("replywatch.source.last.success.timestamp", lastSuccess, platform, account, 0,
         "Unix time of the source's last successful poll; 0 until it has succeeded", "seconds");
     // Unknown (NaN) until the platform says: a 0 here would read as a spent quota, and a source that is down or
@@ -165,6 +166,11 @@ public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMe
   }
 
   @Override
+  public void itemRedated(Platform platform, String account) {
+    redatedCounter(platform, account).increment();
+  }
+
+  @Override
   public void lastSuccess(Platform platform, String account, Instant at) {
     lastSuccess.computeIfAbsent(key(platform, account), k -> new AtomicLong()).set(at.getEpochSecond());
   }
@@ -255,6 +261,12 @@ public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMe
   private Counter recoveredCounter(Platform platform, String account) {
     return sourceCounter("replywatch.poll.items.recovered", "Items set aside as unreadable that a newer parser read"
         + " again when the poller started, handed on like any post and marked in rejected_items, each counted once",
+        platform, account);
+  }
+
+  private Counter redatedCounter(Platform platform, String account) {
+    return sourceCounter("replywatch.poll.items.redated", "Posts taken at the time the platform (or Replywatch) received"
+        + " them, not the time they state: dated more than 5 minutes before the platform had them, or after",
         platform, account);
   }
 

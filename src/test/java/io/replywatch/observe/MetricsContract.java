@@ -23,6 +23,7 @@ final class MetricsContract {
       Map.entry("replywatch_poll_requests_total", "counter"),
       Map.entry("replywatch_poll_items_rejected_total", "counter"),
       Map.entry("replywatch_poll_items_recovered_total", "counter"),
+      Map.entry("replywatch_poll_items_redated_total", "counter"),
       Map.entry("replywatch_source_last_success_timestamp_seconds", "gauge"),
       Map.entry("replywatch_source_poll_interval_seconds", "gauge"),
       Map.entry("replywatch_ratelimit_remaining", "gauge"),

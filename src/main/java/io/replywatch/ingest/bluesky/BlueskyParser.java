@@ -218,8 +218,7 @@ public final class BlueskyParser {
     String did = text(author, "did");
     String handle = author.path("handle").asText(did);
     Instant indexedAt = instant(text(n, "indexedAt"));
-    Instant createdAt = record.hasNonNull("createdAt")
-        ? ClaimedTime.believe(lenient(record.get("createdAt").asText(), indexedAt), indexedAt) : indexedAt;
+    Instant stated = record.hasNonNull("createdAt") ? lenient(record.get("createdAt").asText(), indexedAt) : indexedAt;
     JsonNode reply = record.path("reply");
     Optional<String> parent = optional(reply.path("parent").path("uri"));
     Optional<String> root = optional(reply.path("root").path("uri"));
@@ -232,8 +231,9 @@ public final class BlueskyParser {
       }
     }
     Optional<String> lang = optional(record.path("langs").path(0));
-    Post post = new Post(Platform.BLUESKY, uri, did, handle, record.path("text").asText("").strip(), createdAt,
-        parent, Optional.of(root.orElse(uri)), permalink(uri, handle), lang);
+    Post post = new Post(Platform.BLUESKY, uri, did, handle, record.path("text").asText("").strip(), stated,
+        parent, Optional.of(root.orElse(uri)), permalink(uri, handle), lang)
+        .at(ClaimedTime.believe(stated, indexedAt));
     JsonNode embed = record.path("embed");
     Optional<String> quoted = optional(embed.path("record").path("uri"))
         .or(() -> optional(embed.path("record").path("record").path("uri")));

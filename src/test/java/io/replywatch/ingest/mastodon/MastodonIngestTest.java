@@ -135,5 +135,7 @@ class MastodonIngestTest extends IngestContract {
     assertEquals(T0, read.get(ahead.id()), "the time of the cycle that read it");
     assertEquals(honest.createdAt().minus(Duration.ofMinutes(4)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
         read.get(honest.id()), "four minutes early is believed");
+    assertEquals(2.0, registry.find("replywatch.poll.items.redated").tag("platform", "mastodon").counter().count(),
+        "the two posts whose time was replaced, counted once the batch was taken");
   }
 }
