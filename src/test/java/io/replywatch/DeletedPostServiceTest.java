@@ -1,5 +1,7 @@
 package io.replywatch;
 
+import static io.replywatch.ingest.IngestContract.await;
+import static io.replywatch.ingest.IngestContract.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,16 +12,12 @@ import io.replywatch.ingest.InMemoryCursorStore;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.mastodon.MastodonSimulator;
 import io.replywatch.time.ManualClock;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class DeletedPostServiceTest {
   private static final Instant T0 = Instant.parse("2026-09-01T10:00:00Z");
-  private static final long WAIT_S = 20;
-
   private final ManualClock clock = new ManualClock(T0);
   private final List<String> activity = new CopyOnWriteArrayList<>();
   private final List<String> console = new CopyOnWriteArrayList<>();
@@ -101,19 +97,5 @@ class DeletedPostServiceTest {
 
   private long count(String what) {
     return activity.stream().filter(l -> l.contains(what)).count();
-  }
-
-  private static void awaitTrue(Supplier<Boolean> condition, String what) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-    while (!condition.get()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(what);
-      }
-      LockSupport.parkNanos(1_000_000);
-    }
-  }
-
-  static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS);
   }
 }

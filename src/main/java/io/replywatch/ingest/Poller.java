@@ -83,7 +83,7 @@ public abstract class Poller extends VerticleBase {
     HandOn handOn = new HandOn(platform, brand.id(), account.handle(), this::brandId,
         batch -> vertx.eventBus().request(Addresses.POLL_BATCH, batch), cursors, aside, readAgain, report, metrics);
     this.loop = new CycleLoop(() -> vertx, clock, new Schedule(settings.pollInterval()), requests, report, aside,
-        at -> cycle(at).compose(c -> handOn.handOn(c, at)).compose(v -> checkDeleted(at)));
+        at -> cycle(at).compose(c -> handOn.handOn(c, at)), this::checkDeleted);
   }
 
   /**
@@ -101,7 +101,10 @@ public abstract class Poller extends VerticleBase {
     return Optional.empty();
   }
 
-  /** After a cycle handed its batch on: the deleted-post check, when one is due; it never fails the cycle. */
+  /**
+   * After a cycle handed its batch on and the next was scheduled: the deleted-post check, when one is due; it never
+   * fails, and leaves the schedule of the mention reads to their own requests.
+   */
   private Future<Void> checkDeleted(Instant at) {
     return deletedCheck == null ? Future.succeededFuture() : deletedCheck.runIfDue(at);
   }
