@@ -146,6 +146,22 @@ public abstract class DeletedCheckContract {
   }
 
   @Test
+  void shouldKeepOpenWhenALookBetweenIsRateLimited() throws Exception {
+    Poller poller = start();
+    sim.delete(first);
+    h.step(poller, CHECK);
+    sim.injectOnLookup(Fault.of(Fault.Kind.RATE_LIMIT));
+    h.step(poller, CHECK);
+    assertNoneClosed("a 429 is no answer");
+    assertEquals(1, checks("failed"));
+    assertEquals(1, h.polls(platform(), "rate_limited"), "counted as the 429 it is");
+    h.step(poller, CHECK);
+    assertNoneClosed("the first gone look before the 429 does not count");
+    h.step(poller, CHECK);
+    assertClosedFirstOnly();
+  }
+
+  @Test
   void shouldNotCountAMalformedBodyAsGone() throws Exception {
     sim.delete(first);
     sim.injectOnLookup(Fault.of(Fault.Kind.MALFORMED));
