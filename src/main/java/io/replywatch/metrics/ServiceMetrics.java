@@ -257,18 +257,21 @@ public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMe
   }
 
   private Counter pollCounter(Platform platform, String account, PollOutcome outcome) {
-    return Counter.builder("replywatch.poll.requests")
-        .description("Requests to a platform's API, by outcome")
-        .tags("platform", platform.id(), "account", account, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+    return outcomeCounter("replywatch.poll.requests", "Requests to a platform's API, by outcome", platform, account,
+        outcome.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A counter per source (platform, account) and outcome: registering it again returns the one already there. */
+  private Counter outcomeCounter(String name, String description, Platform platform, String account, String outcome) {
+    return Counter.builder(name).description(description)
+        .tags("platform", platform.id(), "account", account, "outcome", outcome)
         .register(registry);
   }
 
   private Counter deletedChecks(Platform platform, String account, boolean ok) {
-    return Counter.builder("replywatch.deleted.checks")
-        .description("Lookups of open episodes' posts by the deleted-post check, by outcome: ok when the platform"
-            + " answered, failed for an error, 429, timeout or unreadable body (nothing is closed then)")
-        .tags("platform", platform.id(), "account", account, "outcome", ok ? "ok" : "failed")
-        .register(registry);
+    return outcomeCounter("replywatch.deleted.checks", "Lookups of open episodes' posts by the deleted-post check,"
+        + " by outcome: ok when the platform answered, failed for an error, 429, timeout or unreadable body (nothing"
+        + " is closed then)", platform, account, ok ? "ok" : "failed");
   }
 
   private Counter closedDeleted(String brand, Platform platform) {
