@@ -15,7 +15,9 @@ import java.util.Map;
  * "resource_id":"1","type":"https://api.twitter.com/2/problems/resource-not-found"}}, in a 200, also when no tweet
  * was found (no {@code data} then). A protected or otherwise hidden tweet is an {@code "Authorization Error"} with
  * type {@code .../not-authorized-for-resource}: it exists, so it keeps its episode open. Only resource-not-found
- * counts as gone; any other entry says nothing, and an id the answer does not mention stays unknown.
+ * counts as gone; any other entry says nothing, and an id the answer does not mention stays unknown. Cost: X's
+ * tweet-caps page lists Posts Lookup among the endpoints whose Posts count toward the monthly Post cap, a Post
+ * returned again the same day counting once; so each open episode whose tweet exists costs about one Post a day.
  */
 final class XLookup {
   /** X's maximum of {@code ids} per request. */
