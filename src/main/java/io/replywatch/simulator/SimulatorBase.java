@@ -86,7 +86,7 @@ public abstract class SimulatorBase extends VerticleBase {
    * Serves a deleted post again: what a lookup against an index that missed it for a while (Bluesky's AppView)
    * looks like. Thread-safe.
    */
-  public void restore(String postId) {
+  public void undelete(String postId) {
     deleted.remove(postId);
   }
 

@@ -121,7 +121,7 @@ public abstract class DeletedCheckContract {
     Poller poller = start();
     sim.delete(first);
     h.step(poller, CHECK);
-    sim.restore(first); // an index that missed it for a while
+    sim.undelete(first); // an index that missed it for a while
     h.step(poller, CHECK);
     sim.delete(first);
     h.step(poller, CHECK);
