@@ -15,7 +15,9 @@ import io.replywatch.config.ReplywatchConfig.Brand;
 import io.replywatch.config.ReplywatchConfig.PlatformSettings;
 import io.replywatch.http.HttpVerticle;
 import io.replywatch.ingest.CursorStore;
+import io.replywatch.ingest.OpenEpisodes;
 import io.replywatch.ingest.PollBatch;
+import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.SourceHealth;
 import io.replywatch.ingest.bluesky.BlueskyPoller;
@@ -31,6 +33,7 @@ import io.replywatch.sla.WaitingTable;
 import io.replywatch.store.ApiQueries;
 import io.replywatch.store.Database;
 import io.replywatch.store.SqliteCursorStore;
+import io.replywatch.store.SqliteOpenEpisodes;
 import io.replywatch.store.SqliteOutbox;
 import io.replywatch.store.SqliteRejectedStore;
 import io.replywatch.store.SqliteSlaStore;
@@ -71,6 +74,7 @@ public final class Service {
   private final Database database;
   private final CursorStore cursors;
   private final RejectedStore rejected;
+  private final OpenEpisodes openEpisodes;
   private HttpVerticle http;
 
   private Service(Vertx vertx, PrometheusMeterRegistry registry, SourceHealth health, Database database,
@@ -79,6 +83,7 @@ public final class Service {
     this.database = database;
     this.cursors = cursors != null ? cursors : new SqliteCursorStore(database);
     this.rejected = new SqliteRejectedStore(database);
+    this.openEpisodes = new SqliteOpenEpisodes(database);
     this.registry = registry;
     this.health = health;
   }
@@ -148,15 +153,16 @@ public final class Service {
     return Future.all(deployed).mapEmpty();
   }
 
-  /** One poller verticle per brand account, of its platform's kind. */
+  /** One poller verticle per brand account, of its platform's kind, watching its open episodes for deleted posts. */
   private io.vertx.core.Deployable poller(Brand b, Account a, Options o, ServiceMetrics metrics) {
     PlatformSettings settings = o.config().platforms().get(a.platform());
-    return switch (a.platform()) {
+    Poller poller = switch (a.platform()) {
       case MASTODON -> new MastodonPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
       case BLUESKY -> new BlueskyPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
       case X -> new XPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
       case REDDIT -> new RedditPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
     };
+    return poller.watchDeletions(openEpisodes);
   }
 
   private static List<Platform> platformsOf(Brand b) {

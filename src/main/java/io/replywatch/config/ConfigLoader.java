@@ -286,7 +286,7 @@ public final class ConfigLoader {
     node.requireObject(Arrays.stream(Platform.values()).map(Platform::id).collect(Collectors.toSet()));
     Map<Platform, PlatformSettings> out = new EnumMap<>(Platform.class);
     for (Platform p : Platform.values()) {
-      Node n = node.get(p.id()).requireObject(Set.of("baseUrl", "pollInterval", "backfill"));
+      Node n = node.get(p.id()).requireObject(Set.of("baseUrl", "pollInterval", "backfill", "deletedCheck"));
       String url = requireUrl(n.get("baseUrl"), n.get("baseUrl").text().orElse(defaultBaseUrl(p)));
       Duration interval =
           duration(n.get("pollInterval"), Duration.ofSeconds(60), "a duration like 30s", MAX_POLL_INTERVAL);
@@ -294,9 +294,25 @@ public final class ConfigLoader {
         throw n.get("pollInterval").fail("must be at least 10ms");
       }
       Duration backfill = duration(n.get("backfill"), Duration.ofHours(24), "a duration like 24h", MAX_BACKFILL);
-      out.put(p, new PlatformSettings(url.replaceAll("/+$", ""), interval, backfill));
+      out.put(p, new PlatformSettings(url.replaceAll("/+$", ""), interval, backfill, deletedCheck(n.get("deletedCheck"))));
     }
     return out;
+  }
+
+  /**
+   * {@code deletedCheck}: how often a poller looks up its open episodes' posts (default 10m), or {@code off}. At
+   * least a minute: each check spends requests, and a close needs two checks anyway.
+   */
+  private static Optional<Duration> deletedCheck(Node n) {
+    // A YAML 1.1 reader may turn an unquoted off into false: both mean off.
+    if (n.text().map(String::trim).filter(v -> v.equals("off") || v.equals("false")).isPresent()) {
+      return Optional.empty();
+    }
+    Duration every = duration(n, PlatformSettings.DELETED_CHECK, "a duration like 10m, or off", MAX_POLL_INTERVAL);
+    if (every.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw n.fail("must be at least 1m, or off");
+    }
+    return Optional.of(every);
   }
 
   private static String defaultBaseUrl(Platform p) {

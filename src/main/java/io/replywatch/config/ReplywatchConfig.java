@@ -65,8 +65,21 @@ public record ReplywatchConfig(
   /** One brand account on one platform. */
   public record Account(Platform platform, String id, String handle, Secret token) {}
 
-  /** Per-platform endpoint and cadence. {@code backfill} is how far back a first start with no cursor reads. */
-  public record PlatformSettings(String baseUrl, Duration pollInterval, Duration backfill) {}
+  /**
+   * Per-platform endpoint and cadence. {@code backfill} is how far back a first start with no cursor reads;
+   * {@code deletedCheck} how often the poller looks up the posts of its open episodes to close those deleted on the
+   * platform, empty when that is off.
+   */
+  public record PlatformSettings(String baseUrl, Duration pollInterval, Duration backfill,
+      Optional<Duration> deletedCheck) {
+
+    /** The default deleted-post check interval. */
+    public static final Duration DELETED_CHECK = Duration.ofMinutes(10);
+
+    public PlatformSettings(String baseUrl, Duration pollInterval, Duration backfill) {
+      this(baseUrl, pollInterval, backfill, Optional.of(DELETED_CHECK));
+    }
+  }
 
   /**
    * An SLA policy; the first whose match fits a mention applies. Empty match sets match everything. Without

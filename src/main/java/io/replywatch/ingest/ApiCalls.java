@@ -33,13 +33,25 @@ public final class ApiCalls {
   /** Sends {@code req} and parses a 200 body with {@code parse}; a parse failure is a MALFORMED {@link PollException}. */
   public static <T> Future<ApiPage<T>> send(HttpRequest<Buffer> req, Dialect dialect, Clock clock,
       Function<String, T> parse) {
+    return send(req, dialect, clock, parse, null);
+  }
+
+  /**
+   * As {@link #send(HttpRequest, Dialect, Clock, Function)}, but a 404 is an answer too, read with {@code notFound}
+   * (a lookup of one post by id: Mastodon's 404 says the post is gone), its rate-limit headers counted as a 200's.
+   * {@code notFound} throws a MALFORMED {@link PollException} for a 404 body it does not recognise.
+   */
+  public static <T> Future<ApiPage<T>> send(HttpRequest<Buffer> req, Dialect dialect, Clock clock,
+      Function<String, T> parse, Function<String, T> notFound) {
     return req.timeout(TIMEOUT_MS).send().recover(ApiCalls::network).compose(resp -> {
-      if (resp.statusCode() != 200) {
+      boolean answer = resp.statusCode() == 200 || resp.statusCode() == 404 && notFound != null;
+      if (!answer) {
         return Future.failedFuture(failure(resp, dialect, clock.instant()));
       }
       try {
         RateLimit rate = dialect.rateLimit().apply(resp::getHeader, clock.instant());
-        return Future.succeededFuture(new ApiPage<>(parse.apply(resp.bodyAsString()), rate));
+        T value = (resp.statusCode() == 200 ? parse : notFound).apply(resp.bodyAsString());
+        return Future.succeededFuture(new ApiPage<>(value, rate));
       } catch (PollException e) {
         return Future.failedFuture(e);
       }

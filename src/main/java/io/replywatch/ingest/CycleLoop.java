@@ -25,13 +25,21 @@ final class CycleLoop {
   private final SetAside aside;
   /** Reads the cycle started at the given instant and hands it on. */
   private final Function<Instant, Future<Void>> cycle;
+  /**
+   * Work after a cycle that succeeded (the deleted-post check), given the cycle's start; it never fails.
+   * It runs once the next cycle is scheduled, so the schedule counts only the cycle's own requests and a clock jump
+   * meanwhile is not lost; a cycle that falls due while it runs waits for it.
+   */
+  private final Function<Instant, Future<Void>> after;
   private long timer = -1;
   private boolean polling;
+  private boolean afterRunning;
+  private boolean dueMeanwhile;
   private volatile boolean stopped;
   private volatile long settled;
 
   CycleLoop(Supplier<Vertx> vertx, ServiceClock clock, Schedule schedule, RequestBudget requests, CycleReport report,
-      SetAside aside, Function<Instant, Future<Void>> cycle) {
+      SetAside aside, Function<Instant, Future<Void>> cycle, Function<Instant, Future<Void>> after) {
     this.vertx = vertx;
     this.clock = clock;
     this.schedule = schedule;
@@ -39,6 +47,7 @@ final class CycleLoop {
     this.report = report;
     this.aside = aside;
     this.cycle = cycle;
+    this.after = after;
   }
 
   void stop() {
@@ -85,6 +94,10 @@ final class CycleLoop {
     if (polling || stopped) {
       return;
     }
+    if (afterRunning) {
+      dueMeanwhile = true;
+      return;
+    }
     polling = true;
     requests.newCycle();
     report.clear();
@@ -110,7 +123,30 @@ final class CycleLoop {
       } catch (RuntimeException e) {
         broken(e);
       }
+      if (done.succeeded()) {
+        runAfter(cycleStart);
+      } else {
+        settled++;
+      }
+    });
+  }
+
+  /** The work after a cycle; the cycle counts as settled once it is done, and one due meanwhile starts then. */
+  private void runAfter(Instant cycleStart) {
+    afterRunning = true;
+    Future<Void> work;
+    try {
+      work = after.apply(cycleStart);
+    } catch (RuntimeException e) {
+      work = Future.failedFuture(e);
+    }
+    work.onComplete(v -> {
+      afterRunning = false;
       settled++;
+      if (dueMeanwhile) {
+        dueMeanwhile = false;
+        poll();
+      }
     });
   }
 

@@ -53,6 +53,21 @@ public interface IngestMetrics {
    */
   void itemRedated(Platform platform, String account);
 
+  /**
+   * The deleted-post check's counters of a source at 0 (lookups by outcome, and the episodes of {@code brand} it
+   * closed): only for a source whose check is on.
+   */
+  void initDeletedCheck(String brand, Platform platform, String account);
+
+  /**
+   * One lookup request of the deleted-post check: {@code ok} when the platform answered it, false for an error, a
+   * 429, a timeout or a body that could not be read (nothing is closed on such an answer).
+   */
+  void deletedCheck(Platform platform, String account, boolean ok);
+
+  /** An episode of {@code brand} closed because its posts were deleted on the platform. */
+  void episodeClosedDeleted(String brand, Platform platform);
+
   void lastSuccess(Platform platform, String account, Instant at);
 
   void rateLimitRemaining(Platform platform, String account, int remaining);

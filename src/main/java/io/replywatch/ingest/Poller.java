@@ -60,6 +60,10 @@ public abstract class Poller extends VerticleBase {
   private final RequestBudget requests;
   private final CycleReport report;
   private final CycleLoop loop;
+  private final IngestMetrics metrics;
+  private OpenEpisodes openEpisodes;
+  /** Null when the check is off, not wired ({@link #watchDeletions}) or the platform has no lookup. */
+  private DeletedCheck deletedCheck;
   private WebClient webClient;
   private Runnable stopJumps = () -> { };
 
@@ -71,6 +75,7 @@ public abstract class Poller extends VerticleBase {
     this.settings = settings;
     this.cursors = cursors;
     this.clock = clock;
+    this.metrics = metrics;
     this.aside = new SetAside(platform, account.handle(), rejected, metrics);
     this.readAgain = new ReadAgain(platform, account.handle(), rejected, metrics);
     this.requests = new RequestBudget(platform, account.handle(), settings.pollInterval(), cursors, metrics, clock);
@@ -78,7 +83,30 @@ public abstract class Poller extends VerticleBase {
     HandOn handOn = new HandOn(platform, brand.id(), account.handle(), this::brandId,
         batch -> vertx.eventBus().request(Addresses.POLL_BATCH, batch), cursors, aside, readAgain, report, metrics);
     this.loop = new CycleLoop(() -> vertx, clock, new Schedule(settings.pollInterval()), requests, report, aside,
-        at -> cycle(at).compose(c -> handOn.handOn(c, at)));
+        at -> cycle(at).compose(c -> handOn.handOn(c, at)), this::checkDeleted);
+  }
+
+  /**
+   * Lets this poller close the episodes whose posts were deleted on the platform, every
+   * {@code platforms.<name>.deletedCheck} ({@link DeletedCheck}), reading them from {@code episodes}. Call before
+   * deploying; without it (the poller tests) nothing is looked up.
+   */
+  public Poller watchDeletions(OpenEpisodes episodes) {
+    this.openEpisodes = episodes;
+    return this;
+  }
+
+  /** How this platform looks posts up by id for the deleted-post check; empty when it has none. */
+  protected Optional<PostLookup> postLookup() {
+    return Optional.empty();
+  }
+
+  /**
+   * After a cycle handed its batch on and the next was scheduled: the deleted-post check, when one is due; it never
+   * fails, and leaves the schedule of the mention reads to their own requests.
+   */
+  private Future<Void> checkDeleted(Instant at) {
+    return deletedCheck == null ? Future.succeededFuture() : deletedCheck.runIfDue(at);
   }
 
   /** Builds the platform client on the verticle's own {@link WebClient} (kept in a field: Vert.x 5 closes strays). */
@@ -121,6 +149,11 @@ public abstract class Poller extends VerticleBase {
   public Future<?> start() {
     webClient = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setUserAgent(userAgent()));
     init(webClient);
+    Optional<PostLookup> lookup = postLookup();
+    if (openEpisodes != null && settings.deletedCheck().isPresent() && lookup.isPresent()) {
+      deletedCheck = new DeletedCheck(platform, brand.id(), account.handle(), settings.deletedCheck().get(),
+          openEpisodes, lookup.get(), metrics, () -> vertx, bucket -> spare(bucket, DeletedCheck.RESERVE));
+    }
     requests.restoreBlock(clock.instant());
     report.starting(keepsBacklog(), this::backlogSince, clock);
     // Blocking store reads, on a worker; the first cycle comes after them, so it can carry what they read.

@@ -171,6 +171,23 @@ public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMe
   }
 
   @Override
+  public void initDeletedCheck(String brand, Platform platform, String account) {
+    deletedChecks(platform, account, true);
+    deletedChecks(platform, account, false);
+    closedDeleted(brand, platform);
+  }
+
+  @Override
+  public void deletedCheck(Platform platform, String account, boolean ok) {
+    deletedChecks(platform, account, ok).increment();
+  }
+
+  @Override
+  public void episodeClosedDeleted(String brand, Platform platform) {
+    closedDeleted(brand, platform).increment();
+  }
+
+  @Override
   public void lastSuccess(Platform platform, String account, Instant at) {
     lastSuccess.computeIfAbsent(key(platform, account), k -> new AtomicLong()).set(at.getEpochSecond());
   }
@@ -246,9 +263,27 @@ public final class ServiceMetrics implements IngestMetrics, SlaMetrics, NotifyMe
   }
 
   private Counter pollCounter(Platform platform, String account, PollOutcome outcome) {
-    return Counter.builder("replywatch.poll.requests")
-        .description("Requests to a platform's API, by outcome")
-        .tags("platform", platform.id(), "account", account, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+    return outcomeCounter("replywatch.poll.requests", "Requests to a platform's API, by outcome", platform, account,
+        outcome.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A counter per source (platform, account) and outcome: registering it again returns the one already there. */
+  private Counter outcomeCounter(String name, String description, Platform platform, String account, String outcome) {
+    return Counter.builder(name).description(description)
+        .tags("platform", platform.id(), "account", account, "outcome", outcome)
+        .register(registry);
+  }
+
+  private Counter deletedChecks(Platform platform, String account, boolean ok) {
+    return outcomeCounter("replywatch.deleted.checks", "Lookups of open episodes' posts by the deleted-post check,"
+        + " by outcome: ok when the platform answered, failed for an error, 429, timeout or unreadable body (nothing"
+        + " is closed then)", platform, account, ok ? "ok" : "failed");
+  }
+
+  private Counter closedDeleted(String brand, Platform platform) {
+    return Counter.builder("replywatch.episodes.closed.deleted")
+        .description("Episodes closed because their posts were deleted on the platform (two looks apart said so)")
+        .tags("brand", brand, "platform", platform.id())
         .register(registry);
   }
 

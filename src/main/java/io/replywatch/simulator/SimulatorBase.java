@@ -21,8 +21,10 @@ public abstract class SimulatorBase extends VerticleBase {
 
   protected final Clock clock;
   private final FaultScript faults = new FaultScript();
+  private final FaultScript lookupFaults = new FaultScript();
   private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
   private final Set<String> malformed = ConcurrentHashMap.newKeySet();
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   private volatile boolean refuseSearch;
   private HttpServer server;
 
@@ -55,12 +57,42 @@ public abstract class SimulatorBase extends VerticleBase {
   }
 
   /**
+   * Serves {@code fault} instead of the next answer of the post lookup (the deleted-post check's endpoint) only,
+   * whatever the mention reads ask meanwhile. Thread-safe.
+   */
+  public void injectOnLookup(Fault fault) {
+    lookupFaults.after(0, fault);
+  }
+
+  /**
    * Serves the post {@code postId}, from now on and in every list that shows it, with a field the poller needs
    * broken, the way each simulator says: one bad item in a well-formed page, which the platform sends again on every
    * request (unlike a {@link Fault}, which is served once). Thread-safe.
    */
   public void malformItem(String postId) {
     malformed.add(postId);
+  }
+
+  /**
+   * Deletes the post {@code postId} on the platform, as its author would: from now on the post lookup answers
+   * that it is gone, in the platform's own way. The lists that already served it are left as they were (the
+   * deleted-post check only asks the lookup). Thread-safe.
+   */
+  public void delete(String postId) {
+    deleted.add(postId);
+  }
+
+  /**
+   * Serves a deleted post again: what a lookup against an index that missed it for a while (Bluesky's AppView)
+   * looks like. Thread-safe.
+   */
+  public void undelete(String postId) {
+    deleted.remove(postId);
+  }
+
+  /** Whether the post {@code postId} was deleted ({@link #delete}). */
+  protected boolean deleted(String postId) {
+    return deleted.contains(postId);
   }
 
   /** Whether {@code p} is to be served malformed ({@link #malformItem}). */
@@ -92,6 +124,12 @@ public abstract class SimulatorBase extends VerticleBase {
   /** The next injected fault, or null to answer normally. */
   protected Fault nextFault() {
     return faults.next();
+  }
+
+  /** The next fault for a request of the post lookup: one injected for it ({@link #injectOnLookup}) first. */
+  protected Fault nextFault(boolean lookup) {
+    Fault f = lookup ? lookupFaults.next() : null;
+    return f != null ? f : faults.next();
   }
 
   protected void send(RoutingContext ctx, int status, String contentType, String body) {

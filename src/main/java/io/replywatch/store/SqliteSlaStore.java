@@ -181,10 +181,9 @@ public final class SqliteSlaStore implements SlaStore {
       while (rs.next()) {
         List<String> ids = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
-        for (String key : rs.getString("messages").split(",")) {
-          int at = key.lastIndexOf('@');
-          ids.add(key.substring(0, at));
-          times.add(Instant.ofEpochMilli(Long.parseLong(key.substring(at + 1))));
+        for (MessageKeys.Key key : MessageKeys.parse(rs.getString("messages"))) {
+          ids.add(key.id());
+          times.add(key.at());
         }
         String platform = rs.getString("platform");
         Map<String, Episode.FollowUp> followUps = new HashMap<>();

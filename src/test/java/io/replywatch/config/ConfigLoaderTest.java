@@ -214,6 +214,9 @@ class ConfigLoaderTest {
       "platforms: { x: { pollInterval: 999999999999d } } | platforms.x.pollInterval: must be at most 1d",
       "platforms: { x: { pollInterval: 1d1ms } } | platforms.x.pollInterval: must be at most 1d",
       "platforms: { reddit: { backfill: 99999999999999999999999d } } | platforms.reddit.backfill: must be at most 365d",
+      "platforms: { bluesky: { deletedCheck: 30s } } | platforms.bluesky.deletedCheck: must be at least 1m, or off",
+      "platforms: { bluesky: { deletedCheck: 2d } } | platforms.bluesky.deletedCheck: must be at most 1d",
+      "platforms: { x: { deletedCheck: never } } | platforms.x.deletedCheck: expected a duration like 10m, or off, got 'never'",
   })
   void shouldRejectADurationOutOfRange(String extra, String expected) {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(MINIMAL + extra, "bad.yaml"));
@@ -291,6 +294,17 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofDays(365), c.platforms().get(Platform.X).backfill());
     assertEquals(Duration.ZERO, c.platforms().get(Platform.REDDIT).backfill());
     assertEquals(Optional.of(Duration.ofDays(365)), c.policies().get(0).breach());
+  }
+
+  @Test
+  void shouldReadTheDeletedCheckIntervalOrOff() {
+    ReplywatchConfig c = loader.parse(MINIMAL + """
+        platforms: { x: { deletedCheck: off }, reddit: { deletedCheck: 15m }, bluesky: { deletedCheck: "off" } }
+        """, "deleted.yaml");
+    assertEquals(Optional.empty(), c.platforms().get(Platform.X).deletedCheck());
+    assertEquals(Optional.empty(), c.platforms().get(Platform.BLUESKY).deletedCheck());
+    assertEquals(Optional.of(Duration.ofMinutes(15)), c.platforms().get(Platform.REDDIT).deletedCheck());
+    assertEquals(Optional.of(Duration.ofMinutes(10)), c.platforms().get(Platform.MASTODON).deletedCheck(), "default");
   }
 
   @Test

@@ -33,6 +33,22 @@ class ServiceMetricsTest {
   }
 
   @Test
+  void shouldRegisterTheDeletedPostSeriesAtZeroAndCountEachOutcome() {
+    metrics.initDeletedCheck("acme", Platform.MASTODON, "support");
+    for (String outcome : new String[] {"ok", "failed"}) {
+      assertEquals(0, registry.get("replywatch.deleted.checks").tag("platform", "mastodon").tag("account", "support")
+          .tag("outcome", outcome).counter().count());
+    }
+    assertEquals(0, registry.get("replywatch.episodes.closed.deleted").tag("brand", "acme")
+        .tag("platform", "mastodon").counter().count());
+    metrics.deletedCheck(Platform.MASTODON, "support", false);
+    metrics.episodeClosedDeleted("acme", Platform.MASTODON);
+    assertEquals(1, registry.get("replywatch.deleted.checks").tag("outcome", "failed").counter().count());
+    assertEquals(0, registry.get("replywatch.deleted.checks").tag("outcome", "ok").counter().count());
+    assertEquals(1, registry.get("replywatch.episodes.closed.deleted").counter().count());
+  }
+
+  @Test
   void shouldExportThePollIntervalInSecondsForTheStaleRule() {
     metrics.initSource(Platform.X, "acme", Duration.ofMillis(1500));
     assertEquals(1.5, gauge("replywatch.source.poll.interval"));

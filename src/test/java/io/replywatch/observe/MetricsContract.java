@@ -29,7 +29,9 @@ final class MetricsContract {
       Map.entry("replywatch_ratelimit_remaining", "gauge"),
       Map.entry("replywatch_source_backlog_seconds", "gauge"),
       Map.entry("replywatch_source_ranges_dropped_total", "counter"),
-      Map.entry("replywatch_ingest_lag_seconds", "histogram"));
+      Map.entry("replywatch_ingest_lag_seconds", "histogram"),
+      Map.entry("replywatch_deleted_checks_total", "counter"),
+      Map.entry("replywatch_episodes_closed_deleted_total", "counter"));
 
   /** Series Prometheus itself adds for every scrape target. */
   static final Set<String> PROMETHEUS_SERIES = Set.of("up");

@@ -10,6 +10,7 @@ import io.replywatch.ingest.CursorStore;
 import io.replywatch.ingest.IngestMetrics;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Poller;
+import io.replywatch.ingest.PostLookup;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.Reread;
@@ -73,6 +74,16 @@ public final class BlueskyPoller extends Poller {
   @Override
   protected String brandId() {
     return client == null ? account.id() : client.did().orElse(account.id());
+  }
+
+  /**
+   * {@code app.bsky.feed.getPosts}, 25 URIs a request, at most 100 posts a check, only while the window keeps the
+   * check's reserve in hand.
+   */
+  @Override
+  protected Optional<PostLookup> postLookup() {
+    return Optional.of(new PostLookup(platform.id(), BlueskyLookup.MAX_URIS, 100, uris -> request(
+        () -> client.get("app.bsky.feed.getPosts", Map.of("uris", uris), body -> BlueskyLookup.posts(uris, body)))));
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.replywatch.ingest.ApiCalls.Dialect;
 import io.replywatch.ingest.ApiPage;
 import io.replywatch.ingest.Paging.Page;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.Presence;
 import io.replywatch.ingest.mastodon.MastodonParser.Notification;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -53,6 +54,17 @@ final class MastodonClient {
     HttpRequest<Buffer> req = client.getAbs(baseUrl + "/api/v2/search")
         .addQueryParam("q", keyword).addQueryParam("type", "statuses");
     return send(req, query, MastodonParser::searchStatuses);
+  }
+
+  /** One status by id, for the deleted-post check: a 404 with Mastodon's not-found body is an answer (gone). */
+  Future<ApiPage<Presence>> status(String id) {
+    HttpRequest<Buffer> req = client.getAbs(baseUrl + "/api/v1/statuses/" + encode(id));
+    return ApiCalls.send(req.bearerTokenAuthentication(token.reveal()), DIALECT, clock,
+        body -> MastodonLookup.found(id, body), MastodonLookup::notFound);
+  }
+
+  private static String encode(String id) {
+    return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private <T> Future<ApiPage<T>> send(HttpRequest<Buffer> req, Map<String, String> query, Function<String, T> parse) {

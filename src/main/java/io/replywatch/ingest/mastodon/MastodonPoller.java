@@ -14,6 +14,7 @@ import io.replywatch.ingest.Paging.Fetched;
 import io.replywatch.ingest.Paging.Page;
 import io.replywatch.ingest.Poller;
 import io.replywatch.ingest.Post;
+import io.replywatch.ingest.PostLookup;
 import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.Reread;
 import io.replywatch.ingest.SourceHealth;
@@ -43,6 +44,7 @@ public final class MastodonPoller extends Poller {
   private static final int NOTIFICATION_LIMIT = 80;
   private static final int STATUS_LIMIT = 40;
   private static final int SEARCH_LIMIT = 40;
+  private static final int LOOKUPS_PER_CHECK = 20;
 
   private MastodonClient client;
 
@@ -134,6 +136,16 @@ public final class MastodonPoller extends Poller {
       next.putAll(Backlog.writes(endpoint, cursor(endpoint + Backlog.SUFFIX).orElse(""), backlog, Optional.empty()));
       return f;
     });
+  }
+
+  /**
+   * One {@code GET /api/v1/statuses/:id} per post, so at most {@link #LOOKUPS_PER_CHECK} a check: a small fixed
+   * share of the 300-per-5-minutes window, and only while it keeps more than the check's reserve in hand.
+   */
+  @Override
+  protected Optional<PostLookup> postLookup() {
+    return Optional.of(new PostLookup(platform.id(), 1, LOOKUPS_PER_CHECK,
+        ids -> request(() -> client.status(ids.get(0))).map(p -> Map.of(ids.get(0), p))));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.replywatch.config.Secret;
 import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.ApiCalls.Dialect;
 import io.replywatch.ingest.ApiPage;
+import io.replywatch.ingest.Presence;
 import io.replywatch.ingest.PollException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -62,8 +64,15 @@ final class RedditClient {
     return send(path, query, RedditParser::listing);
   }
 
-  private Future<ApiPage<RedditParser.Listing>> send(String path, Map<String, String> query,
-      Function<String, RedditParser.Listing> parse) {
+  /**
+   * The deleted-post check's {@code GET /api/info?id=t1_x,t3_y}, up to 100 fullnames, with the same token and retry
+   * as the listings.
+   */
+  Future<ApiPage<Map<String, Presence>>> info(List<String> fullnames) {
+    return send("/api/info", Map.of("id", String.join(",", fullnames)), body -> RedditLookup.things(fullnames, body));
+  }
+
+  private <T> Future<ApiPage<T>> send(String path, Map<String, String> query, Function<String, T> parse) {
     return attempt(path, query, parse).recover(e -> {
       if (e instanceof PollException p && p.kind() == PollException.Kind.AUTH && auth.refreshable()) {
         auth.invalidate();
@@ -73,8 +82,7 @@ final class RedditClient {
     });
   }
 
-  private Future<ApiPage<RedditParser.Listing>> attempt(String path, Map<String, String> query,
-      Function<String, RedditParser.Listing> parse) {
+  private <T> Future<ApiPage<T>> attempt(String path, Map<String, String> query, Function<String, T> parse) {
     return auth.token().compose(token -> {
       HttpRequest<Buffer> req = client.getAbs(baseUrl + path)
           .putHeader("Authorization", "bearer " + token)

@@ -12,6 +12,7 @@ import io.replywatch.ingest.IngestMetrics;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.Paging.Fetched;
 import io.replywatch.ingest.Poller;
+import io.replywatch.ingest.PostLookup;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
 import io.replywatch.ingest.Reread;
@@ -61,6 +62,16 @@ public final class RedditPoller extends Poller {
   }
 
   /** Reddit's required form, {@code <platform>:<app id>:<version> (by /u/<user>)} (social-apis.md §4). */
+  /**
+   * {@code GET /api/info}, 100 fullnames a request and a check, from the client's one budget, only while it keeps
+   * the check's reserve in hand.
+   */
+  @Override
+  protected Optional<PostLookup> postLookup() {
+    return Optional.of(new PostLookup(platform.id(), RedditLookup.MAX_IDS, RedditLookup.MAX_IDS,
+        names -> request(() -> client.info(names))));
+  }
+
   @Override
   protected String userAgent() {
     return "jvm:io.replywatch:0.1 (by /u/" + account.handle() + ")";

@@ -4,11 +4,13 @@ import io.replywatch.config.Secret;
 import io.replywatch.ingest.ApiCalls;
 import io.replywatch.ingest.ApiCalls.Dialect;
 import io.replywatch.ingest.ApiPage;
+import io.replywatch.ingest.Presence;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +50,13 @@ final class XClient {
 
   Future<ApiPage<XParser.Page>> tweets(String userId, Map<String, String> query) {
     return send("/2/users/" + userId + "/tweets", query);
+  }
+
+  /** The deleted-post check's lookup of up to 100 tweets by id: only which exist matters, so no fields. */
+  Future<ApiPage<Map<String, Presence>>> lookup(List<String> ids) {
+    HttpRequest<Buffer> req = client.getAbs(baseUrl + "/2/tweets").addQueryParam("ids", String.join(",", ids))
+        .bearerTokenAuthentication(token.reveal());
+    return ApiCalls.send(req, DIALECT, clock, body -> XLookup.tweets(ids, body));
   }
 
   private Future<ApiPage<XParser.Page>> send(String path, Map<String, String> query) {

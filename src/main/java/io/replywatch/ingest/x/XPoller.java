@@ -13,6 +13,7 @@ import io.replywatch.ingest.IngestMetrics;
 import io.replywatch.ingest.Paging;
 import io.replywatch.ingest.PollException;
 import io.replywatch.ingest.Poller;
+import io.replywatch.ingest.PostLookup;
 import io.replywatch.ingest.Reread;
 import io.replywatch.ingest.Post;
 import io.replywatch.ingest.RejectedStore;
@@ -50,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class XPoller extends Poller {
   private static final Logger LOG = LoggerFactory.getLogger(XPoller.class);
   static final int PAGE_SIZE = 100;
+  /** The rate-limit bucket of the deleted-post check's tweet lookup: X limits each endpoint on its own. */
+  private static final String LOOKUP = "tweets-lookup";
   /** Recent search covers the last 7 days; a minute less, so the bound is inside it when X checks. */
   private static final java.time.Duration SEARCH_WINDOW = java.time.Duration.ofDays(7).minusMinutes(1);
   private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
@@ -91,6 +94,16 @@ public final class XPoller extends Poller {
   protected Reread reread(String endpoint, JsonNode item) {
     Post tweet = XParser.stored(endpoint, item);
     return endpoint.equals("tweets") ? Reread.brandPost(tweet) : Reread.mention(tweet);
+  }
+
+  /**
+   * {@code GET /2/tweets?ids=}, 100 ids a request and a check, from its own rate-limit bucket (X limits each
+   * endpoint), only while that bucket keeps the check's reserve in hand.
+   */
+  @Override
+  protected Optional<PostLookup> postLookup() {
+    return Optional.of(new PostLookup(LOOKUP, XLookup.MAX_IDS, XLookup.MAX_IDS,
+        ids -> request(LOOKUP, () -> client.lookup(ids))));
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.replywatch.simulator.SimPost;
 import io.replywatch.simulator.SimulatorBase;
 import io.replywatch.simulator.Timeline;
 import io.replywatch.simulator.bluesky.BlueskyLists.Entry;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -58,6 +59,32 @@ public final class BlueskySimulator extends SimulatorBase {
     router.get("/xrpc/app.bsky.notification.listNotifications").handler(ctx -> list(ctx, "notifications"));
     router.get("/xrpc/app.bsky.feed.searchPosts").handler(ctx -> list(ctx, "posts"));
     router.get("/xrpc/app.bsky.feed.getAuthorFeed").handler(ctx -> list(ctx, "feed"));
+    router.get("/xrpc/app.bsky.feed.getPosts").handler(this::getPosts);
+  }
+
+  /**
+   * {@code app.bsky.feed.getPosts?uris=...&uris=...}: at most 25 URIs (more is a 400 InvalidRequest, as the lexicon's
+   * maxLength), answered {@code {"posts":[postView...]}} leaving out the deleted ones ({@link #delete}).
+   */
+  private synchronized void getPosts(RoutingContext ctx) {
+    if (!admitRate(ctx, true) || !admitAuth(ctx)) {
+      return;
+    }
+    List<String> uris = ctx.queryParam("uris");
+    if (uris.isEmpty() || uris.size() > 25) {
+      error(ctx, 400, "InvalidRequest", "Error: uris must not have more than 25 elements");
+      return;
+    }
+    JsonArray posts = new JsonArray();
+    views().posts(uris, p -> deleted(p.id())).forEach(posts::add);
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+    send(ctx, 200, new JsonObject().put("posts", posts).encode());
+  }
+
+  /** The at:// URI of the post {@code postId} of the timeline, as the lists and the lookup give it. */
+  public synchronized String uriOf(String postId) {
+    SimPost p = timeline.all().stream().filter(x -> x.id().equals(postId)).findFirst().orElseThrow();
+    return new BlueskyJson(brandDid, brandHandle, java.util.Map.of()).uri(p);
   }
 
   /** The app password was revoked: every session dies and logins fail until {@link #restore()}. */
@@ -177,8 +204,12 @@ public final class BlueskySimulator extends SimulatorBase {
 
   /** The rate-limit window and injected faults; answers itself and returns false when the request must stop. */
   private boolean admitRate(RoutingContext ctx) {
+    return admitRate(ctx, false);
+  }
+
+  private boolean admitRate(RoutingContext ctx, boolean lookup) {
     Instant now = clock.instant();
-    Fault fault = nextFault();
+    Fault fault = nextFault(lookup);
     if (fault != null) {
       BlueskyFaults.serve(ctx, fault, this);
       return false;

@@ -85,6 +85,22 @@ final class BlueskyViews {
     return authorFeed;
   }
 
+  /**
+   * {@code app.bsky.feed.getPosts}: the post views of {@code uris} in the order asked, leaving out any not indexed
+   * yet or {@code gone} (deleted), as the AppView does (atproto lexicons/app/bsky/feed/getPosts.json).
+   */
+  List<JsonObject> posts(List<String> uris, Predicate<SimPost> gone) {
+    Map<String, SimPost> byUri = new HashMap<>();
+    java.util.stream.Stream.concat(posts.stream(), keywordOnly.stream()).forEach(p -> byUri.put(json.uri(p), p));
+    return uris.stream().map(byUri::get).filter(p -> p != null && !gone.test(p))
+        .map(p -> malform(p, json.postView(p, !p.brand()))).toList();
+  }
+
+  /** The at:// URI the simulator gives {@code p}. */
+  String uri(SimPost p) {
+    return json.uri(p);
+  }
+
   /** {@code view} without its {@code indexedAt} when {@code p} is to be served malformed. */
   private JsonObject malform(SimPost p, JsonObject view) {
     if (malformed.test(p)) {

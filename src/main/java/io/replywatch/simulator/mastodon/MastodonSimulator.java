@@ -51,6 +51,28 @@ public final class MastodonSimulator extends SimulatorBase {
     router.get("/api/v1/notifications").handler(this::notifications);
     router.get("/api/v1/accounts/:id/statuses").handler(this::statuses);
     router.get("/api/v2/search").handler(this::search);
+    router.get("/api/v1/statuses/:id").handler(this::status);
+  }
+
+  /**
+   * {@code GET /api/v1/statuses/:id}: the status, or 404 {@code {"error":"Record not found"}} for a post deleted
+   * ({@link #delete}), not yet posted or never there, as mastodon/documentation methods/statuses.md gives it.
+   */
+  private void status(RoutingContext ctx) {
+    if (!admit(ctx, true)) {
+      return;
+    }
+    String id = ctx.pathParam("id");
+    SimPost post = deleted(id) ? null
+        : timeline.visible(clock).stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+    if (post == null) {
+      send(ctx, 404, "{\"error\":\"Record not found\"}");
+      return;
+    }
+    JsonObject status = post.brand() ? MastodonJson.status(post)
+        : MastodonJson.notification(post, brandAccountId).getJsonObject("status");
+    send(ctx, 200, malform(post, status).encode());
   }
 
   /**
@@ -143,6 +165,10 @@ public final class MastodonSimulator extends SimulatorBase {
 
   /** Auth, faults and the rate-limit window; answers the request itself and returns false when it must not go on. */
   private boolean admit(RoutingContext ctx) {
+    return admit(ctx, false);
+  }
+
+  private boolean admit(RoutingContext ctx, boolean lookup) {
     Instant now = clock.instant();
     String auth = ctx.request().getHeader("Authorization");
     if (auth == null || !auth.equals("Bearer " + token)) {
@@ -151,7 +177,7 @@ public final class MastodonSimulator extends SimulatorBase {
       send(ctx, 401, "{\"error\":\"The access token is invalid\"}");
       return false;
     }
-    Fault fault = nextFault();
+    Fault fault = nextFault(lookup);
     if (fault != null) {
       serveFault(ctx, fault, now);
       return false;

@@ -45,7 +45,10 @@ public final class RedditSimulator extends SimulatorBase {
   private final RateWindow window;
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> subredditOnly = ConcurrentHashMap.newKeySet();
-  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+  /** Things gone from the listings, by base-36 id. */
+  private final Set<String> hidden = ConcurrentHashMap.newKeySet();
+  /** Posts a moderator removed, by timeline id. */
+  private final Set<String> removed = ConcurrentHashMap.newKeySet();
   private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private volatile boolean revoked;
@@ -75,9 +78,22 @@ public final class RedditSimulator extends SimulatorBase {
     searchOnly.add(postId);
   }
 
-  /** A moderator removed the thing with this fullname: listings no longer show it, even as an anchor. */
-  public void delete(String fullname) {
-    deleted.add(fullname.replaceFirst("^t[0-9]_", ""));
+  /**
+   * The thing with this fullname vanished from the listings, even as an anchor (a moderator removed it). The post
+   * lookup is told apart: {@link #delete} (the author deleted it) and {@link #removeByModerator}.
+   */
+  public void hideFromListings(String fullname) {
+    hidden.add(fullname.replaceFirst("^t[0-9]_", ""));
+  }
+
+  /** A moderator removed the post {@code postId}: {@code /api/info} shows its body as {@code [removed]}. */
+  public void removeByModerator(String postId) {
+    removed.add(postId);
+  }
+
+  /** The fullname Reddit gives the post {@code postId}: {@code t3_} for a search-only submission, else {@code t1_}. */
+  public String fullname(String postId) {
+    return (searchOnly.contains(postId) ? "t3_" : "t1_") + RedditJson.b36(postId);
   }
 
   /**
@@ -138,6 +154,7 @@ public final class RedditSimulator extends SimulatorBase {
       listing(ctx, (p, all) -> !p.brand() && searchOnly.contains(p.id()), (p, all) -> RedditJson.post(p));
     });
     router.get("/user/:name/comments").handler(this::userComments);
+    router.get("/api/info").handler(this::info);
   }
 
   /**
@@ -188,7 +205,7 @@ public final class RedditSimulator extends SimulatorBase {
     Map<String, SimPost> byId = new HashMap<>();
     all.forEach(p -> byId.put(p.id(), p));
     List<SimPost> items = all.stream().filter(p -> which.test(p, byId))
-        .filter(p -> !deleted.contains(RedditJson.b36(p.id()))).toList();
+        .filter(p -> !hidden.contains(RedditJson.b36(p.id()))).toList();
     items = items.subList(Math.max(0, items.size() - reach), items.size());
     int limit = Math.min(pageCap, RedditPages.limit(ctx.request().getParam("limit")));
     RedditPages.Page page = RedditPages.page(items, p -> RedditJson.b36(p.id()),
@@ -251,7 +268,52 @@ public final class RedditSimulator extends SimulatorBase {
     return searchOnly.contains(root.id()) ? RedditJson.b36(root.id()) : "z" + RedditJson.b36(root.id());
   }
 
+  /**
+   * {@code GET /api/info?id=t1_x,t3_y}: a Listing of the things found, in the order asked, at most 100 (a 400 past
+   * that). One its author deleted ({@link #delete}) shows author and body (a submission's selftext) as
+   * {@code [deleted]}; one a moderator removed ({@link #removeByModerator}) the author {@code [deleted]} and the body
+   * {@code [removed]}; one never there is left out.
+   */
+  private void info(RoutingContext ctx) {
+    Instant now = clock.instant();
+    if (!admit(ctx, now, true)) {
+      return;
+    }
+    List<String> names = List.of(ctx.request().getParam("id", "").split(","));
+    if (names.size() > 100) {
+      send(ctx, 400, JSON, "{\"message\": \"Bad Request\", \"error\": 400}");
+      return;
+    }
+    Map<String, SimPost> byId = new HashMap<>();
+    Map<String, SimPost> byName = new HashMap<>();
+    timeline.visible(clock).forEach(p -> {
+      byId.put(p.id(), p);
+      byName.put(fullname(p.id()), p);
+    });
+    List<JsonObject> things = new ArrayList<>();
+    for (String name : names) {
+      SimPost p = byName.get(name);
+      if (p == null) {
+        continue;
+      }
+      boolean submission = name.startsWith("t3_");
+      JsonObject thing = submission ? RedditJson.post(p) : comment(p, byId);
+      String text = submission ? "selftext" : "body";
+      if (deleted(p.id()) || removed.contains(p.id())) {
+        thing.getJsonObject("data").put("author", "[deleted]").put(text, deleted(p.id()) ? "[deleted]" : "[removed]")
+            .remove("author_fullname");
+      }
+      things.add(thing);
+    }
+    rateHeaders(ctx, now);
+    send(ctx, 200, JSON, RedditJson.listing(things, null, null).encode());
+  }
+
   private boolean admit(RoutingContext ctx, Instant now) {
+    return admit(ctx, now, false);
+  }
+
+  private boolean admit(RoutingContext ctx, Instant now, boolean lookup) {
     String auth = ctx.request().getHeader("Authorization");
     String token = auth != null && auth.regionMatches(true, 0, "bearer ", 0, 7) ? auth.substring(7) : "";
     Instant expiry = tokens.get(token);
@@ -259,7 +321,7 @@ public final class RedditSimulator extends SimulatorBase {
       unauthorized(ctx);
       return false;
     }
-    Fault fault = nextFault();
+    Fault fault = nextFault(lookup);
     if (fault != null) {
       switch (fault.kind()) {
         case RATE_LIMIT -> {

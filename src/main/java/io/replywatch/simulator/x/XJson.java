@@ -88,6 +88,40 @@ final class XJson {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
+  /**
+   * {@code GET /2/tweets?ids=} without fields: {@code data[]} for the tweets shown ({@code id}, {@code text},
+   * {@code edit_history_tweet_ids}, X's default fields), an {@code errors[]} entry for each of the others, in the
+   * order asked; {@code data} is left out when empty, as X does.
+   */
+  static JsonObject lookup(List<String> ids, Map<String, SimPost> byId, java.util.function.Predicate<String> gone,
+      java.util.function.Predicate<String> hidden) {
+    JsonArray data = new JsonArray();
+    JsonArray errors = new JsonArray();
+    for (String id : ids) {
+      SimPost p = byId.get(id);
+      if (p == null || gone.test(id)) {
+        errors.add(lookupError(id, "Not Found Error", "Could not find tweet with ids: [" + id + "].",
+            "resource-not-found"));
+      } else if (hidden.test(id)) {
+        errors.add(lookupError(id, "Authorization Error",
+            "Sorry, you are not authorized to see the Tweet with ids: [" + id + "].", "not-authorized-for-resource"));
+      } else {
+        data.add(new JsonObject().put("id", id).put("text", escape(p.text()))
+            .put("edit_history_tweet_ids", new JsonArray().add(id)));
+      }
+    }
+    JsonObject body = new JsonObject();
+    if (!data.isEmpty()) {
+      body.put("data", data);
+    }
+    return errors.isEmpty() ? body : body.put("errors", errors);
+  }
+
+  private static JsonObject lookupError(String id, String title, String detail, String problem) {
+    return new JsonObject().put("value", id).put("detail", detail).put("title", title).put("resource_type", "tweet")
+        .put("parameter", "ids").put("resource_id", id).put("type", "https://api.twitter.com/2/problems/" + problem);
+  }
+
   static JsonObject problem(String title, String detail, String type, int status) {
     return new JsonObject().put("title", title).put("detail", detail).put("type", type).put("status", status);
   }

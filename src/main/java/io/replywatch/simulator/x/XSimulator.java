@@ -48,6 +48,7 @@ public final class XSimulator extends SimulatorBase {
   private final int windowLimit;
   private final Set<String> searchOnly = ConcurrentHashMap.newKeySet();
   private final Set<String> flaky = ConcurrentHashMap.newKeySet();
+  private final Set<String> hidden = ConcurrentHashMap.newKeySet();
   private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
   /** An edit's id → the id of the version it replaced. */
   private final Map<String, String> editOf = new ConcurrentHashMap<>();
@@ -100,6 +101,38 @@ public final class XSimulator extends SimulatorBase {
         p -> !p.brand() && !searchOnly.contains(p.id()), 5));
     router.get("/2/users/:id/tweets").handler(ctx -> timeline(ctx, "tweets", SimPost::brand, 5));
     router.get("/2/tweets/search/recent").handler(this::search);
+    router.get("/2/tweets").handler(this::lookup);
+  }
+
+  /**
+   * The author made {@code postId} protected: the lookup answers an "Authorization Error" for it from now on (the
+   * tweet exists, the brand may not see it). Thread-safe.
+   */
+  public void protect(String postId) {
+    hidden.add(postId);
+  }
+
+  /**
+   * {@code GET /2/tweets?ids=a,b}: 1 to 100 ids (400 otherwise), answered with {@code data} and {@code errors} as
+   * {@link XJson#lookup} writes them, from its own rate-limit window.
+   */
+  private void lookup(RoutingContext ctx) {
+    Instant now = clock.instant();
+    RateWindow window = windows.computeIfAbsent("lookup", e -> new RateWindow(windowLimit, WINDOW));
+    if (!admit(ctx, window, now, true)) {
+      return;
+    }
+    List<String> ids = List.of(ctx.request().getParam("ids", "").split(","));
+    if (ids.size() > 100 || ids.stream().anyMatch(id -> !id.matches("\\d{1,19}"))) {
+      send(ctx, 400, PROBLEM, XJson.problem("Invalid Request", "One or more parameters to your request was invalid.",
+          "https://api.twitter.com/2/problems/invalid-request", 400).encode());
+      return;
+    }
+    Map<String, SimPost> byId = new HashMap<>();
+    timeline.visible(clock).forEach(p -> byId.put(p.id(), p));
+    rateHeaders(ctx, window, now);
+    send(ctx, 200, "application/json; charset=utf-8",
+        XJson.lookup(ids, byId, this::deleted, hidden::contains).encode());
   }
 
   private void timeline(RoutingContext ctx, String endpoint, Predicate<SimPost> which, int minResults) {
@@ -208,12 +241,16 @@ public final class XSimulator extends SimulatorBase {
 
   /** Auth, injected faults and the endpoint's window; answers the request itself when it must not go on. */
   private boolean admit(RoutingContext ctx, RateWindow window, Instant now) {
+    return admit(ctx, window, now, false);
+  }
+
+  private boolean admit(RoutingContext ctx, RateWindow window, Instant now, boolean lookup) {
     String auth = ctx.request().getHeader("Authorization");
     if (auth == null || !auth.equals("Bearer " + token)) {
       unauthorized(ctx);
       return false;
     }
-    Fault fault = nextFault();
+    Fault fault = nextFault(lookup);
     if (fault != null) {
       switch (fault.kind()) {
         case RATE_LIMIT -> {

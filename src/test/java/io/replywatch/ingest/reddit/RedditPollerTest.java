@@ -160,7 +160,7 @@ class RedditPollerTest {
     RedditPoller poller = poller();
     h.start(poller);
     String cursor = h.cursors.get(Platform.REDDIT, "acmesupport", "mentions").orElseThrow();
-    sim.delete(cursor);
+    sim.hideFromListings(cursor);
     h.steps(poller, 4, Duration.ofMinutes(20));
     assertEquals(240, h.mentionCounts().size(), "none lost after the anchor vanished");
     h.mentionCounts().forEach((m, n) -> assertEquals(1, n, m));
