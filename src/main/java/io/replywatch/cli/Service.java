@@ -28,6 +28,7 @@ import io.replywatch.metrics.ServiceMetrics;
 import io.replywatch.notify.NotifyVerticle;
 import io.replywatch.sla.ActivityLog;
 import io.replywatch.sla.SlaEvent;
+import io.replywatch.sla.SlaPolicy;
 import io.replywatch.sla.SlaVerticle;
 import io.replywatch.sla.WaitingTable;
 import io.replywatch.store.ApiQueries;
@@ -47,7 +48,9 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +77,6 @@ public final class Service {
   private final Database database;
   private final CursorStore cursors;
   private final RejectedStore rejected;
-  private final OpenEpisodes openEpisodes;
   private HttpVerticle http;
 
   private Service(Vertx vertx, PrometheusMeterRegistry registry, SourceHealth health, Database database,
@@ -83,7 +85,6 @@ public final class Service {
     this.database = database;
     this.cursors = cursors != null ? cursors : new SqliteCursorStore(database);
     this.rejected = new SqliteRejectedStore(database);
-    this.openEpisodes = new SqliteOpenEpisodes(database);
     this.registry = registry;
     this.health = health;
   }
@@ -145,16 +146,18 @@ public final class Service {
 
   private Future<Void> deployPollers(Options o, ServiceMetrics metrics) {
     List<Future<String>> deployed = new ArrayList<>();
+    OpenEpisodes episodes = new SqliteOpenEpisodes(database, (brand, platform) -> alerting(o.config(), brand, platform));
     for (Brand b : o.config().brands()) {
       for (Account a : b.accounts()) {
-        deployed.add(vertx.deployVerticle(poller(b, a, o, metrics)));
+        deployed.add(vertx.deployVerticle(poller(b, a, o, metrics, episodes)));
       }
     }
     return Future.all(deployed).mapEmpty();
   }
 
   /** One poller verticle per brand account, of its platform's kind, watching its open episodes for deleted posts. */
-  private io.vertx.core.Deployable poller(Brand b, Account a, Options o, ServiceMetrics metrics) {
+  private io.vertx.core.Deployable poller(Brand b, Account a, Options o, ServiceMetrics metrics,
+      OpenEpisodes episodes) {
     PlatformSettings settings = o.config().platforms().get(a.platform());
     Poller poller = switch (a.platform()) {
       case MASTODON -> new MastodonPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
@@ -162,7 +165,18 @@ public final class Service {
       case X -> new XPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
       case REDDIT -> new RedditPoller(b, a, settings, cursors, rejected, health, metrics, o.clock());
     };
-    return poller.watchDeletions(openEpisodes);
+    return poller.watchDeletions(episodes);
+  }
+
+  /** The categories whose policy has a target for {@code brand} on {@code platform}: the episodes that alert. */
+  static Set<Category> alerting(ReplywatchConfig config, String brand, Platform platform) {
+    Set<Category> out = EnumSet.noneOf(Category.class);
+    for (Category c : Category.values()) {
+      if (SlaPolicy.resolve(config.policies(), brand, platform, c).hasTargets()) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   private static List<Platform> platformsOf(Brand b) {

@@ -27,7 +27,7 @@ class SqliteOpenEpisodesTest {
   Path dir;
 
   @Test
-  void shouldListTheAccountsOpenEpisodesOldestFirstWithEveryPost() throws Exception {
+  void shouldListTheAccountsOpenEpisodesThatAlertOldestFirstWithEveryPost() throws Exception {
     try (Database db = Database.open(dir.resolve("o.db"))) {
       SlaStore store = new SqliteSlaStore(db);
       SlaTracker tracker = new SlaTracker(ConfigLoader.defaultPolicies(), new SlaListener() {
@@ -51,16 +51,19 @@ class SqliteOpenEpisodesTest {
       Mention second = mention("m3", "omar", T0.plus(Duration.ofMinutes(1)), null);
       Mention closed = mention("m4", "lee", T0.plus(Duration.ofMinutes(2)), null);
       Mention otherAccount = new Mention("acme", "acme-eu", post("m5", "kim", T0.minusSeconds(60), null), T0);
+      Mention praise = mention("m6", "ana", T0.minusSeconds(30), null);
       store.inTransaction(() -> {
         for (Mention m : List.of(first, followUp, second, closed, otherAccount)) {
           store.saveMention(m, as(Category.COMPLAINT));
           tracker.onMention(m, as(Category.COMPLAINT));
         }
+        store.saveMention(praise, as(Category.PRAISE));
+        tracker.onMention(praise, as(Category.PRAISE));
         tracker.closeByHand(tracker.openEpisodes().stream().filter(e -> e.opening().post().id().equals("m4")).findFirst()
             .orElseThrow().id(), "answered by phone", T0.plus(Duration.ofMinutes(3)));
       });
 
-      SqliteOpenEpisodes open = new SqliteOpenEpisodes(db);
+      SqliteOpenEpisodes open = new SqliteOpenEpisodes(db, (brand, platform) -> java.util.Set.of(Category.COMPLAINT));
       List<Watched> acme = open.open(Platform.MASTODON, "acme", "acme", 10);
       assertEquals(List.of(List.of("m1", "m2"), List.of("m3")), acme.stream().map(Watched::postIds).toList());
       assertEquals(T0, acme.get(0).openedAt());
@@ -70,6 +73,10 @@ class SqliteOpenEpisodesTest {
           open.open(Platform.MASTODON, "acme", "acme-eu", 10).stream().map(Watched::postIds).toList());
       assertEquals(List.of(), open.open(Platform.X, "acme", "acme", 10));
       assertEquals(List.of(), open.open(Platform.MASTODON, "beta", "acme", 10));
+      // Praise waits unanswered under a policy without targets: not looked up, unless its policy alerts.
+      assertEquals(List.of(List.of("m6"), List.of("m1", "m2"), List.of("m3")),
+          new SqliteOpenEpisodes(db, (brand, platform) -> java.util.Set.of(Category.COMPLAINT, Category.PRAISE))
+              .open(Platform.MASTODON, "acme", "acme", 10).stream().map(Watched::postIds).toList());
     }
   }
 }
