@@ -81,6 +81,8 @@ class DeletedPostServiceTest {
     awaitTrue(() -> count("RESOLVED") == 1, "resolved after the second look");
     assertTrue(activity.stream().anyMatch(l -> l.contains("answered") && l.contains("mastodon-" + deleted)
         && l.contains("deleted on Mastodon")), activity.toString());
+    assertTrue(activity.stream().anyMatch(l -> l.contains("RESOLVED") && l.contains("closed without a reply after")
+        && l.contains("deleted on Mastodon")), "not called answered: " + activity);
     // Counted once the SLA stage's reply reaches the poller, just after the follow-up was logged.
     awaitTrue(() -> service.registry().get("replywatch.episodes.closed.deleted").tag("brand", "acme")
         .tag("platform", "mastodon").counter().count() == 1.0, "counted");

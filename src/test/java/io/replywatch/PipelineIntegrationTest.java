@@ -242,7 +242,9 @@ class PipelineIntegrationTest {
     var closed = post("/api/v1/episodes/" + id + "/close", "{\"reason\": \"answered by phone\"}");
     assertEquals(200, closed.statusCode(), closed.bodyAsString());
     assertEquals("answered by phone", closed.bodyAsJsonObject().getString("reason"));
-    assertTrue(nextSlack().getString("text").startsWith("Answered"), "the warning gets its follow-up");
+    String followUp = nextSlack().getString("text");
+    assertTrue(followUp.startsWith("Closed without a reply: ") && followUp.endsWith("(answered by phone)"),
+        "the warning gets its follow-up, which does not call it answered on the platform: " + followUp);
     assertEquals(404, post("/api/v1/episodes/" + id + "/close", "{\"reason\": \"again\"}").statusCode());
     JsonObject all = get("/api/v1/mentions?state=all", 200).getJsonArray("mentions").getJsonObject(0);
     assertEquals("closed", all.getString("state"));

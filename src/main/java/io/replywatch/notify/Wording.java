@@ -29,9 +29,22 @@ public final class Wording {
     String subject = categoryTitle(event.category()) + " to @" + Text.singleLine(event.brand()) + " on "
         + event.platform().displayName();
     if (event.level() == Level.RESOLVED) {
-      return subject + " answered after " + ageMinutes + " min";
+      return subject + " " + resolvedAs(event) + " after " + ageMinutes + " min";
     }
     return subject + " unanswered for " + ageMinutes + " min";
+  }
+
+  /**
+   * How a resolved episode ended: "answered", or "closed without a reply" (the post was deleted, or someone closed
+   * it by hand); the reason itself is not ours to put in a sentence, so channels show it apart.
+   */
+  public static String resolvedAs(SlaEvent event) {
+    return event.closedAs().isPresent() ? "closed without a reply" : "answered";
+  }
+
+  /** The reason a resolved episode closed without a reply, cut to one line, for a channel to show apart. */
+  public static java.util.Optional<String> closeReason(SlaEvent event) {
+    return event.closedAs().map(r -> Text.line(r, 200));
   }
 
   /** A target as the docs write it: "30m", "60m", "90m", or "45s" when not whole minutes. */

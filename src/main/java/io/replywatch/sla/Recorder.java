@@ -142,7 +142,8 @@ public final class Recorder implements SlaListener {
           e.policy().clockTime(e.openedAt(), rt));
     }
     activity.log("answered", e.id() + " " + e.classification().category().id() + " after " + rt.toMinutes() + " min"
-        + e.closeReason().filter(r -> !r.equals("replied")).map(r -> " (closed by hand: " + r + ")").orElse(""));
+        + e.closeReason().filter(r -> !r.equals(SlaEvents.REPLIED)).map(r -> " (closed without a reply: " + r + ")")
+        .orElse(""));
   }
 
   @Override
@@ -162,7 +163,9 @@ public final class Recorder implements SlaListener {
     switch (event.level()) {
       case WARNING -> activity.log("WARNING", who + " unanswered for " + waited + " -> support");
       case BREACH -> activity.log("BREACH", who + " unanswered for " + waited + " -> support + on-call");
-      case RESOLVED -> activity.log("RESOLVED", who + " answered after " + waited);
+      case RESOLVED -> activity.log("RESOLVED", who + event.closedAs()
+          .map(r -> " closed without a reply after " + waited + ": " + Text.line(r, 100))
+          .orElse(" answered after " + waited));
     }
     pending.add(event);
   }

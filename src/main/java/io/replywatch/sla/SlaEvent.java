@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param waited how long the customer had waited at {@code at} (for resolved: the response time)
  * @param warningTarget the policy's warning target, if any
  * @param breachTarget the policy's breach target, if any
+ * @param closedAs for a resolved event of an episode closed without a reply from the brand: the close's reason (the
+ *     deleted-post check's "deleted on Mastodon", or what {@code POST /api/v1/episodes/{id}/close} was given);
+ *     empty when the brand answered, and for warnings and breaches
  */
 public record SlaEvent(
     Level level,
@@ -34,7 +37,16 @@ public record SlaEvent(
     Instant at,
     Duration waited,
     Optional<Duration> warningTarget,
-    Optional<Duration> breachTarget) {
+    Optional<Duration> breachTarget,
+    Optional<String> closedAs) {
+
+  /** An event of an episode the brand answered, or one still waiting. */
+  public SlaEvent(Level level, String episodeId, String mentionId, String brand, Platform platform,
+      Category category, double confidence, String authorHandle, String text, String permalink, Instant openedAt,
+      Instant at, Duration waited, Optional<Duration> warningTarget, Optional<Duration> breachTarget) {
+    this(level, episodeId, mentionId, brand, platform, category, confidence, authorHandle, text, permalink, openedAt,
+        at, waited, warningTarget, breachTarget, Optional.empty());
+  }
 
   /** Deterministic, so two replicas, a retry or a restart never open two incidents for one complaint (§4). */
   public String dedupKey() {

@@ -23,6 +23,7 @@ public final class SlaEventJson {
         .put("waitedMs", e.waited().toMillis())
         .put("warningMs", e.warningTarget().map(Duration::toMillis).orElse(null))
         .put("breachMs", e.breachTarget().map(Duration::toMillis).orElse(null))
+        .put("closedAs", e.closedAs().orElse(null))
         .encode();
   }
 
@@ -34,6 +35,7 @@ public final class SlaEventJson {
         o.getDouble("confidence"), o.getString("author"), o.getString("text"), o.getString("permalink"),
         Instant.ofEpochMilli(o.getLong("openedAt")), Instant.ofEpochMilli(o.getLong("at")),
         Duration.ofMillis(o.getLong("waitedMs")), Optional.ofNullable(o.getLong("warningMs")).map(Duration::ofMillis),
-        Optional.ofNullable(o.getLong("breachMs")).map(Duration::ofMillis));
+        Optional.ofNullable(o.getLong("breachMs")).map(Duration::ofMillis),
+        Optional.ofNullable(o.getString("closedAs"))); // absent in rows written before it existed
   }
 }

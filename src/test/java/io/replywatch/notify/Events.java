@@ -29,6 +29,14 @@ public final class Events {
     return of(Level.RESOLVED, Duration.ofMinutes(72));
   }
 
+  /** The resolved event of an episode closed without a reply, for {@code reason}. */
+  public static SlaEvent closed(String reason) {
+    SlaEvent e = resolved();
+    return new SlaEvent(e.level(), e.episodeId(), e.mentionId(), e.brand(), e.platform(), e.category(),
+        e.confidence(), e.authorHandle(), e.text(), e.permalink(), e.openedAt(), e.at(), e.waited(), e.warningTarget(),
+        e.breachTarget(), Optional.of(reason));
+  }
+
   public static SlaEvent of(Level level, Duration waited) {
     return new SlaEvent(level, "bluesky-3kxyzabc2", "3kxyzabc2", "acme", Platform.BLUESKY, Category.COMPLAINT,
         0.93, "jane.bsky.social", TEXT, PERMALINK, OPENED, OPENED.plus(waited), waited,
@@ -38,12 +46,12 @@ public final class Events {
   public static SlaEvent withText(SlaEvent e, String author, String text, String permalink) {
     return new SlaEvent(e.level(), e.episodeId(), e.mentionId(), e.brand(), e.platform(), e.category(),
         e.confidence(), author, text, permalink, e.openedAt(), e.at(), e.waited(), e.warningTarget(),
-        e.breachTarget());
+        e.breachTarget(), e.closedAs());
   }
 
   public static SlaEvent forMention(SlaEvent e, String mentionId) {
     return new SlaEvent(e.level(), "bluesky-" + mentionId, mentionId, e.brand(), e.platform(), e.category(),
         e.confidence(), e.authorHandle(), e.text(), e.permalink(), e.openedAt(), e.at(), e.waited(),
-        e.warningTarget(), e.breachTarget());
+        e.warningTarget(), e.breachTarget(), e.closedAs());
   }
 }

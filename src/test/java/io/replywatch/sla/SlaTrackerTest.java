@@ -61,6 +61,7 @@ class SlaTrackerTest {
     tracker.onBrandReply("acme", post("r1", "acme", T0.plus(Duration.ofMinutes(72)), "m1"));
     assertEquals(List.of("warning:mastodon-m1", "resolved:mastodon-m1"), listener.levels());
     assertEquals(72, listener.events.get(1).waitedMinutes());
+    assertEquals(Optional.empty(), listener.events.get(1).closedAs(), "answered");
     tracker.fireDue(T0.plus(Duration.ofHours(5)));
     assertEquals(2, listener.events.size(), "a closed episode never breaches");
   }
@@ -178,6 +179,8 @@ class SlaTrackerTest {
     tracker.closeByHand("mastodon-m1", "answered by phone", T0.plus(Duration.ofMinutes(45)));
     assertEquals(Optional.of("answered by phone"), listener.closed.get(0).closeReason());
     assertTrue(listener.levels().contains("resolved:mastodon-m1"));
+    SlaEvent resolved = listener.events.get(listener.events.size() - 1);
+    assertEquals(Optional.of("answered by phone"), resolved.closedAs(), "not answered on the platform: said so");
     assertEquals(Optional.empty(), tracker.closeByHand("nope", "x", T0));
   }
 

@@ -1,5 +1,6 @@
 package io.replywatch.notify.slack;
 
+import io.replywatch.notify.Wording;
 import io.replywatch.sla.Level;
 import io.replywatch.sla.SlaEvent;
 import io.replywatch.text.Text;
@@ -25,8 +26,8 @@ public final class SlackPayloads {
     String platform = e.platform().displayName();
     String what = e.category().id();
     if (e.level() == Level.RESOLVED) {
-      String text = "Answered: " + what + " to @" + escape(e.brand()) + " on " + platform + " after "
-          + e.waitedMinutes() + " min";
+      String text = capitalised(Wording.resolvedAs(e)) + ": " + what + " to @" + escape(e.brand()) + " on " + platform
+          + " after " + e.waitedMinutes() + " min" + Wording.closeReason(e).map(r -> " (" + escape(r) + ")").orElse("");
       return new JsonObject().put("text", text).put("blocks", new JsonArray()
           .add(section(":white_check_mark: " + text + "\n" + link(e))));
     }

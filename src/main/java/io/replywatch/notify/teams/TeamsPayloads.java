@@ -42,7 +42,7 @@ public final class TeamsPayloads {
       String head = switch (e.level()) {
         case WARNING -> "warning " + e.waitedMinutes() + " min";
         case BREACH -> "page " + e.waitedMinutes() + " min";
-        case RESOLVED -> "answered after " + e.waitedMinutes() + " min";
+        case RESOLVED -> Wording.resolvedAs(e) + " after " + e.waitedMinutes() + " min";
       };
       JsonObject line = richText(run(head + " \u00b7 " + e.category().id() + " on " + e.platform().displayName() + " from ")
           .put("weight", "Bolder"),
@@ -90,8 +90,11 @@ public final class TeamsPayloads {
     body.add(new JsonObject().put("type", "FactSet").put("facts", new JsonArray()
         .add(fact("Brand", Text.line(event.brand(), 100)))
         .add(fact("Category", event.category().id() + " (" + Wording.confidence(event.confidence()) + ")"))
-        .add(fact(event.level() == Level.RESOLVED ? "Answered after" : "Waiting", event.waitedMinutes() + " min"))
+        .add(fact(event.level() == Level.RESOLVED ? event.closedAs().isPresent() ? "Closed after" : "Answered after"
+            : "Waiting", event.waitedMinutes() + " min"))
         .add(fact("SLA", Wording.targets(event)))));
+    Wording.closeReason(event).ifPresent(r -> body.getJsonObject(body.size() - 1).getJsonArray("facts")
+        .add(fact("Closed because", r)));
     return body;
   }
 
@@ -101,8 +104,8 @@ public final class TeamsPayloads {
     return switch (event.level()) {
       case WARNING -> "Unanswered " + category + ": " + event.waitedMinutes() + " min";
       case BREACH -> "SLA breached: " + category + " unanswered for " + event.waitedMinutes() + " min";
-      case RESOLVED -> "Answered after " + event.waitedMinutes() + " min: " + category + " on "
-          + event.platform().displayName();
+      case RESOLVED -> (event.closedAs().isPresent() ? "Closed without a reply after " : "Answered after ")
+          + event.waitedMinutes() + " min: " + category + " on " + event.platform().displayName();
     };
   }
 

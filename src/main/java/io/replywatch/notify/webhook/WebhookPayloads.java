@@ -39,6 +39,7 @@ public final class WebhookPayloads {
         .put("opened_at", event.openedAt().toString())
         .put("at", event.at().toString())
         .put("waited_seconds", event.waited().getSeconds())
+        .put("close_reason", Wording.closeReason(event).orElse(null))
         .put("targets", new JsonObject()
             .put("warning_seconds", seconds(event.warningTarget()))
             .put("breach_seconds", seconds(event.breachTarget())));

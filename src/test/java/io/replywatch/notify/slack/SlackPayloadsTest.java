@@ -47,6 +47,15 @@ class SlackPayloadsTest {
     assertEquals("Answered: complaint to @acme on Bluesky after 72 min", body.getString("text"));
   }
 
+  /** Closed without a reply: not "Answered", and the reason (an operator's words, escaped) in brackets. */
+  @Test
+  void shouldSayAClosedEpisodeWasNotAnswered() {
+    assertEquals("Closed without a reply: complaint to @acme on Bluesky after 72 min (deleted on Bluesky)",
+        SlackPayloads.of(io.replywatch.notify.Events.closed("deleted on Bluesky")).getString("text"));
+    assertEquals("Closed without a reply: complaint to @acme on Bluesky after 72 min (spam &lt;!channel&gt;)",
+        SlackPayloads.of(io.replywatch.notify.Events.closed("spam <!channel>")).getString("text"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiterString = " => ", value = {
       "<!channel> help => &lt;!channel&gt; help",

@@ -41,6 +41,16 @@ class TeamsPayloadsTest {
   }
 
   @Test
+  void shouldSayAClosedEpisodeWasNotAnswered() {
+    JsonArray body = card(payloads.build(Events.closed("deleted on Bluesky"))).getJsonArray("body");
+    assertEquals("Closed without a reply after 72 min: complaint on Bluesky", body.getJsonObject(0).getString("text"));
+    JsonArray facts = body.getJsonObject(body.size() - 1).getJsonArray("facts");
+    assertTrue(facts.contains(new JsonObject().put("title", "Closed after").put("value", "72 min")), facts.encode());
+    assertEquals(new JsonObject().put("title", "Closed because").put("value", "deleted on Bluesky"),
+        facts.getJsonObject(facts.size() - 1));
+  }
+
+  @Test
   void shouldRenderWarningCardFieldByField() {
     JsonObject card = card(payloads.build(Events.warning()));
     JsonArray body = card.getJsonArray("body");

@@ -39,8 +39,21 @@ class WebhookPayloadsTest {
         .put("opened_at", "2026-09-01T10:00:00Z")
         .put("at", "2026-09-01T11:01:00Z")
         .put("waited_seconds", 3660L)
+        .putNull("close_reason")
         .put("targets", new JsonObject().put("warning_seconds", 1800L).put("breach_seconds", 3600L));
     assertEquals(expected, payloads.build(Events.breach()));
+  }
+
+  /** A post deleted on the platform, or a close by hand: resolved, but not answered, and the webhook says why. */
+  @Test
+  void shouldSayAClosedEpisodeWasNotAnswered() {
+    JsonObject body = payloads.build(Events.closed("deleted on Bluesky"));
+    assertEquals("resolved", body.getString("level"));
+    assertEquals("Complaint to @acme on Bluesky closed without a reply after 72 min", body.getString("summary"));
+    assertEquals("deleted on Bluesky", body.getString("close_reason"));
+    assertNull(payloads.build(Events.resolved()).getValue("close_reason"), "answered by the brand");
+    assertEquals("Complaint to @acme on Bluesky answered after 72 min",
+        payloads.build(Events.resolved()).getString("summary"));
   }
 
   @ParameterizedTest
