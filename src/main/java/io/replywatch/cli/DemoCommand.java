@@ -62,6 +62,7 @@ public final class DemoCommand implements Command {
     Vertx sims = Vertx.vertx();
     Timeline timeline = DemoScenario.timeline(start);
     MastodonSimulator mastodon = new MastodonSimulator(timeline, clock, DemoScenario.BRAND_ACCOUNT_ID, TOKEN);
+    mastodon.deleteAsScripted(timeline);
     DemoScenario.Bluesky sky = DemoScenario.bluesky(start);
     BlueskySimulator bluesky = new BlueskySimulator(sky.timeline(), clock, DemoScenario.BLUESKY_DID,
         DemoScenario.BLUESKY_HANDLE, TOKEN).withKeywordPosts(sky.keywordPosts());

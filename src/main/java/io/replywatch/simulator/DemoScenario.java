@@ -8,7 +8,8 @@ import java.util.function.Consumer;
  * The demo's script: a support shift that repeats every two hours of service time, with a complaint that goes
  * unanswered past both targets, one answered after the warning, questions answered in time, praise and neutral
  * chatter, a follow-up, Korean mentions, and one overdue complaint already waiting when the demo starts (it fires
- * at once, as a backfill after an outage would), and a customer who writes again after an answer.
+ * at once, as a backfill after an outage would), a customer who writes again after an answer, and a complaint its
+ * author deletes after the warning (closed by the deleted-post check before it pages).
  */
 public final class DemoScenario {
   public static final String BRAND_ACCOUNT_ID = "42";
@@ -94,6 +95,10 @@ public final class DemoScenario {
     customer(at(c, 10), "kit" + n, "is hosting a meetup in Berlin next week", null, "en");
     String ji = customer(at(c, 30), "jiwoo" + n, "매장 영업시간이 어떻게 되나요?", null, "ko");
     brand(at(c, 40), "지우님, 매장은 매일 10시부터 20시까지 영업합니다.", ji);
+    // Pat deletes the complaint after the warning: two looks of the deleted-post check close it, before its page.
+    String pat = customer(at(c, 14), "pat" + n, "your courier left my parcel out in the rain, everything is soaked",
+        null, "en");
+    timeline.deleteAt(pat, at(c, 46));
   }
 
   private static Instant at(Instant cycleStart, int minutes) {

@@ -25,6 +25,9 @@ public abstract class SimulatorBase extends VerticleBase {
   private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
   private final Set<String> malformed = ConcurrentHashMap.newKeySet();
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+  /** The script's deletions ({@link #deleteAsScripted}): when each post is deleted, if it is. */
+  private volatile java.util.function.Function<String, java.util.Optional<java.time.Instant>> scripted =
+      id -> java.util.Optional.empty();
   private volatile boolean refuseSearch;
   private HttpServer server;
 
@@ -90,9 +93,14 @@ public abstract class SimulatorBase extends VerticleBase {
     deleted.remove(postId);
   }
 
-  /** Whether the post {@code postId} was deleted ({@link #delete}). */
+  /** Deletes each post {@code timeline} scripts a deletion for once the clock reaches its time (the demo). */
+  public void deleteAsScripted(Timeline timeline) {
+    scripted = timeline::deletedAt;
+  }
+
+  /** Whether the post {@code postId} was deleted ({@link #delete}, or by the script by now). */
   protected boolean deleted(String postId) {
-    return deleted.contains(postId);
+    return deleted.contains(postId) || scripted.apply(postId).filter(at -> !clock.instant().isBefore(at)).isPresent();
   }
 
   /** Whether {@code p} is to be served malformed ({@link #malformItem}). */

@@ -22,6 +22,8 @@ public final class Timeline {
       Comparator.comparing(SimPost::createdAt).thenComparing(SimPost::id, io.replywatch.ingest.Ids.ORDER);
 
   private final List<SimPost> posts = new ArrayList<>();
+  /** Posts their authors delete, and when: a script's deletions, served by the post lookup once the time comes. */
+  private final java.util.Map<String, Instant> deletions = new java.util.HashMap<>();
   private long sequence;
   private Consumer<Instant> extender = t -> {};
 
@@ -38,6 +40,16 @@ public final class Timeline {
     int slot = Collections.binarySearch(posts, post, ORDER); // in order, without sorting all (tests add 10,000s)
     posts.add(slot < 0 ? -slot - 1 : slot + 1, post);
     return id;
+  }
+
+  /** Scripts the post {@code id}'s deletion by its author at {@code at}. */
+  public synchronized void deleteAt(String id, Instant at) {
+    deletions.put(id, at);
+  }
+
+  /** When the script deletes the post {@code id}, if it does. */
+  public synchronized Optional<Instant> deletedAt(String id) {
+    return Optional.ofNullable(deletions.get(id));
   }
 
   /** A hook called before each read with the current time, so an endless script (the demo) can grow lazily. */

@@ -116,6 +116,18 @@ public abstract class DeletedCheckContract {
     assertEquals(1, episodes.closed.size(), "the other episode stays open");
   }
 
+  /** The demo's way: the script deletes the post at a time, and the lookup says gone from then on. */
+  @Test
+  void shouldCloseAPostTheScriptDeletesOnceItsTimeCame() throws Exception {
+    timeline.deleteAt(first, T0.plus(CHECK));
+    sim.deleteAsScripted(timeline);
+    Poller poller = start();
+    h.step(poller, CHECK);
+    assertNoneClosed("deleted just now: one look");
+    h.step(poller, CHECK);
+    assertClosedFirstOnly();
+  }
+
   @Test
   void shouldKeepOpenWhenThePostComesBackBetweenLooks() throws Exception {
     Poller poller = start();
