@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * The SLA engine's pure core (product.md §2): opens and closes waiting episodes, and says which deadlines are due
@@ -57,9 +58,29 @@ public final class SlaTracker {
   /** What we remember of any post seen: its conversation and, for customer posts, its author. */
   private record PostInfo(String conversation, String customerId, Instant createdAt) {}
 
+  /**
+   * How long after it was received an episode's deadlines wait at least, by brand and platform; zero but where the
+   * brand has several accounts on that platform ({@link #settleUntil}).
+   */
+  private final BiFunction<String, Platform, Duration> settle;
+  /** Episodes whose deadlines wait for the brand's other accounts on the platform to be read: until when. */
+  private final Map<String, Instant> settleUntil = new HashMap<>();
+
   public SlaTracker(List<Policy> policies, SlaListener listener) {
+    this(policies, listener, (brand, platform) -> Duration.ZERO);
+  }
+
+  /**
+   * @param settle how long after a mention was received its episode's deadlines wait at least: each poller reads
+   *     only its own account, so where a brand has two accounts on one platform (@AcmeHelp and @AcmeCare), a
+   *     mention read by one may already be answered by the other, whose batch has not come yet. Without the wait
+   *     a backfill after an outage (or any mention read late) pages on-call for it and resolves a second later. One
+   *     poll interval and a little lets every account's poller read once; a mention read in time is not delayed.
+   */
+  public SlaTracker(List<Policy> policies, SlaListener listener, BiFunction<String, Platform, Duration> settle) {
     this.policies = List.copyOf(policies);
     this.listener = listener;
+    this.settle = settle;
   }
 
   /**
@@ -130,9 +151,11 @@ public final class SlaTracker {
     Episode e = new Episode(mention, classification, conversation, policy, seen == 1);
     open.put(e.id(), e);
     openByThread.put(thread, e);
-    for (Level level : List.of(Level.WARNING, Level.BREACH)) {
-      policy.deadline(e.openedAt(), level).ifPresent(at -> deadlines.add(new Deadline(at, e.id(), level)));
+    Duration wait = settle.apply(mention.brand(), mention.post().platform());
+    if (!wait.isZero() && !wait.isNegative()) {
+      settleUntil.put(e.id(), mention.receivedAt().plus(wait));
     }
+    queueUnfired(e);
     listener.opened(e);
   }
 
@@ -215,6 +238,7 @@ public final class SlaTracker {
     open.remove(e.id());
     openByThread.remove(threadKey(e.brand(), e.platform(), e.conversation(), e.customerId()));
     unqueue(e);
+    settleUntil.remove(e.id()); // after unqueue, which finds the deadlines by their settled times
     listener.closed(e);
     if (e.hasAnyEvent()) {
       listener.event(SlaEvents.of(e, Level.RESOLVED, at, e.responseTime().orElse(Duration.ZERO)));
@@ -293,7 +317,7 @@ public final class SlaTracker {
   private void queueUnfired(Episode e) {
     for (Level level : List.of(Level.WARNING, Level.BREACH)) {
       if (!e.hasFired(level)) {
-        e.policy().deadline(e.openedAt(), level).ifPresent(at -> deadlines.add(new Deadline(at, e.id(), level)));
+        deadline(e, level).ifPresent(at -> deadlines.add(new Deadline(at, e.id(), level)));
       }
     }
   }
@@ -301,8 +325,15 @@ public final class SlaTracker {
   /** Takes the episode's deadlines under its current policy out of the queue. */
   private void unqueue(Episode e) {
     for (Level level : List.of(Level.WARNING, Level.BREACH)) {
-      e.policy().deadline(e.openedAt(), level).ifPresent(d -> deadlines.remove(new Deadline(d, e.id(), level)));
+      deadline(e, level).ifPresent(d -> deadlines.remove(new Deadline(d, e.id(), level)));
     }
+  }
+
+  /** When the episode's {@code level} falls due: its policy's deadline, but not before its settling ends. */
+  private Optional<Instant> deadline(Episode e, Level level) {
+    Instant settled = settleUntil.get(e.id());
+    return e.policy().deadline(e.openedAt(), level)
+        .map(d -> settled != null && settled.isAfter(d) ? settled : d);
   }
 
   /** Fires every deadline at or before {@code now}, each (episode, level) once, earliest first. */

@@ -48,7 +48,25 @@ public final class SlaVerticle extends VerticleBase {
     this.clock = clock;
     this.store = store;
     this.recorder = new Recorder(store, metrics, waiting, activity, config.alerts(), clock);
-    this.tracker = new SlaTracker(config.policies(), recorder);
+    this.tracker = new SlaTracker(config.policies(), recorder, (brand, platform) -> settle(config, brand, platform));
+  }
+
+  /** Slack beyond one poll interval for the brand's other pollers on the platform to finish a cycle. */
+  static final Duration SETTLE_SLACK = Duration.ofSeconds(15);
+
+  /**
+   * How long a mention's deadlines wait at least after it was read ({@link SlaTracker}): where the brand has two or
+   * more accounts on the platform, one poll interval and {@link #SETTLE_SLACK}, so every account's poller has read
+   * once and a reply by another account closes the episode before it alerts; otherwise nothing.
+   */
+  static Duration settle(ReplywatchConfig config, String brand, io.replywatch.config.Platform platform) {
+    Brand b = config.brands().stream().filter(x -> x.id().equals(brand)).findFirst().orElse(null);
+    ReplywatchConfig.PlatformSettings settings = config.platforms().get(platform);
+    if (b == null || settings == null
+        || b.accounts().stream().filter(a -> a.platform() == platform).count() < 2) {
+      return Duration.ZERO;
+    }
+    return settings.pollInterval().plus(SETTLE_SLACK);
   }
 
   @Override

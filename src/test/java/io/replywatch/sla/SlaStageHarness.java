@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The SLA stage alone on a real SQLite store, for tests that stop and start it: deploys {@link SlaVerticle} as the
  * service does (a worker), feeds it poll batches over the event bus and reads the store back with SQL. The brand is
- * {@code acme} with one Mastodon account {@code acme}; the clock is manual.
+ * {@code acme} with one Mastodon account {@code acme} (or a second, {@code acmecare}); the clock is manual.
  */
 final class SlaStageHarness implements AutoCloseable {
   final ManualClock clock;
@@ -42,6 +42,11 @@ final class SlaStageHarness implements AutoCloseable {
   private final ReplywatchConfig config;
 
   SlaStageHarness(Path dir, Instant now) {
+    this(dir, now, false);
+  }
+
+  /** @param secondAccount whether the brand also has the Mastodon account {@code acmecare} */
+  SlaStageHarness(Path dir, Instant now, boolean secondAccount) {
     this.clock = new ManualClock(now);
     this.store = dir.resolve("t.db");
     LocalCodec.register(vertx, PollBatch.class);
@@ -53,12 +58,14 @@ final class SlaStageHarness implements AutoCloseable {
           - id: acme
             accounts:
               - { platform: mastodon, id: acme, handle: acme, token: "${TOKEN}" }
+        %s
         platforms:
           mastodon: { baseUrl: "http://127.0.0.1:9", pollInterval: 30s }  # never called: only the SLA stage runs
         alerts:
           support:
             - { type: slack, url: "${SLACK_URL}" }
-        """.formatted(store);
+        """.formatted(store,
+        secondAccount ? "      - { platform: mastodon, id: acmecare, handle: acmecare, token: \"${TOKEN}\" }" : "");
     this.config = new ConfigLoader(Map.of("TOKEN", "t", "SLACK_URL", "http://127.0.0.1:9/hook")::get)
         .parse(yaml, "t.yaml");
   }
@@ -81,8 +88,13 @@ final class SlaStageHarness implements AutoCloseable {
 
   /** One poll cycle's batch from the account, as the poller sends it; waits until it is stored. */
   void batch(List<Mention> mentions, List<Post> brandPosts) throws Exception {
+    batch("acme", mentions, brandPosts);
+  }
+
+  /** One poll cycle's batch from the brand's account {@code account}. */
+  void batch(String account, List<Mention> mentions, List<Post> brandPosts) throws Exception {
     await(vertx.eventBus().request(Addresses.POLL_BATCH,
-        new PollBatch("acme", Platform.MASTODON, "acme", mentions, brandPosts)));
+        new PollBatch("acme", Platform.MASTODON, account, mentions, brandPosts)));
   }
 
   /** The first column of every row {@code sql} returns, as text. */

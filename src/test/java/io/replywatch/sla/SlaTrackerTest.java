@@ -164,6 +164,43 @@ class SlaTrackerTest {
     assertEquals(Optional.of(Duration.ZERO), listener.closed.get(0).responseTime());
   }
 
+  /**
+   * A brand with two accounts on one platform: a mention read already overdue (a backfill) waits one settling
+   * period, in which the other account's poller reads its reply, so on-call is not paged and resolved a second later.
+   */
+  @Test
+  void shouldHoldAnOverdueMentionWhileTheBrandsOtherAccountIsRead() {
+    SlaTracker settling = new SlaTracker(ConfigLoader.defaultPolicies(), listener, (b, p) -> Duration.ofSeconds(45));
+    Instant read = T0.plus(Duration.ofMinutes(65));
+    settling.onMention(new io.replywatch.ingest.Mention("acme", "acme", post("m1", "jane", T0, null), read),
+        as(Category.COMPLAINT));
+    settling.fireDue(read);
+    assertEquals(List.of(), listener.levels(), "held while the other account is read");
+    assertEquals(Optional.of(read.plusSeconds(45)), settling.nextDeadline());
+    settling.onBrandReply("acme", post("r1", "acmecare", T0.plus(Duration.ofMinutes(20)), "m1"));
+    settling.fireDue(read.plusSeconds(45));
+    assertEquals(List.of(), listener.levels(), "answered by the other account: nothing fires");
+    assertEquals(Optional.empty(), settling.nextDeadline(), "its held deadlines left the queue");
+  }
+
+  @Test
+  void shouldFireAnOverdueMentionWhenSettlingEndsWithoutAReplyAndNotDelayOneReadInTime() {
+    SlaTracker settling = new SlaTracker(ConfigLoader.defaultPolicies(), listener, (b, p) -> Duration.ofSeconds(45));
+    Instant read = T0.plus(Duration.ofMinutes(65));
+    settling.onMention(new io.replywatch.ingest.Mention("acme", "acme", post("m1", "jane", T0, null), read),
+        as(Category.COMPLAINT));
+    settling.onMention(new io.replywatch.ingest.Mention("acme", "acme", post("m2", "omar", read, null), read),
+        as(Category.COMPLAINT));
+    settling.fireDue(read.plusSeconds(44));
+    assertEquals(List.of(), listener.levels());
+    settling.fireDue(read.plusSeconds(45));
+    assertEquals(List.of("warning:mastodon-m1", "breach:mastodon-m1"), listener.levels());
+    assertEquals(Duration.ofMinutes(65).plusSeconds(45), listener.events.get(1).waited(),
+        "how long it had really waited when paged");
+    assertEquals(Optional.of(read.plus(Duration.ofMinutes(30))), settling.nextDeadline(),
+        "a mention read in time warns at exactly 30 minutes");
+  }
+
   @Test
   void shouldIgnoreTheSamePostTwice() {
     tracker.onMention(mention("m1", "jane", T0, null), as(Category.COMPLAINT));
