@@ -87,14 +87,15 @@ public final class TeamsPayloads {
     if (!text.isEmpty() && event.level() != Level.RESOLVED) {
       body.add(richText(run(text)));
     }
+    // Whoever called the close API wrote the reason: like a post's text, only in a plain TextRun.
+    Wording.closeReason(event).ifPresent(r -> body.add(richText(run("Closed because: ").put("weight", "Bolder"),
+        run(r))));
     body.add(new JsonObject().put("type", "FactSet").put("facts", new JsonArray()
         .add(fact("Brand", Text.line(event.brand(), 100)))
         .add(fact("Category", event.category().id() + " (" + Wording.confidence(event.confidence()) + ")"))
         .add(fact(event.level() == Level.RESOLVED ? event.closedAs().isPresent() ? "Closed after" : "Answered after"
             : "Waiting", event.waitedMinutes() + " min"))
         .add(fact("SLA", Wording.targets(event)))));
-    Wording.closeReason(event).ifPresent(r -> body.getJsonObject(body.size() - 1).getJsonArray("facts")
-        .add(fact("Closed because", r)));
     return body;
   }
 

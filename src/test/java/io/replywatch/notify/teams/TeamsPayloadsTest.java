@@ -46,8 +46,9 @@ class TeamsPayloadsTest {
     assertEquals("Closed without a reply after 72 min: complaint on Bluesky", body.getJsonObject(0).getString("text"));
     JsonArray facts = body.getJsonObject(body.size() - 1).getJsonArray("facts");
     assertTrue(facts.contains(new JsonObject().put("title", "Closed after").put("value", "72 min")), facts.encode());
-    assertEquals(new JsonObject().put("title", "Closed because").put("value", "deleted on Bluesky"),
-        facts.getJsonObject(facts.size() - 1));
+    assertEquals(new JsonArray().add(new JsonObject().put("type", "TextRun").put("text", "Closed because: ")
+            .put("weight", "Bolder")).add(new JsonObject().put("type", "TextRun").put("text", "deleted on Bluesky")),
+        body.getJsonObject(2).getJsonArray("inlines"), "the reason, someone's words, only in a plain TextRun");
   }
 
   @Test
