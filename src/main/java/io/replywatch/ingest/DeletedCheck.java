@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class DeletedCheck {
     List<String> ids = new ArrayList<>(new LinkedHashSet<>(episodes.stream().flatMap(w -> w.postIds().stream())
         .toList()));
     Map<String, Presence> answers = new HashMap<>();
-    Set<String> asked = new java.util.HashSet<>();
+    Set<String> asked = new HashSet<>();
     return batches(ids, 0, answers, asked).map(v -> {
       // Only episodes all of whose posts were asked about this time count as looked at; the rest wait.
       List<Watched> seen = episodes.stream().filter(w -> asked.containsAll(w.postIds())).toList();

@@ -77,11 +77,6 @@ public final class DeletionStrikes {
     return close;
   }
 
-  /** A look at {@code episodes} that got no answer: it says nothing, so a first strike does not stand. */
-  public void failed(List<Watched> episodes, Instant now) {
-    looked(episodes, Map.of(), now);
-  }
-
   /** Whether a first look found all of {@code episodeId}'s posts gone and the second is still to come. */
   public boolean struck(String episodeId) {
     return struck.containsKey(episodeId);

@@ -6,10 +6,13 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * What every platform simulator shares: a loopback server on port 0, a script of injected {@link Fault}s served
@@ -26,8 +29,7 @@ public abstract class SimulatorBase extends VerticleBase {
   private final Set<String> malformed = ConcurrentHashMap.newKeySet();
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   /** The script's deletions ({@link #deleteAsScripted}): when each post is deleted, if it is. */
-  private volatile java.util.function.Function<String, java.util.Optional<java.time.Instant>> scripted =
-      id -> java.util.Optional.empty();
+  private volatile Function<String, Optional<Instant>> scripted = id -> Optional.empty();
   private volatile boolean refuseSearch;
   private HttpServer server;
 

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,7 +25,7 @@ public final class Timeline {
 
   private final List<SimPost> posts = new ArrayList<>();
   /** Posts their authors delete, and when: a script's deletions, served by the post lookup once the time comes. */
-  private final java.util.Map<String, Instant> deletions = new java.util.HashMap<>();
+  private final Map<String, Instant> deletions = new HashMap<>();
   private long sequence;
   private Consumer<Instant> extender = t -> {};
 

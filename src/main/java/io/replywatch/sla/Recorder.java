@@ -134,7 +134,7 @@ public final class Recorder implements SlaListener {
     Duration rt = e.responseTime().orElse(Duration.ZERO);
     // Closed by hand (spam, answered by phone) is no response: as /api/v1/sla and replay, the histograms that the
     // dashboards' compliance and percentiles read count only episodes the brand answered on the platform.
-    if (e.closeReason().filter("replied"::equals).isPresent()) {
+    if (e.closeReason().filter(SlaEvents.REPLIED::equals).isPresent()) {
       // Wall clock for the percentiles (what the customer waited); the policy's SLA clock for compliance, as the
       // store's business_response_ms that /api/v1/sla reads, so a Friday-evening question answered on Monday
       // morning is within target on the dashboards too.

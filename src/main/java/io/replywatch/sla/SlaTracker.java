@@ -204,7 +204,7 @@ public final class SlaTracker {
     // Under clock skew the reply still answers the message it replies to, even if stamped earlier.
     Instant answeredUpTo = parent.createdAt().isAfter(reply.createdAt()) ? parent.createdAt() : reply.createdAt();
     for (Episode e : answered) {
-      close(e, reply.createdAt(), answeredUpTo, "replied");
+      close(e, reply.createdAt(), answeredUpTo, SlaEvents.REPLIED);
     }
   }
 

@@ -48,7 +48,15 @@ public final class SlaVerticle extends VerticleBase {
     this.clock = clock;
     this.store = store;
     this.recorder = new Recorder(store, metrics, waiting, activity, config.alerts(), clock);
-    this.tracker = new SlaTracker(config.policies(), recorder, (brand, platform) -> settle(config, brand, platform));
+    Map<String, Duration> settles = new java.util.HashMap<>();
+    for (Brand b : config.brands()) {
+      for (io.replywatch.config.Platform p : io.replywatch.config.Platform.values()) {
+        settles.put(b.id() + "/" + p.id(), settle(config, b, p));
+      }
+    }
+    // Looked up per mention: worked out once here, not per mention from the config.
+    this.tracker = new SlaTracker(config.policies(), recorder,
+        (brand, platform) -> settles.getOrDefault(brand + "/" + platform.id(), Duration.ZERO));
   }
 
   /** Slack beyond one poll interval for the brand's other pollers on the platform to finish a cycle. */
@@ -59,11 +67,9 @@ public final class SlaVerticle extends VerticleBase {
    * more accounts on the platform, one poll interval and {@link #SETTLE_SLACK}, so every account's poller has read
    * once and a reply by another account closes the episode before it alerts; otherwise nothing.
    */
-  static Duration settle(ReplywatchConfig config, String brand, io.replywatch.config.Platform platform) {
-    Brand b = config.brands().stream().filter(x -> x.id().equals(brand)).findFirst().orElse(null);
+  static Duration settle(ReplywatchConfig config, Brand b, io.replywatch.config.Platform platform) {
     ReplywatchConfig.PlatformSettings settings = config.platforms().get(platform);
-    if (b == null || settings == null
-        || b.accounts().stream().filter(a -> a.platform() == platform).count() < 2) {
+    if (settings == null || b.accounts().stream().filter(a -> a.platform() == platform).count() < 2) {
       return Duration.ZERO;
     }
     return settings.pollInterval().plus(SETTLE_SLACK);

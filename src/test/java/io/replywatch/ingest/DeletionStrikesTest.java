@@ -34,7 +34,7 @@ class DeletionStrikesTest {
     strikes.looked(List.of(a), Map.of("1", Presence.GONE), T0);
     strikes.looked(List.of(a), Map.of("1", Presence.THERE), T0.plus(EVERY));
     assertEquals(List.of(), strikes.looked(List.of(a), Map.of("1", Presence.GONE), T0.plus(EVERY.multipliedBy(2))));
-    strikes.failed(List.of(a), T0.plus(EVERY.multipliedBy(3)));
+    strikes.looked(List.of(a), Map.of("1", Presence.UNKNOWN), T0.plus(EVERY.multipliedBy(3)));
     assertFalse(strikes.struck("x-1"), "no answer undoes a first strike");
     strikes.looked(List.of(a), Map.of(), T0.plus(EVERY.multipliedBy(4)));
     assertFalse(strikes.struck("x-1"), "a post left out of the answer is unknown");

@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the AppView's answer to {@code app.bsky.feed.getPosts?uris=...}. Confirmed in bluesky-social/atproto
- * {@code lexicons/app/bsky/feed/getPosts.json}: {@code uris} is an array of at-uri with maxLength 25, the output
- * {@code {"posts": [postView]}} (posts required); and in the AppView's handler ({@code packages/bsky/src/api/app/
+ * Reads the AppView's answer to {@code app.bsky.feed.getPosts?uris=...}. Confirmed in bluesky-social/atproto {@code
+ * lexicons/app/bsky/feed/getPosts.json}: {@code uris} is an array of at-uri with maxLength 25, the output {@code
+ * {"posts": [postView]}} (posts required); and in the AppView's handler ({@code packages/bsky/src/api/app/
  * bsky/feed/getPosts.ts}, an older version) a URI with no post view in the index is skipped, never an error. So a
  * post that no longer exists is simply left out, which is also what a post the AppView has not indexed, or lost for
- * a while, looks like: that is why a close needs two looks ({@code DeletionStrikes}). A post view whose URI was not asked for means the answer does not speak of our URIs as
- * we wrote them (a handle in place of a DID, say): then nothing in it is read as gone.
+ * a while, looks like: that is why a close needs two looks ({@code DeletionStrikes}). A post view whose URI was not
+ * asked for means the answer does not speak of our URIs as we wrote them (a handle in place of a DID, say): then
+ * nothing in it is read as gone.
  */
 final class BlueskyLookup {
   /** The lexicon's maxLength of {@code uris}. */

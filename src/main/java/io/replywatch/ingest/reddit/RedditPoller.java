@@ -61,7 +61,6 @@ public final class RedditPoller extends Poller {
     client = new RedditClient(webClient, settings.baseUrl(), account.token(), clock);
   }
 
-  /** Reddit's required form, {@code <platform>:<app id>:<version> (by /u/<user>)} (social-apis.md §4). */
   /**
    * {@code GET /api/info}, 100 fullnames a request and a check, from the client's one budget, only while it keeps
    * the check's reserve in hand.
@@ -72,6 +71,7 @@ public final class RedditPoller extends Poller {
         names -> request(() -> client.info(names))));
   }
 
+  /** Reddit's required form, {@code <platform>:<app id>:<version> (by /u/<user>)} (social-apis.md §4). */
   @Override
   protected String userAgent() {
     return "jvm:io.replywatch:0.1 (by /u/" + account.handle() + ")";

@@ -84,7 +84,7 @@ public final class BlueskySimulator extends SimulatorBase {
   /** The at:// URI of the post {@code postId} of the timeline, as the lists and the lookup give it. */
   public synchronized String uriOf(String postId) {
     SimPost p = timeline.all().stream().filter(x -> x.id().equals(postId)).findFirst().orElseThrow();
-    return new BlueskyJson(brandDid, brandHandle, java.util.Map.of()).uri(p);
+    return views().uri(p);
   }
 
   /** The app password was revoked: every session dies and logins fail until {@link #restore()}. */
