@@ -201,7 +201,9 @@ public abstract class IngestContract {
     markMentionsCaughtUp();
     Poller poller = poller();
     await(vertx.deployVerticle(poller));
-    awaitTrue(health::ready, "the first cycle");
+    // Settled, not just ready: health turns ready a moment before the cycle counts as settled, and a step that read
+    // the count in between would take the first cycle's settling for the one it waits for.
+    awaitTrue(() -> poller.settled() > 0, "the first cycle");
     return poller;
   }
 

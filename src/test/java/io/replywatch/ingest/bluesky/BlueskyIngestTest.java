@@ -100,6 +100,7 @@ class BlueskyIngestTest extends IngestContract {
     await(vertx.deployVerticle(p));
     awaitTrue(() -> health.snapshot().containsKey("bluesky/" + HANDLE)
         && health.snapshot().get("bluesky/" + HANDLE).state() == SourceHealth.State.BLIND, "blind");
+    awaitTrue(() -> p.settled() > 0, "the first cycle settled, not only reported");
     // Polls go on at the backoff (5 min at most) and stay blind, but log in once per pause, not once per poll
     for (int i = 0; i < 5; i++) {
       long settled = p.settled();
